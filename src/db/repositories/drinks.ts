@@ -1,0 +1,240 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database, DrinkRow } from '../schema.ts';
+import type { Colour, Drink, DrinkType, DrinkWithStock } from '../../domain/drink.ts';
+import { stockValueCents } from '../../domain/stock.ts';
+import { stockColumns, withStock } from './stockQuery.ts';
+
+type Db = Kysely<Database>;
+
+export type DrinkValues = {
+  libraryEntryId: string | null;
+  type: DrinkType;
+  colour: Colour | null;
+  producer: string | null;
+  cuvee: string | null;
+  appellationId: string | null;
+  appellation: string | null;
+  region: string | null;
+  country: string | null;
+  grapes: string[];
+  vintage: number | null;
+  formatCl: number;
+  purchasePriceCents: number | null;
+  salePriceCents: number | null;
+  location: string | null;
+  minStock: number | null;
+};
+
+export function toDrink(row: DrinkRow): Drink {
+  return {
+    id: row.id,
+    establishmentId: row.establishment_id,
+    libraryEntryId: row.library_entry_id,
+    type: row.type as DrinkType,
+    colour: row.colour as Colour | null,
+    producer: row.producer,
+    cuvee: row.cuvee,
+    appellationId: row.appellation_id,
+    appellation: row.appellation,
+    region: row.region,
+    country: row.country,
+    grapes: row.grapes,
+    vintage: row.vintage,
+    formatCl: Number(row.format_cl),
+    purchasePriceCents: row.purchase_price_cents,
+    salePriceCents: row.sale_price_cents,
+    location: row.location,
+    minStock: row.min_stock === null ? null : Number(row.min_stock),
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const toRow = (v: DrinkValues, searchText: string) => ({
+  library_entry_id: v.libraryEntryId,
+  type: v.type,
+  colour: v.colour,
+  producer: v.producer,
+  cuvee: v.cuvee,
+  appellation_id: v.appellationId,
+  appellation: v.appellation,
+  region: v.region,
+  country: v.country,
+  grapes: v.grapes,
+  vintage: v.vintage,
+  format_cl: v.formatCl,
+  purchase_price_cents: v.purchasePriceCents,
+  sale_price_cents: v.salePriceCents,
+  location: v.location,
+  min_stock: v.minStock,
+  search_text: searchText,
+});
+
+export async function insertDrink(
+  db: Db,
+  establishmentId: string,
+  values: DrinkValues,
+  searchText: string,
+  createdBy: string | null,
+): Promise<Drink> {
+  const row = await db
+    .insertInto('drink')
+    .values({ establishment_id: establishmentId, created_by: createdBy, ...toRow(values, searchText) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toDrink(row);
+}
+
+// The library link is set when the drink is created from the library, never by an edit.
+const withoutLibraryLink = <T extends { library_entry_id: unknown }>({ library_entry_id: _l, ...rest }: T) =>
+  rest;
+
+export async function updateDrink(
+  db: Db,
+  establishmentId: string,
+  id: string,
+  values: DrinkValues,
+  searchText: string,
+  now: Date,
+): Promise<Drink | undefined> {
+  const row = await db
+    .updateTable('drink')
+    .set({ ...withoutLibraryLink(toRow(values, searchText)), updated_at: now })
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toDrink(row);
+}
+
+export async function setDrinkArchived(
+  db: Db,
+  establishmentId: string,
+  id: string,
+  archivedAt: Date | null,
+): Promise<Drink | undefined> {
+  const row = await db
+    .updateTable('drink')
+    .set({ archived_at: archivedAt, updated_at: archivedAt ?? new Date() })
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toDrink(row);
+}
+
+export async function findDrink(
+  db: Db,
+  establishmentId: string,
+  id: string,
+): Promise<DrinkWithStock | undefined> {
+  const row = await withStock(db, establishmentId)
+    .selectAll('d')
+    .select(stockColumns)
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+  return row && toDrinkWithStock(row);
+}
+
+export type DrinkSort = 'name' | 'appellation' | 'vintage' | 'stock' | 'updated';
+export type DrinkFilter = {
+  searchTerms: string[];
+  colour?: Colour | undefined;
+  type?: DrinkType | undefined;
+  region?: string | undefined;
+  inStock?: boolean | undefined;
+  archived?: boolean | undefined;
+  sort: DrinkSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+};
+
+export async function listDrinks(
+  db: Db,
+  establishmentId: string,
+  filter: DrinkFilter,
+): Promise<{ items: DrinkWithStock[]; total: number }> {
+  let query = withStock(db, establishmentId).selectAll('d').select(stockColumns);
+  query = applyFilters(query, filter);
+  const filtered = db
+    .with('f', () => query)
+    .selectFrom('f')
+    .selectAll('f')
+    .select(sql<number>`count(*) over ()`.as('total_count'));
+  const rows = await sortBy(filtered, filter).limit(filter.limit).offset(filter.offset).execute();
+  return { items: rows.map(toDrinkWithStock), total: rows[0] ? Number(rows[0].total_count) : 0 };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the builder's row type is whatever withStock selected
+function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, f: DrinkFilter): Q {
+  let q = query.where('d.archived_at', f.archived ? 'is not' : 'is', null) as Q;
+  for (const term of f.searchTerms) q = q.where('d.search_text', 'like', `%${escapeLike(term)}%`) as Q;
+  if (f.colour) q = q.where('d.colour', '=', f.colour) as Q;
+  if (f.type) q = q.where('d.type', '=', f.type) as Q;
+  if (f.region) q = q.where('d.region', '=', f.region) as Q;
+  if (f.inStock !== undefined)
+    q = q.where(sql`coalesce(lc.quantity, 0) + mv.delta`, f.inStock ? '>' : '<=', 0) as Q;
+  return q;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see applyFilters
+function sortBy<Q extends SelectQueryBuilder<any, any, any>>(q: Q, f: DrinkFilter): Q {
+  const dir = f.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  switch (f.sort) {
+    case 'name':
+      return q
+        .orderBy(sql`lower(coalesce(producer, cuvee, appellation, ''))`, dir)
+        .orderBy('vintage')
+        .orderBy('id') as Q;
+    case 'appellation':
+      return q.orderBy(sql`lower(appellation)`, dir).orderBy('id') as Q;
+    case 'vintage':
+      return q.orderBy('vintage', dir).orderBy('id') as Q;
+    case 'stock':
+      return q.orderBy('stock', dir).orderBy('id') as Q;
+    case 'updated':
+      return q.orderBy('updated_at', dir).orderBy('id') as Q;
+  }
+}
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function toDrinkWithStock(row: DrinkRow & { stock: number; last_count_at: Date | null }): DrinkWithStock {
+  const drink = toDrink(row);
+  const stock = Number(row.stock);
+  return {
+    ...drink,
+    stock,
+    lastCountAt: row.last_count_at,
+    stockValueCents: stockValueCents(stock, drink.purchasePriceCents),
+  };
+}
+
+export async function listRegions(db: Db, establishmentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('drink')
+    .select('region')
+    .distinct()
+    .where('establishment_id', '=', establishmentId)
+    .where('region', 'is not', null)
+    .orderBy('region')
+    .execute();
+  return rows.map((r) => r.region).filter((r): r is string => r !== null);
+}
+
+export async function existingDrinkIds(
+  db: Db,
+  establishmentId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('drink')
+    .select('id')
+    .where('establishment_id', '=', establishmentId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+/** Sessions are stored by the hash of their token: a leaked table does not give live sessions. */
+export async function insertSession(
+  db: Db,
+  values: { id: string; accountId: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('session')
+    .values({ id: values.id, account_id: values.accountId, expires_at: values.expiresAt })
+    .execute();
+}
+
+export async function findLiveSession(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<{ accountId: string; expiresAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('session')
+    .select(['account_id', 'expires_at'])
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row && { accountId: row.account_id, expiresAt: row.expires_at };
+}
+
+export async function extendSession(db: Db, id: string, expiresAt: Date): Promise<void> {
+  await db.updateTable('session').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', id).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom('session').where('expires_at', '<=', now).execute();
+}

@@ -1,0 +1,55 @@
+/** DESIGN §4: stock = last count + receipts and adjustments − losses − sales × factor, all after that count. */
+export type StockMovement = {
+  kind: 'receipt' | 'loss' | 'adjustment' | 'count';
+  quantity: number;
+  occurredAt: Date;
+  seq: number;
+};
+export type StockSale = { quantity: number; factor: number; soldAt: Date };
+
+export type StockState = { quantity: number; lastCountAt: Date | null };
+
+const isAfter = (at: Date, seq: number, base: { at: Date; seq: number } | null): boolean =>
+  base === null || at.getTime() > base.at.getTime() || (at.getTime() === base.at.getTime() && seq > base.seq);
+
+export function computeStock(
+  movements: readonly StockMovement[],
+  sales: readonly StockSale[] = [],
+): StockState {
+  let base: { at: Date; seq: number; quantity: number } | null = null;
+  for (const m of movements) {
+    if (m.kind === 'count' && isAfter(m.occurredAt, m.seq, base))
+      base = { at: m.occurredAt, seq: m.seq, quantity: m.quantity };
+  }
+  let quantity = base?.quantity ?? 0;
+  for (const m of movements) {
+    if (!isAfter(m.occurredAt, m.seq, base)) continue;
+    quantity += signedQuantity(m);
+  }
+  for (const s of sales) {
+    if (base === null || s.soldAt.getTime() > base.at.getTime()) quantity -= s.quantity * s.factor;
+  }
+  return { quantity: roundQuantity(quantity), lastCountAt: base?.at ?? null };
+}
+
+export function signedQuantity(m: Pick<StockMovement, 'kind' | 'quantity'>): number {
+  switch (m.kind) {
+    case 'receipt':
+    case 'adjustment':
+      return m.quantity;
+    case 'loss':
+      return -m.quantity;
+    case 'count':
+      return 0;
+  }
+}
+
+/** Stock is shown to the thousandth of a bottle: a glass is 1/6 and six of them must make one. */
+export function roundQuantity(q: number): number {
+  return Math.round(q * 1000) / 1000;
+}
+
+export function stockValueCents(quantity: number, purchasePriceCents: number | null): number | null {
+  if (purchasePriceCents === null) return null;
+  return Math.round(Math.max(quantity, 0) * purchasePriceCents);
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { errorHandler } from './errors.ts';
+import { registerSession } from './session.ts';
+import { healthRoutes } from './routes/health.ts';
+import { authRoutes } from './routes/auth.ts';
+import { establishmentRoutes } from './routes/establishments.ts';
+import { drinkRoutes } from './routes/drinks.ts';
+import { stockRoutes } from './routes/stock.ts';
+import { referenceRoutes } from './routes/reference.ts';
+
+z.config(z.locales.fr());
+
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Cellier API',
+        version: ctx.version,
+        description: 'Cave et stock des boissons, alimentés par la caisse.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerSession(app, ctx);
+
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    establishmentRoutes,
+    drinkRoutes,
+    stockRoutes,
+    referenceRoutes,
+  ]) {
+    await app.register(routes(ctx));
+  }
+  await registerWeb(app, ctx.webDir);
+  return app;
+}
+
+/** The single-page app: static files, and index.html for every non-API path so that deep links work. */
+async function registerWeb(app: FastifyInstance, webDir: string | undefined) {
+  const notFoundApi = () => ({ error: { code: 'not_found', message: 'Route inconnue' } });
+  if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) {
+    app.setNotFoundHandler((_request, reply) => reply.status(404).send(notFoundApi()));
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET')
+      return reply.status(404).send(notFoundApi());
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

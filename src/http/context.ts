@@ -1,0 +1,12 @@
+import type { Db, DbKind } from '../db/database.ts';
+import type { Clock } from '../domain/clock.ts';
+
+/** What every route needs from the running process; tests build their own. */
+export type AppContext = {
+  db: Db;
+  dbKind: DbKind;
+  clock: Clock;
+  version: string;
+  cookieSecure: 'auto' | 'true' | 'false';
+  webDir?: string | undefined;
+};

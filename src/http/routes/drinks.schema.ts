@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { COLOURS, DRINK_TYPES } from '../../domain/drink.ts';
+import { booleanQuery, euros, quantity, shortText } from '../schemas.ts';
+
+const optionalText = (max: number, label: string) => shortText(max, label).nullable().optional();
+const maxVintage = new Date().getFullYear() + 1;
+
+export const drinkBody = z
+  .object({
+    type: z.enum(DRINK_TYPES, { message: 'Type de boisson inconnu' }).default('wine'),
+    colour: z.enum(COLOURS, { message: 'Couleur inconnue' }).nullable().optional(),
+    producer: optionalText(200, 'Producteur'),
+    cuvee: optionalText(200, 'Cuvée'),
+    appellationId: optionalText(120, 'Appellation'),
+    appellation: optionalText(200, 'Appellation'),
+    region: optionalText(100, 'Région'),
+    country: optionalText(100, 'Pays'),
+    grapes: z.array(shortText(60, 'Cépage')).max(20, { message: '20 cépages au plus' }).default([]),
+    vintage: z
+      .number()
+      .int({ message: 'Millésime : une année' })
+      .min(1800, { message: 'Millésime trop ancien' })
+      .max(maxVintage, { message: 'Millésime dans le futur' })
+      .nullable()
+      .default(null),
+    formatCl: z
+      .number({ message: 'Format en cl attendu' })
+      .positive({ message: 'Le format doit être positif' })
+      .max(3000, { message: 'Format trop grand (3000 cl au plus)' })
+      .default(75),
+    purchasePrice: euros.nullable().optional(),
+    salePrice: euros.nullable().optional(),
+    location: optionalText(100, 'Emplacement'),
+    minStock: quantity({ min: 0 }).nullable().optional(),
+  })
+  .refine((d) => [d.producer, d.cuvee, d.appellation, d.appellationId].some((v) => v && v.trim() !== ''), {
+    message: 'Indiquez au moins un producteur, une cuvée ou une appellation',
+    path: ['producer'],
+  });
+export type DrinkBody = z.infer<typeof drinkBody>;
+
+export const drinkListQuery = z.object({
+  q: z.string().max(200).optional(),
+  colour: z.enum(COLOURS).optional(),
+  type: z.enum(DRINK_TYPES).optional(),
+  region: z.string().max(100).optional(),
+  inStock: booleanQuery.optional(),
+  archived: booleanQuery.optional(),
+  sort: z.enum(['name', 'appellation', 'vintage', 'stock', 'updated']).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const archiveBody = z.object({ archived: z.boolean() });

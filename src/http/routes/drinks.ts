@@ -1,0 +1,118 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { eurosToCents } from '../../domain/money.ts';
+import type { DrinkWithStock } from '../../domain/drink.ts';
+import { createDrink } from '../../services/drinks/createDrink.ts';
+import type { DrinkInput } from '../../services/drinks/drinkValues.ts';
+import { drinkRegions, getDrink, queryDrinks } from '../../services/drinks/queryDrinks.ts';
+import { setArchived, updateDrink } from '../../services/drinks/updateDrink.ts';
+import type { AppContext } from '../context.ts';
+import { drinkParams, establishmentParams } from '../schemas.ts';
+import { requireAccount } from '../session.ts';
+import { archiveBody, drinkBody, drinkListQuery, type DrinkBody } from './drinks.schema.ts';
+
+const tags = ['boissons'];
+const toCents = (euros: number | null | undefined): number | null =>
+  euros === null || euros === undefined ? null : eurosToCents(euros);
+
+function toInput(body: DrinkBody): DrinkInput {
+  return {
+    libraryEntryId: null,
+    type: body.type,
+    colour: body.colour ?? null,
+    producer: body.producer ?? null,
+    cuvee: body.cuvee ?? null,
+    appellationId: body.appellationId ?? null,
+    appellation: body.appellation ?? null,
+    region: body.region ?? null,
+    country: body.country ?? null,
+    grapes: body.grapes,
+    vintage: body.vintage,
+    formatCl: body.formatCl,
+    purchasePriceCents: toCents(body.purchasePrice),
+    salePriceCents: toCents(body.salePrice),
+    location: body.location ?? null,
+    minStock: body.minStock ?? null,
+  };
+}
+
+/** The API speaks euros; the database keeps cents. */
+export function drinkDto(d: DrinkWithStock) {
+  const { purchasePriceCents, salePriceCents, stockValueCents, establishmentId: _e, ...rest } = d;
+  return {
+    ...rest,
+    purchasePrice: purchasePriceCents === null ? null : purchasePriceCents / 100,
+    salePrice: salePriceCents === null ? null : salePriceCents / 100,
+    stockValue: stockValueCents === null ? null : stockValueCents / 100,
+  };
+}
+
+export const drinkRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const base = '/api/establishments/:establishmentId/drinks';
+
+    app.get(
+      base,
+      { schema: { tags, params: establishmentParams, querystring: drinkListQuery } },
+      async (request) => {
+        const account = requireAccount(request);
+        const result = await queryDrinks(ctx.db, account.id, request.params.establishmentId, request.query);
+        return { ...result, items: result.items.map(drinkDto) };
+      },
+    );
+
+    app.post(
+      base,
+      { schema: { tags, params: establishmentParams, body: drinkBody } },
+      async (request, reply) => {
+        const account = requireAccount(request);
+        const drink = await createDrink(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          toInput(request.body),
+        );
+        return reply.status(201).send(drinkDto(drink));
+      },
+    );
+
+    app.get(`${base}/:drinkId`, { schema: { tags, params: drinkParams } }, async (request) => {
+      const account = requireAccount(request);
+      return drinkDto(
+        await getDrink(ctx.db, account.id, request.params.establishmentId, request.params.drinkId),
+      );
+    });
+
+    app.put(
+      `${base}/:drinkId`,
+      { schema: { tags, params: drinkParams, body: drinkBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { establishmentId, drinkId } = request.params;
+        return drinkDto(
+          await updateDrink(ctx.db, account.id, establishmentId, drinkId, toInput(request.body), ctx.clock),
+        );
+      },
+    );
+
+    app.post(
+      `${base}/:drinkId/archive`,
+      { schema: { tags, params: drinkParams, body: archiveBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { establishmentId, drinkId } = request.params;
+        return drinkDto(
+          await setArchived(ctx.db, account.id, establishmentId, drinkId, request.body.archived, ctx.clock),
+        );
+      },
+    );
+
+    app.get(
+      '/api/establishments/:establishmentId/regions',
+      { schema: { tags, params: establishmentParams } },
+      async (request) => {
+        const account = requireAccount(request);
+        return { items: await drinkRegions(ctx.db, account.id, request.params.establishmentId) };
+      },
+    );
+  };

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  listEstablishmentsOf,
+  listMembers,
+  listPendingInvitations,
+} from '../../db/repositories/establishments.ts';
+import { requireMembership } from '../../services/establishments/access.ts';
+import { createEstablishment } from '../../services/establishments/createEstablishment.ts';
+import { inviteMember } from '../../services/establishments/inviteMember.ts';
+import { updateEstablishmentSettings } from '../../services/establishments/updateEstablishmentSettings.ts';
+import type { AppContext } from '../context.ts';
+import { establishmentParams } from '../schemas.ts';
+import { requireAccount } from '../session.ts';
+import { createEstablishmentBody, inviteBody, updateEstablishmentBody } from './establishments.schema.ts';
+
+const tags = ['établissements'];
+
+export const establishmentRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/api/establishments', { schema: { tags } }, async (request) => {
+      const account = requireAccount(request);
+      return { items: await listEstablishmentsOf(ctx.db, account.id) };
+    });
+
+    app.post(
+      '/api/establishments',
+      { schema: { tags, body: createEstablishmentBody } },
+      async (request, reply) => {
+        const account = requireAccount(request);
+        return reply.status(201).send(await createEstablishment(ctx.db, account.id, request.body));
+      },
+    );
+
+    app.get(
+      '/api/establishments/:establishmentId',
+      { schema: { tags, params: establishmentParams } },
+      async (request) => {
+        const account = requireAccount(request);
+        return requireMembership(ctx.db, request.params.establishmentId, account.id);
+      },
+    );
+
+    app.patch(
+      '/api/establishments/:establishmentId',
+      { schema: { tags, params: establishmentParams, body: updateEstablishmentBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        return updateEstablishmentSettings(ctx.db, account.id, request.params.establishmentId, request.body);
+      },
+    );
+
+    app.get(
+      '/api/establishments/:establishmentId/members',
+      { schema: { tags, params: establishmentParams } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { establishmentId } = request.params;
+        await requireMembership(ctx.db, establishmentId, account.id);
+        const [members, invitations] = await Promise.all([
+          listMembers(ctx.db, establishmentId),
+          listPendingInvitations(ctx.db, establishmentId),
+        ]);
+        return { members, invitations };
+      },
+    );
+
+    app.post(
+      '/api/establishments/:establishmentId/members',
+      { schema: { tags, params: establishmentParams, body: inviteBody } },
+      async (request, reply) => {
+        const account = requireAccount(request);
+        return reply
+          .status(201)
+          .send(await inviteMember(ctx.db, account.id, request.params.establishmentId, request.body));
+      },
+    );
+  };

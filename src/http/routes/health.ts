@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+
+export const healthRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/health',
+      {
+        schema: {
+          tags: ['système'],
+          response: {
+            200: z.object({
+              status: z.literal('ok'),
+              db: z.enum(['pglite', 'postgres']),
+              version: z.string(),
+            }),
+          },
+        },
+      },
+      async () => {
+        await sql`select 1`.execute(ctx.db);
+        return { status: 'ok' as const, db: ctx.dbKind, version: ctx.version };
+      },
+    );
+  };

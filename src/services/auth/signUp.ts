@@ -1,0 +1,37 @@
+import type { Db } from '../../db/database.ts';
+import { findAccountByEmail, insertAccount, type Account } from '../../db/repositories/accounts.ts';
+import { acceptInvitationsFor } from '../../db/repositories/establishments.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { Clock } from '../../domain/clock.ts';
+import { hashPassword } from './passwords.ts';
+import { createSession } from './sessions.ts';
+
+export type SignUpInput = {
+  email: string;
+  password: string;
+  displayName?: string | undefined;
+  locale?: 'fr' | 'en' | undefined;
+};
+
+export async function signUp(
+  db: Db,
+  input: SignUpInput,
+  clock: Clock,
+): Promise<{ account: Account; token: string; expiresAt: Date }> {
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (await findAccountByEmail(trx, email))
+      throw new AppError('email_taken', 'Un compte existe déjà avec cet e-mail');
+    const created = await insertAccount(trx, {
+      email,
+      passwordHash,
+      displayName: input.displayName?.trim() || null,
+      locale: input.locale ?? 'fr',
+    });
+    await acceptInvitationsFor(trx, email, created.id, clock.now());
+    const session = await createSession(trx, created.id, clock.now());
+    const { passwordHash: _hash, ...account } = created;
+    return { account, ...session };
+  });
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../../db/database.ts';
+import { findDrink, insertDrink } from '../../db/repositories/drinks.ts';
+import type { DrinkWithStock } from '../../domain/drink.ts';
+import { requireMembership } from '../establishments/access.ts';
+import { drinkSearchText, resolveDrinkValues, type DrinkInput } from './drinkValues.ts';
+
+export async function createDrink(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  input: DrinkInput,
+): Promise<DrinkWithStock> {
+  return db.transaction().execute(async (trx) => {
+    await requireMembership(trx, establishmentId, actorId);
+    const values = await resolveDrinkValues(trx, input);
+    const drink = await insertDrink(trx, establishmentId, values, drinkSearchText(values), actorId);
+    const created = await findDrink(trx, establishmentId, drink.id);
+    if (!created) throw new Error('drink vanished inside its own transaction');
+    return created;
+  });
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../../db/database.ts';
+import { findAppellation } from '../../db/repositories/appellations.ts';
+import type { DrinkValues } from '../../db/repositories/drinks.ts';
+import { invalidField } from '../../domain/errors.ts';
+import { foldText } from '../../domain/text.ts';
+
+export type DrinkInput = Omit<DrinkValues, 'appellation'> & { appellation?: string | null | undefined };
+
+/** Resolves the INAO appellation (its name and region win over free text) and trims what people type. */
+export async function resolveDrinkValues(db: Db, input: DrinkInput): Promise<DrinkValues> {
+  const clean = (s: string | null | undefined): string | null => (s && s.trim() !== '' ? s.trim() : null);
+  let appellation = clean(input.appellation);
+  let region = clean(input.region);
+  if (input.appellationId) {
+    const found = await findAppellation(db, input.appellationId);
+    if (!found) throw invalidField('appellationId', 'Appellation inconnue');
+    appellation = found.name;
+    region ??= found.wineRegion;
+  }
+  return {
+    ...input,
+    producer: clean(input.producer),
+    cuvee: clean(input.cuvee),
+    appellation,
+    region,
+    country: clean(input.country) ?? (input.appellationId ? 'France' : null),
+    location: clean(input.location),
+    grapes: input.grapes.map((g) => g.trim()).filter((g) => g !== ''),
+  };
+}
+
+export function drinkSearchText(v: DrinkValues): string {
+  return foldText(
+    [
+      v.producer,
+      v.cuvee,
+      v.appellation,
+      v.region,
+      v.country,
+      v.colour,
+      v.vintage?.toString(),
+      v.location,
+      ...v.grapes,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
+}

@@ -1,0 +1,37 @@
+import type { Db } from '../../db/database.ts';
+import { findAccountByEmail } from '../../db/repositories/accounts.ts';
+import { insertMembership, upsertInvitation } from '../../db/repositories/establishments.ts';
+import type { Role } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import { MANAGERS, requireMembership } from './access.ts';
+
+export type InviteResult =
+  { status: 'added'; accountId: string } | { status: 'invited'; invitationId: string };
+
+/** An existing account joins at once; an unknown email gets a pending invitation taken up when it signs up. */
+export async function inviteMember(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  input: { email: string; role: Role },
+): Promise<InviteResult> {
+  return db.transaction().execute(async (trx) => {
+    const actor = await requireMembership(trx, establishmentId, actorId, MANAGERS);
+    if (input.role === 'owner' && actor.role !== 'owner') {
+      throw new AppError('forbidden', 'Seul un propriétaire peut inviter un propriétaire');
+    }
+    const email = input.email.trim().toLowerCase();
+    const account = await findAccountByEmail(trx, email);
+    if (account) {
+      await insertMembership(trx, { establishmentId, accountId: account.id, role: input.role });
+      return { status: 'added', accountId: account.id };
+    }
+    const invitation = await upsertInvitation(trx, {
+      establishmentId,
+      email,
+      role: input.role,
+      invitedBy: actorId,
+    });
+    return { status: 'invited', invitationId: invitation.id };
+  });
+}

@@ -1,0 +1,17 @@
+import type { Db } from '../../db/database.ts';
+import { updateEstablishment, type EstablishmentWithRole } from '../../db/repositories/establishments.ts';
+import type { EstablishmentInput } from './createEstablishment.ts';
+import { MANAGERS, requireMembership } from './access.ts';
+
+export async function updateEstablishmentSettings(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  input: Partial<EstablishmentInput>,
+): Promise<EstablishmentWithRole> {
+  return db.transaction().execute(async (trx) => {
+    const current = await requireMembership(trx, establishmentId, actorId, MANAGERS);
+    const updated = await updateEstablishment(trx, establishmentId, { ...input, name: input.name?.trim() });
+    return { ...(updated ?? current), role: current.role };
+  });
+}

@@ -1,0 +1,82 @@
+import type { Db } from '../../db/database.ts';
+import { existingDrinkIds, findDrink } from '../../db/repositories/drinks.ts';
+import { insertMovements, listMovements, type Movement } from '../../db/repositories/stockMovements.ts';
+import type { MovementKind } from '../../db/schema.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { DrinkWithStock } from '../../domain/drink.ts';
+import { AppError, notFound } from '../../domain/errors.ts';
+import { requireMembership } from '../establishments/access.ts';
+
+export type MovementInput = {
+  kind: MovementKind;
+  quantity: number;
+  occurredAt?: Date | undefined;
+  note?: string | undefined;
+};
+
+/** One receipt, loss, adjustment or count on one drink. A count sets the new base of the stock. */
+export async function recordMovement(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  drinkId: string,
+  input: MovementInput,
+  clock: Clock,
+): Promise<DrinkWithStock> {
+  return db.transaction().execute(async (trx) => {
+    await requireMembership(trx, establishmentId, actorId);
+    if ((await existingDrinkIds(trx, establishmentId, [drinkId])).size === 0) throw notFound('Boisson');
+    await insertMovements(trx, establishmentId, [toNewMovement(drinkId, input, actorId, clock)]);
+    return (await findDrink(trx, establishmentId, drinkId)) ?? Promise.reject(notFound('Boisson'));
+  });
+}
+
+/** An inventory of many drinks at once: all counts land, or none does. */
+export async function recordCounts(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  counts: readonly { drinkId: string; quantity: number }[],
+  input: { occurredAt?: Date | undefined; note?: string | undefined },
+  clock: Clock,
+): Promise<{ recorded: number }> {
+  return db.transaction().execute(async (trx) => {
+    await requireMembership(trx, establishmentId, actorId);
+    const ids = [...new Set(counts.map((c) => c.drinkId))];
+    if (ids.length !== counts.length)
+      throw new AppError('validation_failed', 'Une boisson apparaît deux fois dans l’inventaire');
+    const known = await existingDrinkIds(trx, establishmentId, ids);
+    const missing = ids.find((id) => !known.has(id));
+    if (missing) throw notFound('Boisson');
+    await insertMovements(
+      trx,
+      establishmentId,
+      counts.map((c) =>
+        toNewMovement(c.drinkId, { kind: 'count', quantity: c.quantity, ...input }, actorId, clock),
+      ),
+    );
+    return { recorded: counts.length };
+  });
+}
+
+export async function drinkMovements(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  drinkId: string,
+): Promise<Movement[]> {
+  await requireMembership(db, establishmentId, actorId);
+  if ((await existingDrinkIds(db, establishmentId, [drinkId])).size === 0) throw notFound('Boisson');
+  return listMovements(db, establishmentId, drinkId, 200);
+}
+
+function toNewMovement(drinkId: string, input: MovementInput, actorId: string, clock: Clock) {
+  return {
+    drinkId,
+    kind: input.kind,
+    quantity: input.quantity,
+    occurredAt: input.occurredAt ?? clock.now(),
+    accountId: actorId,
+    note: input.note?.trim() || null,
+  };
+}

@@ -1,0 +1,111 @@
+import type { Dispatcher } from 'undici';
+import type { AsterioCredentials } from './asterio/credentials.ts';
+import { createAsterioConnector } from './asterio/connector.ts';
+
+export { TillError, isTillError, TILL_ERROR_CODES, defaultTillMessage } from './errors.ts';
+export type { TillErrorCode } from './errors.ts';
+
+/** An item as the till knows it. Links follow `tillProductId`, never the label. */
+export type TillProduct = {
+  tillProductId: string;
+  label: string;
+  family: string | null;
+  /** VAT rate in percent (20, 10, 5.5), or null when the till does not say. */
+  vatRate: number | null;
+  priceCents: number | null;
+  active: boolean;
+};
+
+/** One line of a ticket. Refunds and voids have a negative quantity and amount. */
+export type TillSaleLine = {
+  lineId: string;
+  /** ISO 8601 instant, UTC. */
+  soldAt: string;
+  tillProductId: string;
+  /** The label at sale time, which may differ from today's catalogue label. */
+  label: string;
+  quantity: number;
+  /** Including tax, after discount. */
+  amountCents: number;
+  amountExclTaxCents: number | null;
+  discountCents: number | null;
+};
+
+export type TillTicket = { ticketId: string; closedAt: string; lines: TillSaleLine[] };
+
+/**
+ * A record the till sent that does not fit. It is kept (quarantined by the importer), never dropped:
+ * `reason` names the field, e.g. `quantity: attendu un nombre`.
+ */
+export type RejectedRecord = { ticketId: string | null; lineId: string | null; reason: string; raw: unknown };
+
+/**
+ * Read-only access to a till. There is deliberately no write method: Cellier never changes the till.
+ * Every method rejects only with a `TillError`.
+ */
+export interface TillConnector {
+  testConnection(): Promise<{ siteName: string; productCount: number }>;
+  listProducts(): Promise<{ products: TillProduct[]; rejected: RejectedRecord[] }>;
+  /** `businessDay` is `YYYY-MM-DD`, the till's business day (a night may run past midnight). */
+  listTickets(businessDay: string): Promise<{ tickets: TillTicket[]; rejected: RejectedRecord[] }>;
+  isDayClosed(businessDay: string): Promise<boolean>;
+}
+
+export type TillLogFields = Record<string, string | number | boolean | null>;
+/** Lines never carry a secret: the connector logs method, path, status, timing and attempt only. */
+export type TillLogger = {
+  debug?: (message: string, fields?: TillLogFields) => void;
+  info?: (message: string, fields?: TillLogFields) => void;
+  warn?: (message: string, fields?: TillLogFields) => void;
+};
+
+export type TillConnectorOptions = {
+  /** An undici dispatcher (e.g. a MockAgent or a proxy agent); by default one is made from `timeouts`. */
+  dispatcher?: Dispatcher;
+  /** Accept `http://127.0.0.1:PORT` / `http://localhost:PORT` as domain: the simulator, tests and demo only. */
+  allowInsecureLocalhost?: boolean;
+  timeouts?: {
+    /** TCP + TLS connection. Default 5 s. */
+    connectMs?: number;
+    /** Silence while waiting for headers or between body chunks. Default 15 s. */
+    readMs?: number;
+    /** Whole request, body included, per attempt. Default 60 s. */
+    totalMs?: number;
+  };
+  /** Pages fetched per listing before giving up with `too_large`. Default 500. */
+  maxPages?: number;
+  /** Bytes accepted per response before giving up with `too_large`. Default 20 MB. */
+  maxBytes?: number;
+  /** Retries after the first attempt on network errors, 5xx and 429. Default 4. */
+  retries?: number;
+  backoff?: {
+    /** First delay; doubled each retry, with full jitter. Default 500 ms. */
+    baseMs?: number;
+    /** Cap of one computed delay. Default 15 s. */
+    maxMs?: number;
+    /** Cap applied to a server's Retry-After. Default 60 s. */
+    retryAfterCapMs?: number;
+  };
+  logger?: TillLogger;
+  /** Injected by tests to make backoff instant. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Source of jitter in [0, 1); injected by tests for determinism. */
+  random?: () => number;
+};
+
+export type TillType = 'asterio';
+
+/**
+ * Builds the connector for a till type. Throws a `TillError` at once when the credentials cannot
+ * be right (field named in the message), so "Tester la connexion" reports it like any other failure.
+ */
+export function createTillConnector(
+  type: TillType,
+  credentials: AsterioCredentials,
+  options: TillConnectorOptions = {},
+): TillConnector {
+  switch (type) {
+    case 'asterio':
+      return createAsterioConnector(credentials, options);
+  }
+}

@@ -24,6 +24,12 @@ import { referenceRoutes } from './routes/reference.ts';
 
 z.config(z.locales.fr());
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 export async function buildApp(
   ctx: AppContext,
   options: { logger?: FastifyServerOptions['logger'] } = {},
@@ -36,6 +42,12 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // The route table, kept so that the tenant-isolation test can prove it covers every route.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type OrderByItemBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, DrinkRow } from '../schema.ts';
 import type { Colour, Drink, DrinkType, DrinkWithStock } from '../../domain/drink.ts';
 import { stockValueCents } from '../../domain/stock.ts';
@@ -181,7 +181,7 @@ function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, f: 
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see applyFilters
 function sortBy<Q extends SelectQueryBuilder<any, any, any>>(q: Q, f: DrinkFilter): Q {
-  const dir = f.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  const dir = (ob: OrderByItemBuilder) => (f.order === 'desc' ? ob.desc() : ob.asc()).nullsLast();
   switch (f.sort) {
     case 'name':
       return q

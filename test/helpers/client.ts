@@ -1,0 +1,65 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/http/app.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import type { TestDatabase } from './databases.ts';
+
+export type TestApp = { app: FastifyInstance; clock: ReturnType<typeof fixedClock>; db: TestDatabase };
+
+export async function createTestApp(db: TestDatabase, now = '2026-11-27T10:00:00Z'): Promise<TestApp> {
+  const clock = fixedClock(now);
+  const app = await buildApp({ db: db.db, dbKind: db.kind, clock, version: 'test', cookieSecure: 'false' });
+  await app.ready();
+  return { app, clock, db };
+}
+
+/** A browser-like client: keeps cookies and echoes the CSRF cookie in its header, like the SPA does. */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly ip = '127.0.0.1',
+  ) {}
+
+  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}) {
+    if (!this.cookies.has('cellier_csrf') && method !== 'GET') await this.request('GET', '/api/auth/me');
+    const response = await this.app.inject({
+      method,
+      url,
+      remoteAddress: this.ip,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(this.cookies.has('cellier_csrf') ? { 'x-csrf-token': this.cookies.get('cellier_csrf') ?? '' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),
+    });
+    this.keepCookies(response);
+    return response;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  put = (url: string, body: unknown) => this.request('PUT', url, body);
+  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+
+  async signUp(email: string, password = 'motdepasse-solide'): Promise<{ id: string }> {
+    const res = await this.post('/api/auth/signup', { email, password });
+    if (res.statusCode !== 201) throw new Error(`signup failed: ${res.body}`);
+    return (res.json() as { account: { id: string } }).account;
+  }
+
+  async createEstablishment(name: string): Promise<string> {
+    const res = await this.post('/api/establishments', { name });
+    if (res.statusCode !== 201) throw new Error(`establishment failed: ${res.body}`);
+    return (res.json() as { id: string }).id;
+  }
+
+  private keepCookies(response: LightMyRequestResponse) {
+    for (const c of response.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+}
+
+export const json = <T>(res: LightMyRequestResponse): T => res.json();

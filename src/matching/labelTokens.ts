@@ -1,0 +1,39 @@
+// Identity words of a label: stop words out, colour words flagged, two-word short forms joined.
+import { BIGRAM_ALIASES, STOPWORDS } from './lexicon.ts';
+import { identityWords } from './normalise.ts';
+import type { Colour, LabelToken } from './types.ts';
+
+const COLOURS: Readonly<Record<string, Colour>> = {
+  rouge: 'rouge',
+  rge: 'rouge',
+  rg: 'rouge',
+  r: 'rouge',
+  blanc: 'blanc',
+  blc: 'blanc',
+  bl: 'blanc',
+  b: 'blanc',
+  rose: 'rosé',
+  rse: 'rosé',
+  rs: 'rosé',
+};
+export const COLOUR_WORDS_TYPED = new Set(Object.keys(COLOURS));
+const ONE_LETTER = new Set(['r', 'b']);
+
+export function toLabelTokens(text: string): LabelToken[] {
+  const ws = identityWords(text);
+  const merged: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const pair = `${ws[i]} ${ws[i + 1] ?? ''}`;
+    const joined = BIGRAM_ALIASES[pair];
+    if (joined) {
+      merged.push(...joined.split(' '));
+      i++;
+    } else merged.push(ws[i] ?? '');
+  }
+  const kept = merged.filter((w) => w !== '' && !STOPWORDS.has(w));
+  return kept.map((w, i) => {
+    const atEdge = i === 0 || i === kept.length - 1;
+    const colour = ONE_LETTER.has(w) && !atEdge ? null : (COLOURS[w] ?? null);
+    return { text: w, colour, number: /^\d+$/.test(w), last: i === kept.length - 1 };
+  });
+}

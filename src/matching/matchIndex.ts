@@ -1,0 +1,70 @@
+// The searchable library: entry profiles, posting lists, word table and learnt initials.
+import { countPhrases, InitialsTable } from './initials.ts';
+import { buildProfile, type Profile } from './profile.ts';
+import type { LibraryEntry } from './types.ts';
+import { Vocab } from './vocab.ts';
+
+export class MatchIndex {
+  readonly vocab = new Vocab();
+  readonly entries: LibraryEntry[] = [];
+  readonly profiles: Profile[] = [];
+  /** word id → entries holding it */
+  readonly postings: number[][] = [];
+  /** word id → generic (producer-less, cuvée-less) entries holding it: house wines */
+  readonly genericPostings = new Map<number, number[]>();
+  readonly initials = new InitialsTable();
+  private readonly byId = new Map<string, number>();
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Adds (or replaces, by id) one entry; usable at run time for establishment-private drinks. */
+  add(entry: LibraryEntry): void {
+    const existing = this.byId.get(entry.id);
+    if (existing !== undefined) this.retire(existing);
+    const at = this.entries.length;
+    const profile = buildProfile(entry, this.vocab);
+    this.entries.push(entry);
+    this.profiles.push(profile);
+    this.byId.set(entry.id, at);
+    for (const id of profile.tok) {
+      while (this.postings.length <= id) this.postings.push([]);
+      this.postings[id]?.push(at);
+      this.vocab.df[id] = (this.vocab.df[id] ?? 0) + 1;
+      if (profile.generic) {
+        const g = this.genericPostings.get(id);
+        if (g) g.push(at);
+        else this.genericPostings.set(id, [at]);
+      }
+    }
+    this.initials.learnAppellation(entry.appellation);
+  }
+
+  entryAt(i: number): LibraryEntry | undefined {
+    return this.byId.get(this.entries[i]?.id ?? '') === i ? this.entries[i] : undefined;
+  }
+
+  /** Inverse document frequency of a word id: rare words weigh more. */
+  idf(id: number): number {
+    return Math.log(1 + this.entries.length / ((this.vocab.df[id] ?? 0) + 1));
+  }
+
+  /** A replaced entry stays in the posting lists but is never returned (entryAt checks the id map). */
+  private retire(i: number): void {
+    const p = this.profiles[i];
+    if (p) p.tok = new Int32Array(0);
+  }
+}
+
+export function buildMatchIndex(entries: readonly LibraryEntry[]): MatchIndex {
+  const index = new MatchIndex();
+  const phrases = new Map<string, number>();
+  for (const e of entries) {
+    index.add(e);
+    countPhrases(e.cuvee, phrases);
+    countPhrases(e.name, phrases);
+  }
+  index.initials.learnPhrases(phrases);
+  return index;
+}

@@ -1,0 +1,199 @@
+// Label parser: serving, size, vintage and colour come off the ends; the rest is the identity.
+import { COLOUR_WORDS_TYPED, toLabelTokens } from './labelTokens.ts';
+import { isNonVintage, readBareSize, readPourSize, readSize, readVintage } from './parseNumbers.ts';
+import {
+  DRAUGHT_CONTEXT,
+  NAME_NUMBER_CONTEXT,
+  SERVING_WORDS,
+  SIZE_CONTEXT,
+  type ServingWord,
+} from './servingWords.ts';
+import { normalise, stripAccents } from './normalise.ts';
+import type { Colour, ParsedLabel, Serving } from './types.ts';
+
+/** Till item names are short; anything longer is cut before any work (hostile input). */
+export const MAX_LABEL_CHARS = 160;
+const MAX_TOKENS = 32;
+
+type State = {
+  serving: Serving | null;
+  servingCl: number | null;
+  servingWord: string | null;
+  formatCl: number | null;
+  vintage: number | null;
+  vintageToken: string | null;
+  nonVintage: boolean;
+  used: boolean[];
+};
+
+export function surfaceTokens(label: string): string[] {
+  const s = stripAccents(label.slice(0, MAX_LABEL_CHARS))
+    .toUpperCase()
+    .replace(/[^\x20-\x7E]/g, ' ')
+    .replace(/(\d),(\d)/g, '$1.$2')
+    .replace(/\b(\d+)\s*CL\s*(\d)\b/g, '$1.$2CL') // 37CL5
+    .replace(/\b(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75 CL
+    .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
+    .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
+    .replace(/[^A-Z0-9'/&%.]+/g, ' ');
+  return s
+    .split(' ')
+    .filter((t) => t !== '' && t !== "'" && t !== '/')
+    .slice(0, MAX_TOKENS);
+}
+
+function servingAt(toks: readonly string[], i: number): ServingWord | null {
+  const t = toks[i] ?? '';
+  const next = toks[i + 1];
+  if (t === 'DEMI' || t === '1/2') {
+    if (next === 'SEC') return null;
+    const draught = toks.some((x) => DRAUGHT_CONTEXT.has(x));
+    return draught ? { serving: 'glass', formatCl: 25, draught: true } : { serving: 'half', formatCl: 37.5 };
+  }
+  return SERVING_WORDS[t] ?? null;
+}
+
+function setServing(st: State, w: ServingWord, word: string): void {
+  const upgrade = st.serving === 'bottle' && (w.serving === 'half' || w.serving === 'magnum');
+  if (st.serving === null || upgrade) {
+    st.serving = w.serving;
+    st.servingCl = w.formatCl;
+    st.servingWord = word;
+  }
+}
+
+/** A number after MENU, PICHET, CUVEE... is a price, a size or a name, not a vintage. */
+function vintageContextOk(toks: readonly string[], i: number): boolean {
+  const prev = toks[i - 1] ?? '';
+  const four = /^\d{4}$/.test(toks[i] ?? '');
+  return four ? !NAME_NUMBER_CONTEXT.has(prev) : !SIZE_CONTEXT.has(prev);
+}
+
+function isColourWord(t: string): boolean {
+  return COLOUR_WORDS_TYPED.has(t.toLowerCase());
+}
+
+function isQuantity(t: string): boolean {
+  return /^(X\d{1,2}|\d{1,2}X)$/.test(t);
+}
+
+/** Consumes serving/size/vintage words from one end; colour words are stepped over but kept. */
+function walk(toks: readonly string[], st: State, order: number[], now: Date, fromStart: boolean): void {
+  let steppedOver = 0;
+  for (const i of order) {
+    if (st.used[i]) continue;
+    const t = toks[i] ?? '';
+    const sw = servingAt(toks, i);
+    const size = readSize(t);
+    if (sw) {
+      setServing(st, sw, t);
+      st.used[i] = true;
+      const next = toks[i + 1];
+      const pour = next !== undefined && fromStart ? readPourSize(next) : null;
+      if (pour !== null && st.formatCl === null && (sw.serving === 'carafe' || sw.serving === 'glass')) {
+        st.formatCl = pour;
+        st.used[i + 1] = true;
+      }
+    } else if (size !== null) {
+      st.formatCl ??= size;
+      st.used[i] = true;
+    } else if (!fromStart && st.formatCl === null && readBareSize(t) !== null) {
+      st.formatCl = readBareSize(t);
+      st.used[i] = true;
+    } else if (isNonVintage(t)) {
+      st.nonVintage = true;
+      if (t !== 'SM') st.used[i] = true;
+    } else if (st.vintage === null && readVintage(t, now) && vintageContextOk(toks, i)) {
+      st.vintage = readVintage(t, now)?.year ?? null;
+      st.vintageToken = t.replace(/^['/`’]/, '');
+      st.used[i] = true;
+    } else if (isQuantity(t)) {
+      st.used[i] = true;
+    } else if (isColourWord(t) && steppedOver < 1) {
+      steppedOver++;
+    } else {
+      return;
+    }
+  }
+}
+
+/** Sizes and four-digit vintages written in the middle of a label. */
+function middle(toks: readonly string[], st: State, now: Date): void {
+  toks.forEach((t, i) => {
+    if (st.used[i]) return;
+    const size = readSize(t);
+    if (size !== null) {
+      st.formatCl ??= size;
+      st.used[i] = true;
+    } else if (t === '1/2' && toks[i + 1] !== 'SEC') {
+      setServing(st, { serving: 'half', formatCl: 37.5 }, t);
+      st.used[i] = true;
+    } else if (st.vintage === null && /^\d{4}$/.test(t) && readVintage(t, now)) {
+      if (NAME_NUMBER_CONTEXT.has(toks[i - 1] ?? '')) return;
+      st.vintage = Number(t);
+      st.vintageToken = t;
+      st.used[i] = true;
+    }
+  });
+}
+
+/** Size and serving imply each other when only one is written. */
+function settleServing(st: State): void {
+  if (st.formatCl === null) st.formatCl = st.servingCl;
+  const f = st.formatCl;
+  if (f === null) return;
+  if (st.serving === null)
+    st.serving = f === 37.5 ? 'half' : f === 150 ? 'magnum' : f < 20 ? 'glass' : 'bottle';
+  else if (st.serving === 'bottle' && f === 37.5) st.serving = 'half';
+  else if (st.serving === 'bottle' && f === 150) st.serving = 'magnum';
+}
+
+const EFFERVESCENT: readonly [RegExp, string][] = [
+  [/\bextra brut\b/, 'extra brut'],
+  [/\bbrut nature\b|\bzero dosage\b|\bdosage zero\b/, 'brut nature'],
+  [/\bbrut\b/, 'brut'],
+  [/\bbdb\b|\bblanc de blancs?\b|\bbl de bl\b/, 'blanc de blancs'],
+  [/\bbdn\b|\bblanc de noirs?\b/, 'blanc de noirs'],
+  [/\bdemi sec\b|\b1 2 sec\b/, 'demi-sec'],
+];
+
+export function parseLabel(label: string, now: Date = new Date()): ParsedLabel {
+  const raw = label.slice(0, MAX_LABEL_CHARS);
+  const toks = surfaceTokens(raw);
+  const st: State = {
+    serving: null,
+    servingCl: null,
+    servingWord: null,
+    formatCl: null,
+    vintage: null,
+    vintageToken: null,
+    nonVintage: false,
+    used: toks.map(() => false),
+  };
+  const idx = toks.map((_, i) => i);
+  walk(toks, st, idx, now, true);
+  walk(toks, st, [...idx].reverse(), now, false);
+  middle(toks, st, now);
+  settleServing(st);
+  const rest = toks.filter((_, i) => !st.used[i]).join(' ');
+  const tokens = toLabelTokens(rest);
+  const colour: Colour | null = tokens.find((t) => t.colour !== null)?.colour ?? null;
+  const text = normalise(rest);
+  return {
+    raw,
+    normalised: normalise(raw),
+    serving: st.serving,
+    servingWord: st.servingWord,
+    formatCl: st.formatCl,
+    vintage: st.vintage,
+    nonVintage: st.nonVintage,
+    vintageToken: st.vintageToken,
+    colour,
+    effervescent: EFFERVESCENT.filter(([re]) => re.test(text)).map(([, hint]) => hint),
+    identityText: tokens
+      .filter((t) => t.colour === null)
+      .map((t) => t.text)
+      .join(' '),
+    tokens,
+  };
+}

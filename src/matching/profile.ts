@@ -1,0 +1,99 @@
+// What each library entry offers a label: its words, which field they come from, and how much a
+// missing one counts (core words 1, Château/Domaine 1/2, appellation words only when the label names it).
+import { COLOUR_WORDS, STOPWORDS } from './lexicon.ts';
+import { identityWords } from './normalise.ts';
+import type { LibraryEntry } from './types.ts';
+import type { Vocab } from './vocab.ts';
+
+export const F_CORE = 1;
+export const F_NEUTRAL = 2;
+export const F_APP = 4;
+export const F_EXPLAIN = 8; // explains a label word, never missed
+
+export const S_PRODUCER = 1;
+export const S_CUVEE = 2;
+export const S_APPELLATION = 4;
+export const S_NAME = 8;
+export const S_REGION = 16;
+export const S_TYPE = 32;
+
+export type Profile = { tok: Int32Array; flag: Uint8Array; src: Uint8Array; generic: boolean };
+
+/** Library spellings reduced to one canonical word. */
+const LIB_CANON: Readonly<Record<string, string>> = {
+  st: 'saint',
+  ste: 'sainte',
+  '1er': 'premier',
+  '1ere': 'premiere',
+  gd: 'grand',
+  grd: 'grand',
+  ch: 'chateau',
+  cht: 'chateau',
+  chat: 'chateau',
+  dom: 'domaine',
+  dne: 'domaine',
+  n: 'no',
+  nr: 'no',
+  mgnm: 'magnum',
+};
+const NOT_CORE = new Set([
+  'chateau',
+  'domaine',
+  'maison',
+  'cuvee',
+  'the',
+  'champagne',
+  'brut',
+  'vin',
+  'wine',
+]);
+const HALF_COST = new Set(['chateau', 'domaine', 'maison', 'cuvee']);
+
+export function libraryTokens(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return identityWords(text)
+    .map((w) => LIB_CANON[w] ?? w)
+    .filter((w) => !STOPWORDS.has(w));
+}
+
+export function buildProfile(e: LibraryEntry, vocab: Vocab): Profile {
+  const name = new Set(libraryTokens(e.name));
+  const prod = libraryTokens(e.producer);
+  const cuv = libraryTokens(e.cuvee);
+  const app = libraryTokens(e.appellation).filter((w) => !COLOUR_WORDS.has(w));
+  const prodVisible = prod.length > 0 && prod.every((w) => name.has(w));
+  const appSet = new Set(app);
+  const words = new Set([...(prodVisible ? prod : []), ...cuv, ...[...name].filter((w) => !appSet.has(w))]);
+  let core = [...words].filter((w) => !COLOUR_WORDS.has(w) && !NOT_CORE.has(w));
+  let appCore = app;
+  if (core.length === 0) {
+    core = [...new Set([...app, ...core])];
+    appCore = [];
+  }
+  const flags = new Map<string, number>();
+  const srcs = new Map<string, number>();
+  const put = (w: string, f: number, s: number): void => {
+    flags.set(w, (flags.get(w) ?? 0) | f);
+    srcs.set(w, (srcs.get(w) ?? 0) | s);
+  };
+  for (const w of core) put(w, F_CORE, 0);
+  for (const w of words) if (HALF_COST.has(w)) put(w, F_NEUTRAL, 0);
+  for (const w of appCore) put(w, F_APP, 0);
+  for (const w of prod) put(w, F_EXPLAIN, S_PRODUCER);
+  for (const w of cuv) put(w, F_EXPLAIN, S_CUVEE);
+  for (const w of app) put(w, F_EXPLAIN, S_APPELLATION);
+  for (const w of name) put(w, F_EXPLAIN, S_NAME);
+  for (const w of libraryTokens(e.region)) put(w, F_EXPLAIN, S_REGION);
+  for (const w of libraryTokens(e.subtype)) put(w, F_EXPLAIN, S_TYPE);
+  if (e.type === 'champagne') put('champagne', F_EXPLAIN, S_TYPE);
+  const list = [...flags.keys()];
+  return {
+    tok: Int32Array.from(list, (w) => vocab.intern(w)),
+    flag: Uint8Array.from(list, (w) => {
+      const f = flags.get(w) ?? 0;
+      return f & F_CORE ? f & ~F_APP : f; // a word both core and appellation is core
+    }),
+    src: Uint8Array.from(list, (w) => srcs.get(w) ?? 0),
+    generic: !e.producer && !e.cuvee,
+  };
+}

@@ -1,0 +1,78 @@
+// Expands each label word into the library words it may stand for, with a quality in (0, 1].
+import { ALIASES, NEUTRAL, NOT_DRINK_WORDS } from './lexicon.ts';
+import type { MatchIndex } from './matchIndex.ts';
+import type { LabelToken } from './types.ts';
+
+export const Q_EXACT = 1;
+export const Q_ALIAS = 0.97;
+export const Q_INITIALS = 0.9;
+export const Q_PREFIX_LAST = 0.92; // a last word cut by the till's field length
+export const Q_PREFIX = 0.82;
+export const Q_PREFIX_SHORT = 0.7;
+export const Q_TYPO = 0.8;
+export const Q_SKELETON = 0.75;
+const MAX_PREFIX_WORDS = 300;
+
+export type Alt = { ids: number[]; q: number };
+
+export type QueryToken = {
+  token: LabelToken;
+  /** library word id → quality, for one-word explanations */
+  single: Map<number, number>;
+  /** several library words that must all be present (CDR → côtes, rhône) */
+  multi: Alt[];
+  /** check prefixes/skeletons against candidate words directly (too many to list) */
+  openPrefix: boolean;
+  skeleton: boolean;
+  /** cost when nothing explains the word */
+  weight: number;
+  /** may be explained, never costs (a number read as a vintage) */
+  optional: boolean;
+};
+
+function putBest(m: Map<number, number>, id: number, q: number): void {
+  if ((m.get(id) ?? 0) < q) m.set(id, q);
+}
+
+export function expandToken(index: MatchIndex, token: LabelToken, optional = false): QueryToken {
+  const { vocab } = index;
+  const t = token.text;
+  const single = new Map<number, number>();
+  const multi: Alt[] = [];
+  const exact = vocab.id(t);
+  if (exact !== undefined) single.set(exact, Q_EXACT);
+  const addPhrase = (ws: readonly string[], q: number): void => {
+    const ids = ws.map((w) => vocab.id(w));
+    if (ids.some((id) => id === undefined)) return;
+    const ok = ids.filter((id): id is number => id !== undefined);
+    const [first] = ok;
+    if (ok.length === 1 && first !== undefined) putBest(single, first, q);
+    else if (ok.length > 1) multi.push({ ids: ok, q });
+  };
+  for (const alt of ALIASES[t] ?? []) addPhrase(alt, Q_ALIAS);
+  const fuzzyOk = !token.number && !NOT_DRINK_WORDS.has(t);
+  if (/^[a-z0-9]{2,6}$/.test(t) && !token.number)
+    for (const p of index.initials.lookup(t)) addPhrase(p, Q_INITIALS);
+  let openPrefix = false;
+  if (fuzzyOk && (t.length >= 3 || (token.last && t.length >= 2))) {
+    const ids = vocab.withPrefix(t, MAX_PREFIX_WORDS);
+    const q = token.last ? Q_PREFIX_LAST : t.length >= 4 ? Q_PREFIX : Q_PREFIX_SHORT;
+    if (ids === null) openPrefix = true;
+    else for (const id of ids) putBest(single, id, q);
+  }
+  if (fuzzyOk && (t.length >= 5 || (t.length === 4 && exact === undefined)))
+    for (const id of vocab.typoNeighbours(t)) putBest(single, id, Q_TYPO);
+  if (fuzzyOk && token.last && t.length >= 5 && exact === undefined) {
+    // a typo in the word the till then cut short
+    for (const id of vocab.typoNeighbours(t.slice(0, -1))) putBest(single, id, Q_TYPO * 0.9);
+  }
+  return {
+    token,
+    single,
+    multi,
+    openPrefix,
+    skeleton: fuzzyOk && exact === undefined && t.length >= 2 && t.length <= 6 && /^[a-z]+$/.test(t),
+    weight: optional ? 0 : NEUTRAL.has(t) ? 0.35 : 1,
+    optional,
+  };
+}

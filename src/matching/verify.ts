@@ -1,0 +1,147 @@
+// Evidence both ways: which label words a candidate explains, and which of its own words the label misses.
+import { isSkeletonOf } from './fuzzy.ts';
+import { GENERIC_STYLE, COLOUR_WORDS, TYPE_WORDS } from './lexicon.ts';
+import type { MatchIndex } from './matchIndex.ts';
+import {
+  F_APP,
+  F_CORE,
+  F_NEUTRAL,
+  S_APPELLATION,
+  S_CUVEE,
+  S_NAME,
+  S_PRODUCER,
+  S_REGION,
+  S_TYPE,
+} from './profile.ts';
+import { Q_PREFIX, Q_PREFIX_LAST, Q_SKELETON, type QueryToken } from './query.ts';
+
+export type Verdict = {
+  entry: number;
+  unexplained: number; // weighted label words nothing explains
+  extras: number; // candidate words the label misses (core 1, neutral 1/2, appellation 1 when named)
+  fuzz: number; // sum of (1 - quality) over explained words
+  distinctive: boolean; // a producer/cuvée word (not style, colour, grape-like appellation word) was matched
+  explained: number; // label words explained
+  numberSeen: boolean; // the optional number (read as vintage) is one of the entry's words
+  why: string[];
+  rank: number;
+};
+
+const Q_REGION = 0.7;
+const Q_TYPE = 0.9;
+
+export function verify(index: MatchIndex, e: number, query: readonly QueryToken[]): Verdict {
+  const p = index.profiles[e];
+  const entry = index.entries[e];
+  const words = index.vocab.words;
+  const n = p?.tok.length ?? 0;
+  const seen = new Uint8Array(n);
+  let unexplained = 0;
+  let fuzz = 0;
+  let explained = 0;
+  let distinctive = false;
+  let numberSeen = false;
+  let srcBits = 0;
+  let colourOk = false;
+  if (!p || !entry) return empty(e);
+  const typeWords = TYPE_WORDS[entry.type] ?? [];
+  for (const qt of query) {
+    let best = 0;
+    let bestJ = -1;
+    let bestMulti: number[] | null = null;
+    for (let j = 0; j < n; j++) {
+      const id = p.tok[j] ?? -1;
+      let q = qt.single.get(id) ?? 0;
+      if (q < 1 && (qt.openPrefix || qt.skeleton)) q = Math.max(q, onTheFly(qt, words[id] ?? ''));
+      if ((p.src[j] ?? 0) === S_REGION) q = Math.min(q, Q_REGION);
+      if (q > best) {
+        best = q;
+        bestJ = j;
+      }
+    }
+    for (const alt of qt.multi) {
+      if (alt.q <= best) continue;
+      const js = alt.ids.map((id) => p.tok.indexOf(id));
+      if (js.every((j) => j >= 0)) {
+        best = alt.q;
+        bestJ = -1;
+        bestMulti = js;
+      }
+    }
+    const t = qt.token;
+    if (t.colour !== null && entry.colour === t.colour && best < 1) {
+      best = 1;
+      bestJ = -1;
+      bestMulti = null;
+      colourOk = true;
+    }
+    if (best === 0 && (typeWords.includes(t.text) || (entry.subtype && entry.subtype.startsWith(t.text))))
+      best = Q_TYPE;
+    if (best === 0) {
+      unexplained += qt.weight;
+      continue;
+    }
+    if (qt.optional) numberSeen = true;
+    explained++;
+    fuzz += 1 - best;
+    const js = bestMulti ?? (bestJ >= 0 ? [bestJ] : []);
+    for (const j of js) {
+      seen[j] = 1;
+      const f = p.flag[j] ?? 0;
+      srcBits |= p.src[j] ?? 0;
+      const w = words[p.tok[j] ?? 0] ?? '';
+      if (f & F_CORE && !GENERIC_STYLE.has(w) && !COLOUR_WORDS.has(w)) distinctive = true;
+    }
+  }
+  let extras = 0;
+  let appSeen = false;
+  for (let j = 0; j < n; j++) if (seen[j] && (p.flag[j] ?? 0) & F_APP) appSeen = true;
+  for (let j = 0; j < n; j++) {
+    if (seen[j]) continue;
+    const f = p.flag[j] ?? 0;
+    if (f & F_CORE) extras += 1;
+    else if (f & F_NEUTRAL) extras += 0.5;
+    else if (f & F_APP && appSeen) extras += 1;
+  }
+  const sparklingRose = (entry.type === 'champagne' || entry.type === 'sparkling') && entry.colour === 'rosé';
+  if (sparklingRose && !query.some((qt) => qt.token.colour === 'rosé' || qt.token.text === 'rose'))
+    extras += 1;
+  if (p.generic) distinctive = distinctive || explained > 0;
+  const why = whyList(srcBits, colourOk);
+  const rank = -3 * unexplained - extras - 0.8 * fuzz;
+  return { entry: e, unexplained, extras, fuzz, distinctive, explained, numberSeen, why, rank };
+}
+
+function onTheFly(qt: QueryToken, w: string): number {
+  const t = qt.token.text;
+  if (qt.openPrefix && w.length > t.length && w.startsWith(t))
+    return qt.token.last ? Q_PREFIX_LAST : Q_PREFIX;
+  if (qt.skeleton && isSkeletonOf(t, w)) return Q_SKELETON;
+  return 0;
+}
+
+function whyList(bits: number, colour: boolean): string[] {
+  const out: string[] = [];
+  if (bits & S_PRODUCER) out.push('producer');
+  if (bits & S_CUVEE) out.push('cuvee');
+  if (bits & S_APPELLATION) out.push('appellation');
+  if (bits & S_NAME && !(bits & (S_PRODUCER | S_CUVEE))) out.push('name');
+  if (bits & S_REGION) out.push('region');
+  if (bits & S_TYPE) out.push('type');
+  if (colour) out.push('colour');
+  return out;
+}
+
+function empty(e: number): Verdict {
+  return {
+    entry: e,
+    unexplained: 99,
+    extras: 99,
+    fuzz: 0,
+    distinctive: false,
+    explained: 0,
+    numberSeen: false,
+    why: [],
+    rank: -1e9,
+  };
+}

@@ -24,10 +24,10 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
     connectionString: url,
     max: 10,
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
         if (oid === INT8 || oid === NUMERIC) return parseNumber;
         if (oid === DATE) return parseDate;
-        return pg.types.getTypeParser(oid, format);
+        return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
       }) as typeof pg.types.getTypeParser,
     },
   });

@@ -29,7 +29,8 @@ export function errorHandler(
 ): void {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'body';
-    const fields = error.validation.map((v) => ({
+    const issues = error.validation as unknown as readonly { instancePath: string; message?: string }[];
+    const fields = issues.map((v) => ({
       field: [context, ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'Valeur invalide',
     }));

@@ -20,7 +20,12 @@ export class TestClient {
     readonly ip = '127.0.0.1',
   ) {}
 
-  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     if (!this.cookies.has('cellier_csrf') && method !== 'GET') await this.request('GET', '/api/auth/me');
     const response = await this.app.inject({
       method,
@@ -28,7 +33,9 @@ export class TestClient {
       remoteAddress: this.ip,
       headers: {
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(this.cookies.has('cellier_csrf') ? { 'x-csrf-token': this.cookies.get('cellier_csrf') ?? '' } : {}),
+        ...(this.cookies.has('cellier_csrf')
+          ? { 'x-csrf-token': this.cookies.get('cellier_csrf') ?? '' }
+          : {}),
         ...headers,
       },
       ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),
@@ -45,13 +52,13 @@ export class TestClient {
   async signUp(email: string, password = 'motdepasse-solide'): Promise<{ id: string }> {
     const res = await this.post('/api/auth/signup', { email, password });
     if (res.statusCode !== 201) throw new Error(`signup failed: ${res.body}`);
-    return (res.json() as { account: { id: string } }).account;
+    return res.json<{ account: { id: string } }>().account;
   }
 
   async createEstablishment(name: string): Promise<string> {
     const res = await this.post('/api/establishments', { name });
     if (res.statusCode !== 201) throw new Error(`establishment failed: ${res.body}`);
-    return (res.json() as { id: string }).id;
+    return res.json<{ id: string }>().id;
   }
 
   private keepCookies(response: LightMyRequestResponse) {

@@ -11,7 +11,13 @@ describeOnBothDatabases('stock in SQL equals the domain rule', (kind) => {
   let establishmentId: string;
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    establishmentId = (await db.db.insertInto('establishment').values({ name: 'Test' }).returning('id').executeTakeFirstOrThrow()).id;
+    establishmentId = (
+      await db.db
+        .insertInto('establishment')
+        .values({ name: 'Test' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => db.drop());
 
@@ -25,13 +31,41 @@ describeOnBothDatabases('stock in SQL equals the domain rule', (kind) => {
       fc.asyncProperty(fc.array(movement, { maxLength: 15 }), async (list) => {
         const drink = await db.db
           .insertInto('drink')
-          .values({ establishment_id: establishmentId, type: 'wine', format_cl: 75, search_text: '', grapes: [] })
+          .values({
+            establishment_id: establishmentId,
+            type: 'wine',
+            format_cl: 75,
+            search_text: '',
+            grapes: [],
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         const occurred = list.map((x) => new Date(Date.UTC(2026, 1, x.day)));
-        await insertMovements(db.db, establishmentId, list.map((x, i) => ({ drinkId: drink.id, kind: x.kind, quantity: x.quantity, occurredAt: occurred[i] ?? new Date(), accountId: null, note: null })));
-        const rows = await db.db.selectFrom('stock_movement').select(['kind', 'quantity', 'occurred_at', 'seq']).where('drink_id', '=', drink.id).execute();
-        const expected = computeStock(rows.map((r) => ({ kind: r.kind, quantity: Number(r.quantity), occurredAt: r.occurred_at, seq: Number(r.seq) })));
+        await insertMovements(
+          db.db,
+          establishmentId,
+          list.map((x, i) => ({
+            drinkId: drink.id,
+            kind: x.kind,
+            quantity: x.quantity,
+            occurredAt: occurred[i] ?? new Date(),
+            accountId: null,
+            note: null,
+          })),
+        );
+        const rows = await db.db
+          .selectFrom('stock_movement')
+          .select(['kind', 'quantity', 'occurred_at', 'seq'])
+          .where('drink_id', '=', drink.id)
+          .execute();
+        const expected = computeStock(
+          rows.map((r) => ({
+            kind: r.kind,
+            quantity: Number(r.quantity),
+            occurredAt: r.occurred_at,
+            seq: Number(r.seq),
+          })),
+        );
         const found = await findDrink(db.db, establishmentId, drink.id);
         expect(found?.stock).toBeCloseTo(expected.quantity, 6);
         expect(found?.lastCountAt?.getTime() ?? null).toBe(expected.lastCountAt?.getTime() ?? null);

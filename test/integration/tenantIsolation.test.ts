@@ -13,15 +13,21 @@ const CASES: Record<string, Case> = {
   'GET /api/establishments/:establishmentId': {},
   'PATCH /api/establishments/:establishmentId': { body: () => ({ name: 'Piraté' }) },
   'GET /api/establishments/:establishmentId/members': {},
-  'POST /api/establishments/:establishmentId/members': { body: () => ({ email: 'intrus@example.fr', role: 'owner' }) },
+  'POST /api/establishments/:establishmentId/members': {
+    body: () => ({ email: 'intrus@example.fr', role: 'owner' }),
+  },
   'GET /api/establishments/:establishmentId/drinks': {},
   'POST /api/establishments/:establishmentId/drinks': { body: () => ({ producer: 'Intrus' }) },
   'GET /api/establishments/:establishmentId/drinks/:drinkId': {},
   'PUT /api/establishments/:establishmentId/drinks/:drinkId': { body: () => ({ producer: 'Piraté' }) },
   'POST /api/establishments/:establishmentId/drinks/:drinkId/archive': { body: () => ({ archived: true }) },
   'GET /api/establishments/:establishmentId/drinks/:drinkId/movements': {},
-  'POST /api/establishments/:establishmentId/drinks/:drinkId/movements': { body: () => ({ kind: 'loss', quantity: 5 }) },
-  'POST /api/establishments/:establishmentId/counts': { body: (ids) => ({ counts: [{ drinkId: ids.drinkId, quantity: 0 }] }) },
+  'POST /api/establishments/:establishmentId/drinks/:drinkId/movements': {
+    body: () => ({ kind: 'loss', quantity: 5 }),
+  },
+  'POST /api/establishments/:establishmentId/counts': {
+    body: (ids) => ({ counts: [{ drinkId: ids.drinkId, quantity: 0 }] }),
+  },
   'GET /api/establishments/:establishmentId/regions': {},
 };
 
@@ -39,9 +45,15 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       const client = new TestClient(t.app);
       await client.signUp(email);
       const establishmentId = await client.createEstablishment(name);
-      const drink = await client.post(`/api/establishments/${establishmentId}/drinks`, { producer: `${name} vin`, region: 'Loire' });
+      const drink = await client.post(`/api/establishments/${establishmentId}/drinks`, {
+        producer: `${name} vin`,
+        region: 'Loire',
+      });
       const drinkId = drink.json<{ id: string }>().id;
-      await client.post(`/api/establishments/${establishmentId}/drinks/${drinkId}/movements`, { kind: 'receipt', quantity: 6 });
+      await client.post(`/api/establishments/${establishmentId}/drinks/${drinkId}/movements`, {
+        kind: 'receipt',
+        quantity: 6,
+      });
       return [client, { establishmentId, drinkId }];
     };
     [alice, a] = await setup('alice@a.fr', 'Chez A');
@@ -53,59 +65,118 @@ describeOnBothDatabases('tenant isolation', (kind) => {
   });
 
   const snapshotOfB = async () => ({
-    establishment: await db.db.selectFrom('establishment').selectAll().where('id', '=', b.establishmentId).execute(),
-    members: await db.db.selectFrom('membership').selectAll().where('establishment_id', '=', b.establishmentId).execute(),
-    invitations: await db.db.selectFrom('invitation').selectAll().where('establishment_id', '=', b.establishmentId).execute(),
-    drinks: await db.db.selectFrom('drink').selectAll().where('establishment_id', '=', b.establishmentId).orderBy('id').execute(),
-    movements: await db.db.selectFrom('stock_movement').selectAll().where('establishment_id', '=', b.establishmentId).orderBy('seq').execute(),
+    establishment: await db.db
+      .selectFrom('establishment')
+      .selectAll()
+      .where('id', '=', b.establishmentId)
+      .execute(),
+    members: await db.db
+      .selectFrom('membership')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
+    invitations: await db.db
+      .selectFrom('invitation')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
+    drinks: await db.db
+      .selectFrom('drink')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .orderBy('id')
+      .execute(),
+    movements: await db.db
+      .selectFrom('stock_movement')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .orderBy('seq')
+      .execute(),
   });
 
   it('has a case for every establishment route', () => {
-    const scoped = t.app.routeTable.filter((r) => r.url.includes(':establishmentId')).map((r) => `${r.method} ${r.url}`);
+    const scoped = t.app.routeTable
+      .filter((r) => r.url.includes(':establishmentId'))
+      .map((r) => `${r.method} ${r.url}`);
     expect(scoped.filter((key) => !(key in CASES))).toEqual([]);
     expect(Object.keys(CASES).filter((key) => !scoped.includes(key))).toEqual([]);
   });
 
-  it.each(Object.entries(CASES))('%s with the other establishment’s ids answers 404 and changes nothing', async (key, c) => {
-    const [method, template] = key.split(' ') as [string, string];
-    const url = template.replace(':establishmentId', b.establishmentId).replace(':drinkId', b.drinkId);
-    const before = await snapshotOfB();
-    const res = await alice.request(method as 'GET', url, c.body?.(b));
-    expect(res.statusCode, res.body).toBe(404);
-    expect(await snapshotOfB()).toEqual(before);
-  });
+  it.each(Object.entries(CASES))(
+    '%s with the other establishment’s ids answers 404 and changes nothing',
+    async (key, c) => {
+      const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH', string];
+      const url = template.replace(':establishmentId', b.establishmentId).replace(':drinkId', b.drinkId);
+      const before = await snapshotOfB();
+      const res = await alice.request(method, url, c.body?.(b));
+      expect(res.statusCode, res.body).toBe(404);
+      expect(await snapshotOfB()).toEqual(before);
+    },
+  );
 
   it('A’s drink under A’s establishment id is reachable, B’s drink under A’s id is not', async () => {
-    expect((await alice.get(`/api/establishments/${a.establishmentId}/drinks/${a.drinkId}`)).statusCode).toBe(200);
-    expect((await alice.get(`/api/establishments/${a.establishmentId}/drinks/${b.drinkId}`)).statusCode).toBe(404);
-    const moved = await alice.post(`/api/establishments/${a.establishmentId}/drinks/${b.drinkId}/movements`, { kind: 'loss', quantity: 1 });
+    expect((await alice.get(`/api/establishments/${a.establishmentId}/drinks/${a.drinkId}`)).statusCode).toBe(
+      200,
+    );
+    expect((await alice.get(`/api/establishments/${a.establishmentId}/drinks/${b.drinkId}`)).statusCode).toBe(
+      404,
+    );
+    const moved = await alice.post(`/api/establishments/${a.establishmentId}/drinks/${b.drinkId}/movements`, {
+      kind: 'loss',
+      quantity: 1,
+    });
     expect(moved.statusCode).toBe(404);
-    const counted = await alice.post(`/api/establishments/${a.establishmentId}/counts`, { counts: [{ drinkId: b.drinkId, quantity: 0 }] });
+    const counted = await alice.post(`/api/establishments/${a.establishmentId}/counts`, {
+      counts: [{ drinkId: b.drinkId, quantity: 0 }],
+    });
     expect(counted.statusCode).toBe(404);
   });
 
   it('lists and searches only the member’s own establishments and drinks', async () => {
     const list = (await alice.get('/api/establishments')).json<{ items: { id: string }[] }>();
     expect(list.items.map((e) => e.id)).toEqual([a.establishmentId]);
-    const drinks = (await alice.get(`/api/establishments/${a.establishmentId}/drinks?q=vin`)).json<{ items: { producer: string }[] }>();
+    const drinks = (await alice.get(`/api/establishments/${a.establishmentId}/drinks?q=vin`)).json<{
+      items: { producer: string }[];
+    }>();
     expect(drinks.items.map((d) => d.producer)).toEqual(['Chez A vin']);
   });
 
   it('lets a staff member read but not manage the establishment', async () => {
     const staff = new TestClient(t.app);
     await staff.signUp('staff@a.fr');
-    expect((await alice.post(`/api/establishments/${a.establishmentId}/members`, { email: 'staff@a.fr', role: 'staff' })).statusCode).toBe(201);
+    expect(
+      (
+        await alice.post(`/api/establishments/${a.establishmentId}/members`, {
+          email: 'staff@a.fr',
+          role: 'staff',
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await staff.get(`/api/establishments/${a.establishmentId}/drinks`)).statusCode).toBe(200);
-    expect((await staff.patch(`/api/establishments/${a.establishmentId}`, { name: 'Renommé' })).statusCode).toBe(403);
-    expect((await staff.post(`/api/establishments/${a.establishmentId}/members`, { email: 'x@a.fr', role: 'staff' })).statusCode).toBe(403);
+    expect(
+      (await staff.patch(`/api/establishments/${a.establishmentId}`, { name: 'Renommé' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await staff.post(`/api/establishments/${a.establishmentId}/members`, {
+          email: 'x@a.fr',
+          role: 'staff',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('turns a pending invitation into a membership at sign-up', async () => {
-    const res = await alice.post(`/api/establishments/${a.establishmentId}/members`, { email: 'New@A.fr', role: 'manager' });
+    const res = await alice.post(`/api/establishments/${a.establishmentId}/members`, {
+      email: 'New@A.fr',
+      role: 'manager',
+    });
     expect(res.json()).toMatchObject({ status: 'invited' });
     const newcomer = new TestClient(t.app);
     await newcomer.signUp('new@a.fr');
-    const list = (await newcomer.get('/api/establishments')).json<{ items: { id: string; role: string }[] }>();
+    const list = (await newcomer.get('/api/establishments')).json<{
+      items: { id: string; role: string }[];
+    }>();
     expect(list.items).toEqual([expect.objectContaining({ id: a.establishmentId, role: 'manager' })]);
   });
 });

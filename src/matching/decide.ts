@@ -11,14 +11,14 @@ const VINTAGE_TYPES = new Set(['wine', 'sparkling', 'champagne', 'fortified']);
 
 /** Candidate words a label may leave out, given how many words it gives. */
 function maxExtras(explained: number): number {
-  return explained <= 1 ? 1 : 2 + 2 * explained;
+  return explained <= 1 ? 0 : 2 + 2 * explained;
 }
 
 export function isConfident(best: Verdict | undefined, second: Verdict | undefined): boolean {
   if (!best) return false;
   const margin = best.rank - (second?.rank ?? -99);
   return (
-    best.unexplained < 0.5 &&
+    best.unexplained === 0 &&
     best.fuzz <= MAX_FUZZ &&
     best.distinctive &&
     margin >= MIN_MARGIN &&

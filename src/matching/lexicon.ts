@@ -199,3 +199,11 @@ export const NOT_DRINK_WORDS = new Set(
   arrhes cadeau bon carte droit bouchon divers remise offert annulation ticket resto gateau anniv bougie emporter
   emballage livraison frais pourboire vestiaire parking cigares tabac journal dessert desserts`.split(/\s+/),
 );
+
+/** Café, bar and mixed-drink words: on their own they name no cellar item (coffee, water, syrups, cocktails). */
+export const GENERIC_DRINK_WORDS = new Set(
+  `eau eaux plate gazeuse gaz minerale petillante jus sirop sirops limonade soda menthe grenadine diabolo citron orange
+  pomme tomate abricot presse pressee kir picon panache monaco galopin demi pinte pression cocktail cocktails mojito
+  caipirinha spritz sangria punch apero aperitif americano margarita cosmopolitan colada cafe the infusion tisane
+  chocolat cappuccino latte irish chaud maison`.split(/\s+/),
+);

@@ -11,6 +11,15 @@ import { verify, type Verdict } from './verify.ts';
 const VERIFY_K = 200;
 
 export function match(index: MatchIndex, label: string, options: MatchOptions = {}): MatchAnswer {
+  return matchDetailed(index, label, options).answer;
+}
+
+/** match() plus the verdicts behind it (for tuning and for explaining a decision in the UI). */
+export function matchDetailed(
+  index: MatchIndex,
+  label: string,
+  options: MatchOptions = {},
+): { answer: MatchAnswer; verdicts: Verdict[] } {
   const limit = Math.max(1, Math.min(options.limit ?? 5, 50));
   const parsed = parseLabel(typeof label === 'string' ? label : '', options.now ?? new Date());
   const query: QueryToken[] = parsed.tokens.map((t) => expandToken(index, t));
@@ -27,13 +36,13 @@ export function match(index: MatchIndex, label: string, options: MatchOptions = 
     candidates: [],
     decision: 'non',
   };
-  if (!query.some((q) => !q.optional)) return answer;
+  if (!query.some((q) => !q.optional)) return { answer, verdicts: [] };
   const verdicts = generateCandidates(index, query, VERIFY_K)
     .filter((e) => index.entryAt(e) !== undefined)
     .map((e) => tieBreak(index, verify(index, e, query), parsed.vintage, parsed.formatCl))
     .sort((a, b) => b.rank - a.rank);
   const [best, second] = verdicts;
-  if (!best) return answer;
+  if (!best) return { answer, verdicts };
   const margin = best.rank - (second?.rank ?? -99);
   const entry = index.entryAt(best.entry);
   const confident = isConfident(best, second);
@@ -47,7 +56,7 @@ export function match(index: MatchIndex, label: string, options: MatchOptions = 
     why: v.why,
   }));
   if (confident && entry) answer.decision = isPresque(entry, attrs) ? 'presque' : 'oui';
-  return answer;
+  return { answer, verdicts };
 }
 
 /** Equal explanations: prefer the entry the library knows in the written vintage and size. */

@@ -1,6 +1,6 @@
 // Evidence both ways: which label words a candidate explains, and which of its own words the label misses.
 import { isSkeletonOf } from './fuzzy.ts';
-import { GENERIC_STYLE, COLOUR_WORDS, TYPE_WORDS } from './lexicon.ts';
+import { COLOUR_WORDS, GENERIC_DRINK_WORDS, GENERIC_STYLE, TYPE_WORDS } from './lexicon.ts';
 import type { MatchIndex } from './matchIndex.ts';
 import {
   F_APP,
@@ -27,7 +27,6 @@ export type Verdict = {
   rank: number;
 };
 
-const Q_REGION = 0.7;
 const Q_TYPE = 0.9;
 
 export function verify(index: MatchIndex, e: number, query: readonly QueryToken[]): Verdict {
@@ -53,7 +52,7 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
       const id = p.tok[j] ?? -1;
       let q = qt.single.get(id) ?? 0;
       if (q < 1 && (qt.openPrefix || qt.skeleton)) q = Math.max(q, onTheFly(qt, words[id] ?? ''));
-      if ((p.src[j] ?? 0) === S_REGION) q = Math.min(q, Q_REGION);
+      if ((p.src[j] ?? 0) === S_REGION) q = 0; // generators and tills name the appellation, not the region
       if (q > best) {
         best = q;
         bestJ = j;
@@ -90,7 +89,8 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
       const f = p.flag[j] ?? 0;
       srcBits |= p.src[j] ?? 0;
       const w = words[p.tok[j] ?? 0] ?? '';
-      if (f & F_CORE && !GENERIC_STYLE.has(w) && !COLOUR_WORDS.has(w)) distinctive = true;
+      const plain = GENERIC_STYLE.has(w) || COLOUR_WORDS.has(w) || GENERIC_DRINK_WORDS.has(t.text);
+      if (f & F_CORE && !plain) distinctive = true;
     }
   }
   let extras = 0;
@@ -106,7 +106,7 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
   const sparklingRose = (entry.type === 'champagne' || entry.type === 'sparkling') && entry.colour === 'rosé';
   if (sparklingRose && !query.some((qt) => qt.token.colour === 'rosé' || qt.token.text === 'rose'))
     extras += 1;
-  if (p.generic) distinctive = distinctive || explained > 0;
+  if (p.generic) distinctive = distinctive || query.some((qt) => !GENERIC_DRINK_WORDS.has(qt.token.text));
   const why = whyList(srcBits, colourOk);
   const rank = -3 * unexplained - extras - 0.8 * fuzz;
   return { entry: e, unexplained, extras, fuzz, distinctive, explained, numberSeen, why, rank };

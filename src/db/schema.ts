@@ -115,7 +115,125 @@ export interface Database {
   appellation: AppellationTable;
   drink: DrinkTable;
   stock_movement: StockMovementTable;
+  till_connection: TillConnectionTable;
+  till_product: TillProductTable;
+  till_product_label: TillProductLabelTable;
+  sale_line: SaleLineTable;
+  sale_quarantine: SaleQuarantineTable;
+  import_run: ImportRunTable;
+  till_link: TillLinkTable;
 }
 
 export type DrinkRow = Selectable<DrinkTable>;
 export type EstablishmentRow = Selectable<EstablishmentTable>;
+
+export type TillConnectionStatus = 'untested' | 'ok' | 'failing' | 'refused';
+
+export interface TillConnectionTable {
+  establishment_id: string;
+  id: Generated<string>;
+  till_type: 'asterio';
+  domain: string;
+  kmlcode: string;
+  site_code: string;
+  identifier: string;
+  password_encrypted: string;
+  is_simulator: Generated<boolean>;
+  status: Generated<TillConnectionStatus>;
+  status_code: string | null;
+  status_message: string | null;
+  site_name: string | null;
+  last_tested_at: Timestamp | null;
+  last_import_at: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TillProductTable {
+  establishment_id: string;
+  id: Generated<string>;
+  till_id: string;
+  external_id: string;
+  label: string;
+  family: string | null;
+  vat_rate: number | null;
+  price_cents: number | null;
+  active: Generated<boolean>;
+  first_seen_on: string;
+  last_seen_on: string;
+  label_changed_on: string | null;
+  ignored_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface TillProductLabelTable {
+  establishment_id: string;
+  till_product_id: string;
+  label: string;
+  valid_from: string;
+}
+
+export interface SaleLineTable {
+  establishment_id: string;
+  till_id: string;
+  business_day: string;
+  ticket_id: string;
+  line_id: string;
+  till_product_id: string;
+  sold_at: Timestamp;
+  label: string;
+  quantity: number;
+  amount_cents: number;
+  amount_excl_tax_cents: number | null;
+  discount_cents: number | null;
+  import_run_id: string | null;
+}
+
+export interface SaleQuarantineTable {
+  establishment_id: string;
+  id: Generated<string>;
+  till_id: string;
+  business_day: string;
+  ticket_id: string | null;
+  line_id: string | null;
+  reason: string;
+  raw: unknown;
+  import_run_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type ImportStatus = 'running' | 'succeeded' | 'partial' | 'waiting' | 'failed';
+
+export interface ImportRunTable {
+  establishment_id: string;
+  id: Generated<string>;
+  business_day: string;
+  trigger: string;
+  status: ImportStatus;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  duration_ms: number | null;
+  products_new: Generated<number>;
+  products_changed: Generated<number>;
+  tickets: Generated<number>;
+  lines: Generated<number>;
+  lines_new: Generated<number>;
+  lines_changed: Generated<number>;
+  lines_removed: Generated<number>;
+  quarantined: Generated<number>;
+  depleted: Generated<number>;
+  revenue_cents: Generated<number>;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface TillLinkTable {
+  establishment_id: string;
+  till_product_id: string;
+  drink_id: string;
+  factor: number;
+  linked_by: string | null;
+  created_at: CreatedAt;
+}

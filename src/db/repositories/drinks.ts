@@ -2,7 +2,7 @@ import { sql, type Kysely, type OrderByItemBuilder, type SelectQueryBuilder } fr
 import type { Database, DrinkRow } from '../schema.ts';
 import type { Colour, Drink, DrinkType, DrinkWithStock } from '../../domain/drink.ts';
 import { stockValueCents } from '../../domain/stock.ts';
-import { stockColumns, withStock } from './stockQuery.ts';
+import { stockColumns, stockExpression, withStock } from './stockQuery.ts';
 
 type Db = Kysely<Database>;
 
@@ -175,7 +175,7 @@ function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, f: 
   if (f.type) q = q.where('d.type', '=', f.type) as Q;
   if (f.region) q = q.where('d.region', '=', f.region) as Q;
   if (f.inStock !== undefined)
-    q = q.where(sql`coalesce(lc.quantity, 0) + mv.delta`, f.inStock ? '>' : '<=', 0) as Q;
+    q = q.where(stockExpression, f.inStock ? '>' : '<=', 0) as Q;
   return q;
 }
 

@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /**
- * Drinks of one establishment joined to their derived stock (DESIGN §4): the last count (lc) and the sum of the
- * movements after it (mv). Stock is never stored; this is the one place that computes it in SQL.
+ * Drinks of one establishment joined to their derived stock (DESIGN §4): the last count (lc), the sum of the
+ * movements after it (mv) and the linked till sales after it (sl). Stock is never stored; this is the one place
+ * that computes it in SQL.
  */
 export function withStock(db: Kysely<Database>, establishmentId: string) {
   return db
@@ -37,10 +38,27 @@ export function withStock(db: Kysely<Database>, establishmentId: string) {
           .as('mv'),
       (join) => join.onTrue(),
     )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('till_link as l')
+          .innerJoin('sale_line as s', (j) =>
+            j.onRef('s.establishment_id', '=', 'l.establishment_id').onRef('s.till_product_id', '=', 'l.till_product_id'),
+          )
+          .select(sql<number>`coalesce(sum(s.quantity * l.factor), 0)`.as('sold'))
+          .whereRef('l.establishment_id', '=', 'd.establishment_id')
+          .whereRef('l.drink_id', '=', 'd.id')
+          .where(sql<boolean>`(lc.occurred_at is null or s.sold_at > lc.occurred_at)`)
+          .as('sl'),
+      (join) => join.onTrue(),
+    )
     .where('d.establishment_id', '=', establishmentId);
 }
 
+/** Last count + movements after it − linked sales × factor after it (DESIGN §4). */
+export const stockExpression = sql<number>`round(coalesce(lc.quantity, 0) + mv.delta - sl.sold, 3)`;
+
 export const stockColumns = [
-  sql<number>`coalesce(lc.quantity, 0) + mv.delta`.as('stock'),
+  stockExpression.as('stock'),
   sql<Date | null>`lc.occurred_at`.as('last_count_at'),
 ] as const;

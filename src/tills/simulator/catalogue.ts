@@ -115,7 +115,7 @@ export function versionAt(p: SimProduct, day: string): { label: string; priceCen
   if (p.edit.kind === 'price')
     return { label: p.label, priceCents: Math.round((p.priceCents * (1 + 0.05 * k)) / 10) * 10 };
   const parts = p.vintageParts;
-  if (parts === null) return { label: p.label, priceCents: p.priceCents };
+  if (!parts) return { label: p.label, priceCents: p.priceCents };
   return {
     label: fitLabel(parts.prefix, parts.body, twoDigitVintage(String(parts.vintage + k))),
     priceCents: p.priceCents,

@@ -26,8 +26,22 @@ function wallClock(at: Date): { y: number; mo: number; d: number; h: number; mi:
   };
 }
 
+// Offsets only change on the hour; the cache keeps rendering 8,000 lines cheap.
+const offsetByHour = new Map<number, number>();
+
 /** Offset of Paris from UTC at an instant, in minutes (60 or 120). */
 export function parisOffsetMinutes(at: Date): number {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = computeOffset(new Date(hour * 3_600_000));
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function computeOffset(at: Date): number {
   const w = wallClock(at);
   const asUtc = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);

@@ -21,6 +21,8 @@ export type RestaurantProfile = {
   wineCount: number;
   /** Share of bottle wines also sold by the glass. */
   glassShare: number;
+  /** Share of quick bar tickets (a coffee, a beer) among tickets. */
+  barShare: number;
   priceLevel: number;
   /** Hard caps of one business day, whatever the weekday factor. */
   maxTickets: number;
@@ -39,6 +41,7 @@ export const DEFAULT_RESTAURANTS: readonly RestaurantProfile[] = [
     closeHour: 4,
     wineCount: 28,
     glassShare: 0.3,
+    barShare: 0.35,
     priceLevel: 1,
     maxTickets: 400,
     maxLines: 1600,
@@ -54,6 +57,7 @@ export const DEFAULT_RESTAURANTS: readonly RestaurantProfile[] = [
     closeHour: 5,
     wineCount: 34,
     glassShare: 0.35,
+    barShare: 0.6,
     priceLevel: 1,
     maxTickets: 2000,
     maxLines: 8000,
@@ -69,6 +73,7 @@ export const DEFAULT_RESTAURANTS: readonly RestaurantProfile[] = [
     closeHour: 4,
     wineCount: 48,
     glassShare: 0.2,
+    barShare: 0.1,
     priceLevel: 1.8,
     maxTickets: 300,
     maxLines: 1500,
@@ -84,6 +89,7 @@ export const DEFAULT_RESTAURANTS: readonly RestaurantProfile[] = [
     closeHour: 3,
     wineCount: 44,
     glassShare: 0.5,
+    barShare: 0.3,
     priceLevel: 1.2,
     maxTickets: 400,
     maxLines: 1600,

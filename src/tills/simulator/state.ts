@@ -1,0 +1,80 @@
+import { buildBaseCatalogue, catalogueAt, type SimProduct } from './catalogue.ts';
+import type { SimFaults } from './faults.ts';
+import { isForcedOpen } from './faults.ts';
+import type { Library } from './library.ts';
+import { addDays, parisDay, parisInstant } from './paris.ts';
+import type { SimRestaurant } from './restaurants.ts';
+import { correctionFor, generateDay, type SimTicket } from './tickets.ts';
+
+export type Clock = { now: () => Date };
+
+/** One restaurant's till: the generated truth plus what the clock lets the API show. */
+export class RestaurantTill {
+  faults: SimFaults = {};
+  private base: SimProduct[] | undefined;
+  private readonly days = new Map<
+    string,
+    { tickets: SimTicket[]; correction: ReturnType<typeof correctionFor> }
+  >();
+
+  constructor(
+    readonly restaurant: SimRestaurant,
+    private readonly seed: number,
+    private readonly library: Library,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return parisDay(this.clock.now());
+  }
+
+  /** The catalogue on a day (default: today, by the clock). */
+  products(day: string = this.today()): SimProduct[] {
+    this.base ??= buildBaseCatalogue(this.restaurant, this.seed, this.library);
+    return catalogueAt(this.restaurant, this.seed, this.library, this.base, day);
+  }
+
+  /** Everything generated for a day, clock ignored; cached since a busy night is ~8,000 lines. */
+  private generated(day: string): { tickets: SimTicket[]; correction: ReturnType<typeof correctionFor> } {
+    let entry = this.days.get(day);
+    if (!entry) {
+      const catalogue = this.products(day);
+      const tickets = generateDay(this.restaurant, this.seed, catalogue, day);
+      entry = { tickets, correction: correctionFor(this.restaurant, this.seed, tickets, catalogue, day) };
+      if (this.days.size > 60) this.days.delete(this.days.keys().next().value ?? '');
+      this.days.set(day, entry);
+    }
+    return entry;
+  }
+
+  /** The correction the till will add to this day (the next morning), if any. */
+  correction(day: string): ReturnType<typeof correctionFor> {
+    return this.generated(day).correction;
+  }
+
+  /**
+   * The tickets the till shows now: closed tickets only, with the next-day correction once keyed.
+   * Returned objects are fresh copies, so callers may not alter the cache.
+   */
+  tickets(day: string, at: Date = this.clock.now()): SimTicket[] {
+    const { tickets, correction } = this.generated(day);
+    const visible: SimTicket[] = [];
+    for (const t of tickets) {
+      if (t.closedAt > at) continue;
+      const lines = [...t.lines];
+      if (correction && correction.ticketId === t.ticketId && correction.line.soldAt <= at)
+        lines.push(correction.line);
+      visible.push({ ...t, lines });
+    }
+    return visible;
+  }
+
+  /** Day D closes at closeHour (Paris) on D+1, unless a fault keeps it open. */
+  closingInstant(day: string): Date {
+    return parisInstant(addDays(day, 1), this.restaurant.closeHour * 60);
+  }
+
+  isClosed(day: string, at: Date = this.clock.now()): boolean {
+    return !isForcedOpen(this.faults, day) && at >= this.closingInstant(day);
+  }
+}

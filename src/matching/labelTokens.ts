@@ -30,7 +30,12 @@ export function toLabelTokens(text: string): LabelToken[] {
       i++;
     } else merged.push(ws[i] ?? '');
   }
-  const kept = merged.filter((w) => w !== '' && !STOPWORDS.has(w));
+  // "N45", "NO5": a numbered cuvée, written N°45 in the library
+  const split = merged.flatMap((w) => {
+    const m = /^(n|no|nr)(\d+)$/.exec(w);
+    return m?.[2] ? ['no', m[2]] : [w];
+  });
+  const kept = split.filter((w) => w !== '' && !STOPWORDS.has(w));
   return kept.map((w, i) => {
     const atEdge = i === 0 || i === kept.length - 1;
     const colour = ONE_LETTER.has(w) && !atEdge ? null : (COLOURS[w] ?? null);

@@ -63,7 +63,7 @@ export const ALIASES: Readonly<Record<string, readonly (readonly string[])[]>> =
   dne: [['domaine']],
   dmn: [['domaine']],
   dme: [['domaine']],
-  '1er': [['premier']],
+  '1er': [['premier', 'cru'], ['premier']],
   '1ere': [['premiere']],
   '1ercru': [['premier', 'cru']],
   '1erscrus': [['premiers', 'crus']],

@@ -60,10 +60,15 @@ export class MatchIndex {
 export function buildMatchIndex(entries: readonly LibraryEntry[]): MatchIndex {
   const index = new MatchIndex();
   const phrases = new Map<string, number>();
+  const counted = new Set<string>();
   for (const e of entries) {
     index.add(e);
-    countPhrases(e.cuvee, phrases);
-    countPhrases(e.name, phrases);
+    // phrases are learnt once per distinct cuvée (or name when there is none)
+    const text = e.cuvee ?? e.name;
+    if (!counted.has(text)) {
+      counted.add(text);
+      countPhrases(text, phrases);
+    }
   }
   index.initials.learnPhrases(phrases);
   return index;

@@ -49,32 +49,48 @@ const NOT_CORE = new Set([
 ]);
 const HALF_COST = new Set(['chateau', 'domaine', 'maison', 'cuvee']);
 
-export function libraryTokens(text: string | null | undefined): string[] {
+/** Producer, appellation and region strings repeat across entries: normalise each once. */
+const tokenCache = new Map<string, readonly string[]>();
+const TOKEN_CACHE_MAX = 200_000;
+
+export function libraryTokens(text: string | null | undefined): readonly string[] {
   if (!text) return [];
-  return identityWords(text)
+  const hit = tokenCache.get(text);
+  if (hit) return hit;
+  const out = identityWords(text)
     .map((w) => LIB_CANON[w] ?? w)
     .filter((w) => !STOPWORDS.has(w));
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+  tokenCache.set(text, out);
+  return out;
 }
 
 export function buildProfile(e: LibraryEntry, vocab: Vocab): Profile {
-  const name = new Set(libraryTokens(e.name));
+  const name = libraryTokens(e.name);
   const prod = libraryTokens(e.producer);
   const cuv = libraryTokens(e.cuvee);
   const app = libraryTokens(e.appellation).filter((w) => !COLOUR_WORDS.has(w));
-  const prodVisible = prod.length > 0 && prod.every((w) => name.has(w));
-  const appSet = new Set(app);
-  const words = new Set([...(prodVisible ? prod : []), ...cuv, ...[...name].filter((w) => !appSet.has(w))]);
-  let core = [...words].filter((w) => !COLOUR_WORDS.has(w) && !NOT_CORE.has(w));
-  let appCore = app;
+  const prodVisible = prod.length > 0 && prod.every((w) => name.includes(w));
+  const words = [...(prodVisible ? prod : []), ...cuv, ...name.filter((w) => !app.includes(w))];
+  let core = words.filter((w) => !COLOUR_WORDS.has(w) && !NOT_CORE.has(w));
+  let appCore: readonly string[] = app;
   if (core.length === 0) {
-    core = [...new Set([...app, ...core])];
+    core = app;
     appCore = [];
   }
-  const flags = new Map<string, number>();
-  const srcs = new Map<string, number>();
+  // small arrays beat Maps here: an entry has about ten words and there may be 100,000 entries
+  const list: string[] = [];
+  const flag: number[] = [];
+  const src: number[] = [];
   const put = (w: string, f: number, s: number): void => {
-    flags.set(w, (flags.get(w) ?? 0) | f);
-    srcs.set(w, (srcs.get(w) ?? 0) | s);
+    let i = list.indexOf(w);
+    if (i < 0) {
+      i = list.push(w) - 1;
+      flag.push(0);
+      src.push(0);
+    }
+    flag[i] = (flag[i] ?? 0) | f;
+    src[i] = (src[i] ?? 0) | s;
   };
   for (const w of core) put(w, F_CORE, 0);
   for (const w of words) if (HALF_COST.has(w)) put(w, F_NEUTRAL, 0);
@@ -86,14 +102,11 @@ export function buildProfile(e: LibraryEntry, vocab: Vocab): Profile {
   for (const w of libraryTokens(e.region)) put(w, F_EXPLAIN, S_REGION);
   for (const w of libraryTokens(e.subtype)) put(w, F_EXPLAIN, S_TYPE);
   if (e.type === 'champagne') put('champagne', F_EXPLAIN, S_TYPE);
-  const list = [...flags.keys()];
   return {
     tok: Int32Array.from(list, (w) => vocab.intern(w)),
-    flag: Uint8Array.from(list, (w) => {
-      const f = flags.get(w) ?? 0;
-      return f & F_CORE ? f & ~F_APP : f; // a word both core and appellation is core
-    }),
-    src: Uint8Array.from(list, (w) => srcs.get(w) ?? 0),
+    // a word both core and appellation is core
+    flag: Uint8Array.from(flag, (f) => (f & F_CORE ? f & ~F_APP : f)),
+    src: Uint8Array.from(src),
     generic: !e.producer && !e.cuvee,
   };
 }

@@ -5,6 +5,7 @@ import type { LabelToken } from './types.ts';
 
 export const Q_EXACT = 1;
 export const Q_ALIAS = 0.97;
+export const Q_ALIAS_PHRASE = 0.99;
 export const Q_INITIALS = 0.9;
 export const Q_PREFIX_LAST = 0.92; // a last word cut by the till's field length
 export const Q_PREFIX = 0.82;
@@ -49,7 +50,8 @@ export function expandToken(index: MatchIndex, token: LabelToken, optional = fal
     if (ok.length === 1 && first !== undefined) putBest(single, first, q);
     else if (ok.length > 1) multi.push({ ids: ok, q });
   };
-  for (const alt of ALIASES[t] ?? []) addPhrase(alt, Q_ALIAS);
+  // a multi-word expansion found whole is better evidence than its first word alone
+  for (const alt of ALIASES[t] ?? []) addPhrase(alt, alt.length > 1 ? Q_ALIAS_PHRASE : Q_ALIAS);
   const fuzzyOk = !token.number && !NOT_DRINK_WORDS.has(t);
   if (/^[a-z0-9]{2,6}$/.test(t) && !token.number)
     for (const p of index.initials.lookup(t)) addPhrase(p, Q_INITIALS);
@@ -71,7 +73,7 @@ export function expandToken(index: MatchIndex, token: LabelToken, optional = fal
     single,
     multi,
     openPrefix,
-    skeleton: fuzzyOk && exact === undefined && t.length >= 2 && t.length <= 6 && /^[a-z]+$/.test(t),
+    skeleton: fuzzyOk && exact === undefined && !ALIASES[t] && t.length >= 3 && t.length <= 6 && /^[a-z]+$/.test(t),
     weight: optional ? 0 : NEUTRAL.has(t) ? 0.35 : 1,
     optional,
   };

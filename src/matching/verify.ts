@@ -13,7 +13,7 @@ import {
   S_REGION,
   S_TYPE,
 } from './profile.ts';
-import { Q_PREFIX, Q_PREFIX_LAST, Q_SKELETON, type QueryToken } from './query.ts';
+import { Q_ALIAS, Q_PREFIX, Q_PREFIX_LAST, Q_SKELETON, type QueryToken } from './query.ts';
 
 export type Verdict = {
   entry: number;
@@ -68,6 +68,8 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
       }
     }
     const t = qt.token;
+    // a colour word that contradicts the candidate's colour only counts when it is literally one of its words
+    if (t.colour !== null && entry.colour !== null && entry.colour !== t.colour && best < Q_ALIAS) best = 0;
     if (t.colour !== null && entry.colour === t.colour && best < 1) {
       best = 1;
       bestJ = -1;
@@ -108,7 +110,8 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
     extras += 1;
   if (p.generic) distinctive = distinctive || query.some((qt) => !GENERIC_DRINK_WORDS.has(qt.token.text));
   const why = whyList(srcBits, colourOk);
-  const rank = -3 * unexplained - extras - 0.8 * fuzz;
+  // an unexplained label word outweighs any number of missing candidate words (closed-world reading)
+  const rank = -8 * unexplained - extras - 0.8 * fuzz;
   return { entry: e, unexplained, extras, fuzz, distinctive, explained, numberSeen, why, rank };
 }
 

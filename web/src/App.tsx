@@ -1,0 +1,131 @@
+import { useEffect, type ReactNode } from 'react';
+import type { Establishment } from './api/types.ts';
+import { AppHeader, type Tab } from './components/AppHeader.tsx';
+import { Loading } from './components/Feedback.tsx';
+import { useI18n } from './i18n/i18n.tsx';
+import { AuthPage } from './pages/AuthPage.tsx';
+import { DrinkFormPage } from './pages/DrinkFormPage.tsx';
+import { DrinkPage } from './pages/DrinkPage.tsx';
+import { DrinksPage } from './pages/DrinksPage.tsx';
+import { EstablishmentsPage } from './pages/EstablishmentsPage.tsx';
+import { InventoryPage } from './pages/InventoryPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { Link, matchRoute, navigate, paths, useLocation, type Route } from './router.tsx';
+import { useSession } from './session.tsx';
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <main className="page page--narrow">
+      <p>{t('common.notFound')}</p>
+      <Link to={paths.home()}>{t('common.home')}</Link>
+    </main>
+  );
+}
+
+export function App() {
+  const { pathname } = useLocation();
+  const { account, establishments, rememberedEstablishment } = useSession();
+  const route = matchRoute(pathname);
+
+  if (account === undefined) return <Loading />;
+  if (route.name === 'signin' || route.name === 'signup') {
+    if (account) return <Redirect to={paths.home()} />;
+    return <AuthPage mode={route.name} />;
+  }
+  if (!account) return <Redirect to={paths.signin()} />;
+  if (route.name === 'notFound')
+    return (
+      <>
+        <AppHeader />
+        <NotFound />
+      </>
+    );
+  if (establishments === undefined) return <Loading />;
+  if (route.name === 'home') {
+    const remembered = rememberedEstablishment();
+    const target =
+      establishments.find((e) => e.id === remembered) ??
+      (establishments.length === 1 ? establishments[0] : undefined);
+    return <Redirect to={target ? paths.drinks(target.id) : paths.establishments()} />;
+  }
+  if (route.name === 'establishments')
+    return (
+      <>
+        <AppHeader />
+        <EstablishmentsPage />
+      </>
+    );
+  const establishment = establishments.find((e) => e.id === route.eid);
+  if (!establishment)
+    return (
+      <>
+        <AppHeader />
+        <NotFound />
+      </>
+    );
+  return <EstablishmentRoute route={route} establishment={establishment} />;
+}
+
+type EstablishmentRouteName = Exclude<
+  Route,
+  { name: 'home' | 'signin' | 'signup' | 'establishments' | 'notFound' }
+>;
+
+function EstablishmentRoute({
+  route,
+  establishment,
+}: {
+  route: EstablishmentRouteName;
+  establishment: Establishment;
+}) {
+  const { rememberEstablishment } = useSession();
+  useEffect(() => rememberEstablishment(establishment.id), [establishment.id, rememberEstablishment]);
+
+  let tab: Tab;
+  let content: ReactNode;
+  switch (route.name) {
+    case 'drinks':
+      tab = 'drinks';
+      content = <DrinksPage establishment={establishment} />;
+      break;
+    case 'drinkNew':
+      tab = 'drinks';
+      content = <DrinkFormPage establishment={establishment} />;
+      break;
+    case 'drinkEdit':
+      tab = 'drinks';
+      content = <DrinkFormPage key={route.drinkId} establishment={establishment} drinkId={route.drinkId} />;
+      break;
+    case 'drink':
+      tab = 'drinks';
+      content = (
+        <DrinkPage
+          key={route.drinkId}
+          establishment={establishment}
+          drinkId={route.drinkId}
+          tab={route.tab}
+        />
+      );
+      break;
+    case 'inventory':
+      tab = 'inventory';
+      content = <InventoryPage establishment={establishment} />;
+      break;
+    case 'settings':
+      tab = 'settings';
+      content = <SettingsPage key={establishment.id} establishment={establishment} />;
+      break;
+  }
+  return (
+    <>
+      <AppHeader establishment={establishment} tab={tab} />
+      {content}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Establishment } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link, navigate, paths } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+export type Tab = 'drinks' | 'inventory' | 'settings';
+
+const ALL = '__all__';
+
+export function AppHeader({ establishment, tab }: { establishment?: Establishment; tab?: Tab }) {
+  const { t } = useI18n();
+  const { establishments, rememberEstablishment } = useSession();
+  const tabs: { id: Tab; label: string; to: (eid: string) => string }[] = [
+    { id: 'drinks', label: t('nav.drinks'), to: paths.drinks },
+    { id: 'inventory', label: t('nav.inventory'), to: paths.inventory },
+    { id: 'settings', label: t('nav.settings'), to: paths.settings },
+  ];
+  return (
+    <header className="app-header">
+      <div className="app-header__bar">
+        <Link to={paths.home()} className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            🍷
+          </span>
+          {t('app.name')}
+        </Link>
+        {establishment && (
+          <label className="est-switch">
+            <span className="visually-hidden">{t('nav.establishment')}</span>
+            <select
+              value={establishment.id}
+              onChange={(e) => {
+                const eid = e.target.value;
+                if (eid === ALL) {
+                  navigate(paths.establishments());
+                  return;
+                }
+                rememberEstablishment(eid);
+                navigate(paths.drinks(eid));
+              }}
+            >
+              {(establishments ?? [establishment]).map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+              <option value={ALL}>{t('nav.allEstablishments')}</option>
+            </select>
+          </label>
+        )}
+        <UserMenu />
+      </div>
+      {establishment && (
+        <nav className="tabs" aria-label={t('nav.main')}>
+          {tabs.map((item) => (
+            <Link
+              key={item.id}
+              to={item.to(establishment.id)}
+              className={`tabs__tab${tab === item.id ? ' tabs__tab--active' : ''}`}
+              aria-current={tab === item.id ? 'page' : undefined}
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { stockApi } from '../api/endpoints.ts';
+import { MOVEMENT_KINDS, type Drink, type MovementKind } from '../api/types.ts';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { ErrorBanner, Notice, SubmitButton } from './Feedback.tsx';
+import { Field } from './Field.tsx';
+import { hasDecimals, parseDecimal } from './format.ts';
+
+type Errors = Partial<Record<'quantity' | 'occurredAt' | 'note', string>>;
+
+export function checkQuantity(kind: MovementKind, text: string, t: Translate): string | undefined {
+  const q = parseDecimal(text);
+  if (Number.isNaN(q)) return t('mv.err.number');
+  if (!hasDecimals(q, 3)) return t('mv.err.decimals');
+  if ((kind === 'receipt' || kind === 'loss') && q <= 0) return t('mv.err.positive');
+  if (kind === 'adjustment' && q === 0) return t('mv.err.nonZero');
+  if (kind === 'count' && q < 0) return t('mv.err.notNegative');
+  return undefined;
+}
+
+/** Entrée, perte/casse, ajustement or inventaire of one drink. */
+export function MovementForm({
+  eid,
+  drink,
+  onRecorded,
+}: {
+  eid: string;
+  drink: Drink;
+  onRecorded: (drink: Drink) => void;
+}) {
+  const { t, num } = useI18n();
+  const [kind, setKind] = useState<MovementKind>('receipt');
+  const [quantity, setQuantity] = useState('');
+  const [occurredAt, setOccurredAt] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    setError(null);
+    const quantityError = checkQuantity(kind, quantity, t);
+    setErrors(quantityError ? { quantity: quantityError } : {});
+    if (quantityError) return;
+    setPending(true);
+    try {
+      const updated = await stockApi.record(eid, drink.id, {
+        kind,
+        quantity: parseDecimal(quantity),
+        ...(occurredAt ? { occurredAt: new Date(occurredAt).toISOString() } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      setQuantity('');
+      setNote('');
+      setSaved(t('mv.saved', { stock: num(updated.stock) }));
+      onRecorded(updated);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
+      else setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <form
+      className="card movement-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="mv-title"
+    >
+      <h2 id="mv-title">{t('mv.title')}</h2>
+      <ErrorBanner error={error} />
+      {saved && <Notice>{saved}</Notice>}
+      <fieldset className="segmented">
+        <legend>{t('mv.kind')}</legend>
+        {MOVEMENT_KINDS.map((k) => (
+          <label key={k} className={kind === k ? 'segmented__item segmented__item--on' : 'segmented__item'}>
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            {t(`mv.kind.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-row">
+        <Field label={t('mv.quantity')} error={errors.quantity} hint={t(`mv.hint.${kind}`)}>
+          {(p) => (
+            <input
+              {...p}
+              name="quantity"
+              inputMode={kind === 'adjustment' ? 'text' : 'decimal'}
+              autoComplete="off"
+              value={quantity}
+              onChange={(e) => setQuantity(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('mv.date')} error={errors.occurredAt} hint={t('mv.dateHint')}>
+          {(p) => (
+            <input
+              {...p}
+              name="occurredAt"
+              type="datetime-local"
+              value={occurredAt}
+              onChange={(e) => setOccurredAt(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field label={t('mv.note')} error={errors.note}>
+        {(p) => (
+          <input {...p} name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
+      </Field>
+      <SubmitButton pending={pending} label={t('mv.submit')} pendingLabel={t('common.saving')} />
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { useRef } from 'react';
+import type { Locale } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
+
+const LANGUAGES: { locale: Locale; label: string }[] = [
+  { locale: 'fr', label: 'Français' },
+  { locale: 'en', label: 'English' },
+];
+
+/** The account menu: language and sign-out, in a native disclosure that works without JavaScript tricks. */
+export function UserMenu() {
+  const { t, locale } = useI18n();
+  const { account, changeLocale, signOut } = useSession();
+  const details = useRef<HTMLDetailsElement>(null);
+  if (!account) return null;
+  const close = () => details.current?.removeAttribute('open');
+  return (
+    <details className="user-menu" ref={details}>
+      <summary aria-label={t('user.menu')}>
+        <span className="user-menu__avatar" aria-hidden="true">
+          {(account.displayName ?? account.email).slice(0, 1).toUpperCase()}
+        </span>
+        <span className="user-menu__name">{account.displayName ?? account.email}</span>
+      </summary>
+      <div className="user-menu__panel">
+        <p className="user-menu__email">{account.email}</p>
+        <fieldset className="user-menu__langs">
+          <legend>{t('user.language')}</legend>
+          {LANGUAGES.map((l) => (
+            <button
+              key={l.locale}
+              type="button"
+              lang={l.locale}
+              className={`btn btn--small${l.locale === locale ? ' btn--active' : ''}`}
+              aria-pressed={l.locale === locale}
+              onClick={() => {
+                changeLocale(l.locale);
+                close();
+              }}
+            >
+              {l.label}
+            </button>
+          ))}
+        </fieldset>
+        <button
+          type="button"
+          className="btn btn--ghost user-menu__signout"
+          onClick={() => {
+            close();
+            void signOut();
+          }}
+        >
+          {t('user.signOut')}
+        </button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,323 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { drinkApi } from '../api/endpoints.ts';
+import { COLOURS, DRINK_TYPES, type Colour, type DrinkType, type Establishment } from '../api/types.ts';
+import { AppellationInput } from '../components/AppellationInput.tsx';
+import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
+import { Field } from '../components/Field.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link, navigate, paths } from '../router.tsx';
+import {
+  EMPTY_DRINK,
+  OTHER_FORMAT,
+  STANDARD_FORMATS,
+  toInput,
+  valuesFromDrink,
+  type DrinkFormValues,
+  type FormErrors,
+} from './drinkFormValues.ts';
+
+/** Create (no drinkId) or edit a drink. */
+export function DrinkFormPage({
+  establishment,
+  drinkId,
+}: {
+  establishment: Establishment;
+  drinkId?: string;
+}) {
+  const { t, num } = useI18n();
+  const eid = establishment.id;
+  const [values, setValues] = useState<DrinkFormValues | undefined>(drinkId ? undefined : EMPTY_DRINK);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    if (!drinkId) return;
+    drinkApi
+      .get(eid, drinkId)
+      .then((d) => setValues(valuesFromDrink(d)))
+      .catch(setError);
+  }, [eid, drinkId]);
+
+  const backTo = drinkId ? paths.drink(eid, drinkId) : paths.drinks(eid);
+  const title = drinkId ? t('form.editTitle') : t('form.createTitle');
+  if (!values)
+    return (
+      <main className="page page--narrow">
+        <h1>{title}</h1>
+        {error ? <ErrorBanner error={error} /> : <Loading />}
+      </main>
+    );
+
+  const set = <K extends keyof DrinkFormValues>(key: K, value: DrinkFormValues[K]) =>
+    setValues((v) => (v ? { ...v, [key]: value } : v));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const { input, errors: found } = toInput(values, t);
+    setErrors(found);
+    if (!input) {
+      focusFirstInvalid();
+      return;
+    }
+    setPending(true);
+    try {
+      const saved = drinkId ? await drinkApi.update(eid, drinkId, input) : await drinkApi.create(eid, input);
+      navigate(paths.drink(eid, saved.id), { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length > 0) {
+        setErrors(err.fieldMap());
+        focusFirstInvalid();
+      } else setError(err);
+      setPending(false);
+    }
+  };
+
+  const textField = (
+    key: 'producer' | 'cuvee' | 'region' | 'country' | 'location',
+    label: string,
+    max: number,
+  ) => (
+    <Field label={label} error={errors[key]}>
+      {(p) => (
+        <input
+          {...p}
+          name={key}
+          maxLength={max}
+          value={values[key]}
+          onChange={(e) => set(key, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <main className="page page--narrow">
+      <Link to={backTo} className="back">
+        ‹ {t('common.back')}
+      </Link>
+      <h1>{title}</h1>
+      <form className="drink-form" onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorBanner error={error} />
+        {Object.keys(errors).length > 0 && (
+          <p className="banner banner--error" role="alert">
+            {t('form.errorsSummary')}
+          </p>
+        )}
+        <fieldset className="card">
+          <legend>{t('form.identity')}</legend>
+          <div className="form-row">
+            <Field label={t('form.type')} error={errors.type}>
+              {(p) => (
+                <select
+                  {...p}
+                  name="type"
+                  value={values.type}
+                  onChange={(e) => set('type', e.target.value as DrinkType)}
+                >
+                  {DRINK_TYPES.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`type.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('form.colour')} error={errors.colour}>
+              {(p) => (
+                <select
+                  {...p}
+                  name="colour"
+                  value={values.colour}
+                  onChange={(e) => set('colour', e.target.value as Colour | '')}
+                >
+                  <option value="">{t('form.noColour')}</option>
+                  {COLOURS.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`colour.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          {textField('producer', t('form.producer'), 200)}
+          {textField('cuvee', t('form.cuvee'), 200)}
+          <Field
+            label={t('form.appellation')}
+            error={errors.appellation ?? errors.appellationId}
+            hint={
+              values.appellationId
+                ? t('form.appellationChosen', { name: values.appellation })
+                : t('form.appellationHint')
+            }
+          >
+            {(p) => (
+              <AppellationInput
+                {...p}
+                value={values.appellation}
+                onText={(text) =>
+                  setValues((v) => (v ? { ...v, appellation: text, appellationId: null } : v))
+                }
+                onChoose={(a) =>
+                  setValues((v) =>
+                    v
+                      ? {
+                          ...v,
+                          appellation: a.name,
+                          appellationId: a.id,
+                          region: a.wineRegion ?? v.region,
+                          country: 'France',
+                          colour:
+                            v.colour === '' && a.colours.length === 1 ? toColour(a.colours[0]) : v.colour,
+                        }
+                      : v,
+                  )
+                }
+              />
+            )}
+          </Field>
+          <div className="form-row">
+            {textField('region', t('form.region'), 100)}
+            {textField('country', t('form.country'), 100)}
+          </div>
+          <Field label={t('form.grapes')} error={errors.grapes} hint={t('form.grapesHint')}>
+            {(p) => (
+              <input
+                {...p}
+                name="grapes"
+                value={values.grapes}
+                onChange={(e) => set('grapes', e.target.value)}
+              />
+            )}
+          </Field>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('form.bottle')}</legend>
+          <div className="form-row form-row--end">
+            <Field label={t('form.vintage')} error={errors.vintage}>
+              {(p) => (
+                <input
+                  {...p}
+                  name="vintage"
+                  inputMode="numeric"
+                  maxLength={4}
+                  disabled={values.nonVintage}
+                  value={values.nonVintage ? '' : values.vintage}
+                  onChange={(e) => set('vintage', e.target.value)}
+                />
+              )}
+            </Field>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={values.nonVintage}
+                onChange={(e) => set('nonVintage', e.target.checked)}
+              />
+              {t('form.nonVintage')}
+            </label>
+          </div>
+          <div className="form-row">
+            <Field
+              label={t('form.format')}
+              error={values.format === OTHER_FORMAT ? undefined : errors.formatCl}
+            >
+              {(p) => (
+                <select
+                  {...p}
+                  name="format"
+                  value={values.format}
+                  onChange={(e) => set('format', e.target.value)}
+                >
+                  {STANDARD_FORMATS.map((f) => (
+                    <option key={f} value={String(f)}>
+                      {num(f)} cl
+                    </option>
+                  ))}
+                  <option value={OTHER_FORMAT}>{t('form.formatOther')}</option>
+                </select>
+              )}
+            </Field>
+            {values.format === OTHER_FORMAT && (
+              <Field label={t('form.formatCustom')} error={errors.formatCl}>
+                {(p) => (
+                  <input
+                    {...p}
+                    name="formatCl"
+                    inputMode="decimal"
+                    value={values.formatCustom}
+                    onChange={(e) => set('formatCustom', e.target.value)}
+                  />
+                )}
+              </Field>
+            )}
+          </div>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('form.pricesStock')}</legend>
+          <div className="form-row">
+            <Field label={t('form.purchasePrice')} error={errors.purchasePrice} hint={t('form.priceHint')}>
+              {(p) => (
+                <input
+                  {...p}
+                  name="purchasePrice"
+                  inputMode="decimal"
+                  value={values.purchasePrice}
+                  onChange={(e) => set('purchasePrice', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('form.salePrice')} error={errors.salePrice}>
+              {(p) => (
+                <input
+                  {...p}
+                  name="salePrice"
+                  inputMode="decimal"
+                  value={values.salePrice}
+                  onChange={(e) => set('salePrice', e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <div className="form-row">
+            {textField('location', t('form.location'), 100)}
+            <Field label={t('form.minStock')} error={errors.minStock}>
+              {(p) => (
+                <input
+                  {...p}
+                  name="minStock"
+                  inputMode="decimal"
+                  value={values.minStock}
+                  onChange={(e) => set('minStock', e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        <div className="form-actions">
+          <Link to={backTo} className="btn btn--ghost">
+            {t('common.cancel')}
+          </Link>
+          <SubmitButton
+            pending={pending}
+            label={drinkId ? t('form.submitEdit') : t('form.submitCreate')}
+            pendingLabel={t('common.saving')}
+          />
+        </div>
+      </form>
+    </main>
+  );
+}
+
+function toColour(c: string | undefined): Colour | '' {
+  return c === 'rouge' || c === 'blanc' || c === 'rosé' ? c : '';
+}
+
+function focusFirstInvalid() {
+  window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+}

@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'react';
+import { drinkApi } from '../api/endpoints.ts';
+import { COLOURS, DRINK_SORTS, DRINK_TYPES, type Establishment } from '../api/types.ts';
+import { DrinkTable } from '../components/DrinkTable.tsx';
+import { ErrorBanner, Loading } from '../components/Feedback.tsx';
+import { Pagination } from '../components/Pagination.tsx';
+import { useDebounced } from '../components/useDebounced.ts';
+import { useDrinkList } from '../components/useDrinkList.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link, navigate, paths, useLocation } from '../router.tsx';
+import { PAGE_SIZE, queryFromSearch, withParam } from './drinkListQuery.ts';
+
+/** Boissons: the cellar list, paginated by the server (fast with tens of thousands of drinks). */
+export function DrinksPage({ establishment }: { establishment: Establishment }) {
+  const { t, tn } = useI18n();
+  const { pathname, search } = useLocation();
+  const query = queryFromSearch(search);
+  const { data, loading, error, reload } = useDrinkList(establishment.id, query);
+  const [regions, setRegions] = useState<string[]>([]);
+  const [text, setText] = useState(search.get('q') ?? '');
+  const debounced = useDebounced(text, 300);
+  const eid = establishment.id;
+
+  const setParam = (key: string, value: string | null) =>
+    navigate(pathname + withParam(search, key, value), { replace: key !== 'page' });
+
+  useEffect(() => {
+    const current = new URLSearchParams(window.location.search);
+    if ((current.get('q') ?? '') === debounced.trim()) return;
+    navigate(window.location.pathname + withParam(current, 'q', debounced.trim() || null), { replace: true });
+  }, [debounced]);
+
+  useEffect(() => {
+    let alive = true;
+    drinkApi
+      .regions(eid)
+      .then((r) => alive && setRegions(r.items))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [eid]);
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const filtered = ['q', 'colour', 'type', 'region', 'stock', 'archived'].some((k) => search.has(k));
+
+  return (
+    <main className="page">
+      <div className="page-head">
+        <h1>{t('drinks.title')}</h1>
+        {/* Reserved for the till work list link ("N boissons à synchroniser"), added by the till issue. */}
+        <div className="page-head__slot" data-slot="sync" />
+        <Link to={paths.drinkNew(eid)} className="btn btn--primary">
+          + {t('drinks.add')}
+        </Link>
+      </div>
+
+      <section className="filters" role="search" aria-label={t('drinks.filters')}>
+        <label className="filters__search">
+          <span className="visually-hidden">{t('drinks.search')}</span>
+          <input
+            type="search"
+            placeholder={t('drinks.searchPlaceholder')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-label={t('drinks.search')}
+          />
+        </label>
+        <div className="filters__row">
+          <label>
+            {t('filter.colour')}
+            <select value={query.colour ?? ''} onChange={(e) => setParam('colour', e.target.value)}>
+              <option value="">{t('filter.any')}</option>
+              {COLOURS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`colour.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filter.type')}
+            <select value={query.type ?? ''} onChange={(e) => setParam('type', e.target.value)}>
+              <option value="">{t('filter.any')}</option>
+              {DRINK_TYPES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`type.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filter.region')}
+            <select value={query.region ?? ''} onChange={(e) => setParam('region', e.target.value)}>
+              <option value="">{t('filter.any')}</option>
+              {query.region && !regions.includes(query.region) && (
+                <option value={query.region}>{query.region}</option>
+              )}
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filter.stock')}
+            <select value={search.get('stock') ?? ''} onChange={(e) => setParam('stock', e.target.value)}>
+              <option value="">{t('filter.any')}</option>
+              <option value="in">{t('filter.inStock')}</option>
+              <option value="out">{t('filter.outOfStock')}</option>
+            </select>
+          </label>
+          <label>
+            {t('sort.label')}
+            <select
+              value={query.sort}
+              onChange={(e) => setParam('sort', e.target.value === 'name' ? null : e.target.value)}
+            >
+              {DRINK_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('order.label')}
+            <select
+              value={query.order}
+              onChange={(e) => setParam('order', e.target.value === 'asc' ? null : e.target.value)}
+            >
+              <option value="asc">{t('order.asc')}</option>
+              <option value="desc">{t('order.desc')}</option>
+            </select>
+          </label>
+          <label className="filters__check">
+            <input
+              type="checkbox"
+              checked={query.archived === true}
+              onChange={(e) => setParam('archived', e.target.checked ? 'true' : null)}
+            />
+            {t('filter.showArchived')}
+          </label>
+          {filtered && (
+            <button
+              type="button"
+              className="btn btn--link"
+              onClick={() => {
+                setText('');
+                navigate(pathname, { replace: true });
+              }}
+            >
+              {t('drinks.resetFilters')}
+            </button>
+          )}
+        </div>
+      </section>
+
+      <ErrorBanner error={error} onRetry={reload} />
+      <div className="list-status">
+        {data && <p className="muted">{tn('drinks.count', data.total)}</p>}
+        {loading && <Loading />}
+      </div>
+      {data && data.items.length > 0 && (
+        <div className={loading ? 'stale' : undefined}>
+          <DrinkTable establishment={establishment} drinks={data.items} />
+          {pages > 1 && (
+            <Pagination page={query.page ?? 1} pages={pages} onPage={(p) => setParam('page', String(p))} />
+          )}
+        </div>
+      )}
+      {data && data.items.length === 0 && !loading && (
+        <p className="empty">{filtered ? t('drinks.empty') : t('drinks.emptyCellar')}</p>
+      )}
+    </main>
+  );
+}

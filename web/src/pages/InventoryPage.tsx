@@ -1,0 +1,175 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { isAbort } from '../api/client.ts';
+import { drinkApi, stockApi } from '../api/endpoints.ts';
+import type { Drink, Establishment } from '../api/types.ts';
+import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
+import { drinkTitle, formatCl } from '../components/format.ts';
+import { checkQuantity } from '../components/MovementForm.tsx';
+import { parseDecimal } from '../components/format.ts';
+import { useDebounced } from '../components/useDebounced.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const PAGE_SIZE = 50;
+type Entry = { text: string; drink: Drink };
+
+/** Inventaire: count many drinks at once, phone first. Only the filled-in lines are sent. */
+export function InventoryPage({ establishment }: { establishment: Establishment }) {
+  const { t, tn, num } = useI18n();
+  const eid = establishment.id;
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const [cursor, setCursor] = useState({ q: '', page: 1 });
+  const [items, setItems] = useState<Drink[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [entries, setEntries] = useState<Map<string, Entry>>(() => new Map());
+  const [invalid, setInvalid] = useState<Set<string>>(() => new Set());
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => setCursor((c) => (c.q === q && c.page === 1 ? c : { q, page: 1 })), [q]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    drinkApi
+      .list(
+        eid,
+        { q: cursor.q || undefined, page: cursor.page, pageSize: PAGE_SIZE, sort: 'name' },
+        controller.signal,
+      )
+      .then((r) => {
+        setItems((prev) => (cursor.page === 1 ? r.items : [...prev, ...r.items]));
+        setTotal(r.total);
+        setLoading(false);
+      })
+      .catch((err: unknown) => {
+        if (isAbort(err)) return;
+        setError(err);
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [eid, cursor, reloadKey]);
+
+  const setEntry = (drink: Drink, value: string) => {
+    setDone(null);
+    setEntries((prev) => {
+      const next = new Map(prev);
+      if (value.trim() === '') next.delete(drink.id);
+      else next.set(drink.id, { text: value, drink });
+      return next;
+    });
+    setInvalid((prev) => {
+      if (!prev.has(drink.id)) return prev;
+      const next = new Set(prev);
+      next.delete(drink.id);
+      return next;
+    });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setMessage(null);
+    setDone(null);
+    if (entries.size === 0) {
+      setMessage(t('inv.nothing'));
+      return;
+    }
+    const bad = new Set([...entries].filter(([, e]) => checkQuantity('count', e.text, t)).map(([id]) => id));
+    setInvalid(bad);
+    if (bad.size > 0) return;
+    setPending(true);
+    try {
+      const counts = [...entries].map(([drinkId, e]) => ({ drinkId, quantity: parseDecimal(e.text) }));
+      const { recorded } = await stockApi.counts(eid, { counts });
+      setEntries(new Map());
+      setDone(recorded);
+      setCursor((c) => ({ ...c, page: 1 }));
+      setReloadKey((k) => k + 1);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <main className="page page--narrow">
+      <h1>{t('inv.title')}</h1>
+      <p className="muted">{t('inv.lead')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate className="inventory">
+        <label className="filters__search">
+          <span className="visually-hidden">{t('inv.search')}</span>
+          <input
+            type="search"
+            placeholder={t('inv.search')}
+            aria-label={t('inv.search')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        {done !== null && <Notice>{tn('inv.done', done)}</Notice>}
+        {message && (
+          <p className="banner banner--error" role="alert">
+            {message}
+          </p>
+        )}
+        <ErrorBanner error={error} />
+        {invalid.size > 0 && (
+          <p className="banner banner--error" role="alert">
+            {t('inv.invalid')}
+          </p>
+        )}
+        <ul className="count-list">
+          {items.map((d) => {
+            const name = `${drinkTitle(d, t('drinks.unnamed'))} ${d.vintage ?? t('drinks.nv')}`;
+            const meta = [d.appellation, formatCl(d.formatCl, num), d.location].filter(Boolean).join(' · ');
+            const bad = invalid.has(d.id);
+            return (
+              <li key={d.id} className={`count-row${bad ? ' count-row--invalid' : ''}`}>
+                <div className="count-row__text">
+                  <span className="count-row__name">{name}</span>
+                  <span className="count-row__meta">{meta}</span>
+                  <span className="count-row__meta">{t('inv.expected', { stock: num(d.stock) })}</span>
+                </div>
+                <input
+                  className="count-row__input"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  aria-label={t('inv.qtyFor', { name })}
+                  aria-invalid={bad || undefined}
+                  value={entries.get(d.id)?.text ?? ''}
+                  onChange={(e) => setEntry(d, e.target.value)}
+                />
+              </li>
+            );
+          })}
+        </ul>
+        {loading && <Loading />}
+        {!loading && items.length === 0 && <p className="empty">{t('inv.empty')}</p>}
+        {!loading && items.length < total && (
+          <button
+            type="button"
+            className="btn btn--block"
+            onClick={() => setCursor((c) => ({ ...c, page: c.page + 1 }))}
+          >
+            {t('inv.more')}
+          </button>
+        )}
+        <div className="sticky-actions">
+          <span className="muted">{tn('inv.entered', entries.size)}</span>
+          {entries.size > 0 && (
+            <button type="button" className="btn btn--ghost" onClick={() => setEntries(new Map())}>
+              {t('inv.clear')}
+            </button>
+          )}
+          <SubmitButton pending={pending} label={t('inv.submit')} pendingLabel={t('common.saving')} />
+        </div>
+      </form>
+    </main>
+  );
+}

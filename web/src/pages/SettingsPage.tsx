@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { establishmentApi } from '../api/endpoints.ts';
+import type { Establishment, Invitation, Member, Role } from '../api/types.ts';
+import {
+  EstablishmentFields,
+  validateEstablishment,
+  type EstablishmentErrors,
+  type EstablishmentValues,
+} from '../components/EstablishmentFields.tsx';
+import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
+import { Field } from '../components/Field.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from '../session.tsx';
+
+const ROLES: Role[] = ['owner', 'manager', 'staff'];
+
+/** Paramètres: the establishment's settings, and its members. (The till section comes with the till issue.) */
+export function SettingsPage({ establishment }: { establishment: Establishment }) {
+  const { t } = useI18n();
+  const canManage = establishment.role === 'owner' || establishment.role === 'manager';
+  return (
+    <main className="page page--narrow">
+      <h1>{t('set.title')}</h1>
+      <EstablishmentSettings establishment={establishment} canManage={canManage} />
+      <Members establishment={establishment} canManage={canManage} />
+    </main>
+  );
+}
+
+function EstablishmentSettings({
+  establishment,
+  canManage,
+}: {
+  establishment: Establishment;
+  canManage: boolean;
+}) {
+  const { t } = useI18n();
+  const { reloadEstablishments } = useSession();
+  const [values, setValues] = useState<EstablishmentValues>({
+    name: establishment.name,
+    timeZone: establishment.timeZone,
+    dayCutoffHour: String(establishment.dayCutoffHour),
+  });
+  const [errors, setErrors] = useState<EstablishmentErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateEstablishment(values, t);
+    setErrors(found);
+    setError(null);
+    setSaved(false);
+    if (Object.keys(found).length > 0) return;
+    setPending(true);
+    try {
+      await establishmentApi.update(establishment.id, {
+        name: values.name.trim(),
+        timeZone: values.timeZone,
+        dayCutoffHour: Number(values.dayCutoffHour),
+      });
+      await reloadEstablishments();
+      setSaved(true);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
+      else setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="set-est">
+      <h2 id="set-est">{t('set.establishment')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {!canManage && <p className="muted">{t('set.readOnly')}</p>}
+        <ErrorBanner error={error} />
+        {saved && <Notice>{t('set.saved')}</Notice>}
+        <EstablishmentFields values={values} errors={errors} onChange={setValues} disabled={!canManage} />
+        {canManage && (
+          <SubmitButton pending={pending} label={t('common.save')} pendingLabel={t('common.saving')} />
+        )}
+      </form>
+    </section>
+  );
+}
+
+function Members({ establishment, canManage }: { establishment: Establishment; canManage: boolean }) {
+  const { t, date } = useI18n();
+  const eid = establishment.id;
+  const [data, setData] = useState<{ members: Member[]; invitations: Invitation[] } | undefined>(undefined);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('staff');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const load = useCallback(() => {
+    establishmentApi.members(eid).then(setData).catch(setLoadError);
+  }, [eid]);
+  useEffect(load, [load]);
+
+  const invite = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setNotice(null);
+    const target = email.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(target)) {
+      setErrors({ email: t('auth.emailInvalid') });
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      const result = await establishmentApi.invite(eid, { email: target, role });
+      setNotice(t(result.status === 'added' ? 'set.added' : 'set.invited', { email: target }));
+      setEmail('');
+      load();
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
+      else setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="set-members">
+      <h2 id="set-members">{t('set.members')}</h2>
+      <ErrorBanner error={loadError} onRetry={load} />
+      {!data && !loadError && <Loading />}
+      {data && (
+        <ul className="member-list">
+          {data.members.map((m) => (
+            <li key={m.accountId}>
+              <span>
+                <strong>{m.displayName ?? m.email}</strong>
+                {m.displayName && <span className="muted"> · {m.email}</span>}
+              </span>
+              <span className="muted">
+                {t(`role.${m.role}`)} · {t('set.col.since')} {date(m.since)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {data && data.invitations.length > 0 && (
+        <>
+          <h3>{t('set.invitations')}</h3>
+          <ul className="member-list">
+            {data.invitations.map((i) => (
+              <li key={i.id}>
+                <span>{i.email}</span>
+                <span className="muted">
+                  {t(`role.${i.role}`)} · {t('set.col.invitedOn')} {date(i.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {canManage && (
+        <form onSubmit={(e) => void invite(e)} noValidate className="invite-form">
+          <h3>{t('set.invite')}</h3>
+          <ErrorBanner error={error} />
+          {notice && <Notice>{notice}</Notice>}
+          <div className="form-row form-row--end">
+            <Field label={t('auth.email')} error={errors.email}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="email"
+                  name="email"
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('set.inviteRole')} error={errors.role}>
+              {(p) => (
+                <select {...p} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <SubmitButton pending={pending} label={t('set.inviteSubmit')} pendingLabel={t('common.saving')} />
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

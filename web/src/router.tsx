@@ -1,0 +1,90 @@
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+/** A tiny router on the history API: the URL is the state; components read it with useLocation. */
+const NAVIGATE_EVENT = 'cellier:navigate';
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('popstate', callback);
+  window.addEventListener(NAVIGATE_EVENT, callback);
+  return () => {
+    window.removeEventListener('popstate', callback);
+    window.removeEventListener(NAVIGATE_EVENT, callback);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+export function useLocation(): { pathname: string; search: URLSearchParams; href: string } {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(href, window.location.origin);
+  return { pathname: url.pathname, search: url.searchParams, href };
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  if (!options.replace) window.scrollTo(0, 0);
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; replace?: boolean };
+
+export function Link({ to, replace, onClick, ...rest }: LinkProps) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to, replace ? { replace } : {});
+  };
+  return <a href={to} onClick={handle} {...rest} />;
+}
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'signin' }
+  | { name: 'signup' }
+  | { name: 'establishments' }
+  | { name: 'drinks'; eid: string }
+  | { name: 'drinkNew'; eid: string }
+  | { name: 'drink'; eid: string; drinkId: string; tab: 'info' | 'movements' }
+  | { name: 'drinkEdit'; eid: string; drinkId: string }
+  | { name: 'inventory'; eid: string }
+  | { name: 'settings'; eid: string }
+  | { name: 'notFound' };
+
+export const paths = {
+  home: () => '/',
+  signin: () => '/connexion',
+  signup: () => '/inscription',
+  establishments: () => '/etablissements',
+  drinks: (eid: string) => `/e/${eid}/boissons`,
+  drinkNew: (eid: string) => `/e/${eid}/boissons/nouvelle`,
+  drink: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}`,
+  drinkMovements: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}/mouvements`,
+  drinkEdit: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}/modifier`,
+  inventory: (eid: string) => `/e/${eid}/inventaire`,
+  settings: (eid: string) => `/e/${eid}/parametres`,
+};
+
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [a, b, c, d, e, f] = parts;
+  if (parts.length === 0) return { name: 'home' };
+  if (parts.length === 1 && a === 'connexion') return { name: 'signin' };
+  if (parts.length === 1 && a === 'inscription') return { name: 'signup' };
+  if (parts.length === 1 && a === 'etablissements') return { name: 'establishments' };
+  if (a === 'e' && b) {
+    if (c === 'boissons') {
+      if (!d && parts.length === 3) return { name: 'drinks', eid: b };
+      if (d === 'nouvelle' && parts.length === 4) return { name: 'drinkNew', eid: b };
+      if (d && parts.length === 4) return { name: 'drink', eid: b, drinkId: d, tab: 'info' };
+      if (d && e === 'mouvements' && !f) return { name: 'drink', eid: b, drinkId: d, tab: 'movements' };
+      if (d && e === 'modifier' && !f) return { name: 'drinkEdit', eid: b, drinkId: d };
+    }
+    if (c === 'inventaire' && parts.length === 3) return { name: 'inventory', eid: b };
+    if (c === 'parametres' && parts.length === 3) return { name: 'settings', eid: b };
+  }
+  return { name: 'notFound' };
+}

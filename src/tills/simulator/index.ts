@@ -112,6 +112,7 @@ export function createAsterioSimulator(options: AsterioSimulatorOptions): Asteri
       path: `${url.pathname}${url.search}`,
       kmlcode: null,
       status: 0,
+      userAgent: req.headers['user-agent'] ?? null,
     };
     requestLog.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));

@@ -4,7 +4,13 @@ import type { Rng } from './prng.ts';
 import { answerApi, apiError, type ApiAnswer } from './routes.ts';
 import type { RestaurantTill } from './state.ts';
 
-export type RequestLogEntry = { method: string; path: string; kmlcode: string | null; status: number };
+export type RequestLogEntry = {
+  method: string;
+  path: string;
+  kmlcode: string | null;
+  status: number;
+  userAgent: string | null;
+};
 
 const API = /^\/genericdata\/v1\/([^/]+)\/sites\/([^/]+)\/(.+)$/;
 

@@ -2,6 +2,7 @@ import { loadConfig } from '../config.ts';
 import { systemClock } from '../domain/clock.ts';
 import { buildApp } from '../http/app.ts';
 import { openReadyDatabase, VERSION, WEB_DIST } from '../runtime.ts';
+import { createSecretBox, loadSecretKey } from '../services/secrets.ts';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -14,6 +15,7 @@ export async function serve(): Promise<void> {
       version: VERSION,
       cookieSecure: config.cookieSecure,
       webDir: WEB_DIST,
+      tills: { secrets: createSecretBox(loadSecretKey(config)), connectorOptions: {}, allowInsecureLocalhost: false },
     },
     {
       logger: {

@@ -21,6 +21,7 @@ import { establishmentRoutes } from './routes/establishments.ts';
 import { drinkRoutes } from './routes/drinks.ts';
 import { stockRoutes } from './routes/stock.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { tillRoutes } from './routes/till.ts';
 
 z.config(z.locales.fr());
 
@@ -71,6 +72,7 @@ export async function buildApp(
     drinkRoutes,
     stockRoutes,
     referenceRoutes,
+    tillRoutes,
   ]) {
     await app.register(routes(ctx));
   }

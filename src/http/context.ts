@@ -1,5 +1,6 @@
 import type { Db, DbKind } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { TillAccess } from '../services/tills/tillAccess.ts';
 
 /** What every route needs from the running process; tests build their own. */
 export type AppContext = {
@@ -9,4 +10,5 @@ export type AppContext = {
   version: string;
   cookieSecure: 'auto' | 'true' | 'false';
   webDir?: string | undefined;
+  tills: TillAccess;
 };

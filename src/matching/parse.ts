@@ -3,9 +3,11 @@ import { COLOUR_WORDS_TYPED, toLabelTokens } from './labelTokens.ts';
 import { isNonVintage, readBareSize, readPourSize, readSize, readVintage } from './parseNumbers.ts';
 import {
   DRAUGHT_CONTEXT,
+  MAX_BARE_GLASS_CL,
   NAME_NUMBER_CONTEXT,
   SERVING_WORDS,
   SIZE_CONTEXT,
+  SUFFIX_SERVING,
   type ServingWord,
 } from './servingWords.ts';
 import { normalise, stripAccents } from './normalise.ts';
@@ -24,6 +26,7 @@ type State = {
   vintageToken: string | null;
   nonVintage: boolean;
   used: boolean[];
+  sizes: number[];
 };
 
 export function surfaceTokens(label: string): string[] {
@@ -83,18 +86,20 @@ function walk(toks: readonly string[], st: State, order: number[], now: Date, fr
   for (const i of order) {
     if (st.used[i]) continue;
     const t = toks[i] ?? '';
-    const sw = servingAt(toks, i);
+    const sw = fromStart || SUFFIX_SERVING.has(t) ? servingAt(toks, i) : null;
     const size = readSize(t);
     if (sw) {
       setServing(st, sw, t);
       st.used[i] = true;
       const next = toks[i + 1];
       const pour = next !== undefined && fromStart ? readPourSize(next) : null;
-      if (pour !== null && st.formatCl === null && (sw.serving === 'carafe' || sw.serving === 'glass')) {
+      const pourOk = pour !== null && (sw.serving === 'carafe' || (sw.serving === 'glass' && pour <= MAX_BARE_GLASS_CL));
+      if (pourOk && st.formatCl === null) {
         st.formatCl = pour;
         st.used[i + 1] = true;
       }
     } else if (size !== null) {
+      st.sizes.push(size);
       st.formatCl ??= size;
       st.used[i] = true;
     } else if (!fromStart && st.formatCl === null && readBareSize(t) !== null) {
@@ -123,6 +128,7 @@ function middle(toks: readonly string[], st: State, now: Date): void {
     if (st.used[i]) return;
     const size = readSize(t);
     if (size !== null) {
+      st.sizes.push(size);
       st.formatCl ??= size;
       st.used[i] = true;
     } else if (t === '1/2' && toks[i + 1] !== 'SEC') {
@@ -139,6 +145,8 @@ function middle(toks: readonly string[], st: State, now: Date): void {
 
 /** Size and serving imply each other when only one is written. */
 function settleServing(st: State): void {
+  // "VER BIB 5L ... 12CL": a glass is the small size
+  if (st.serving === 'glass' && st.sizes.length > 1) st.formatCl = Math.min(...st.sizes);
   if (st.formatCl === null) st.formatCl = st.servingCl;
   const f = st.formatCl;
   if (f === null) return;
@@ -168,6 +176,7 @@ export function parseLabel(label: string, now: Date = new Date()): ParsedLabel {
     vintage: null,
     vintageToken: null,
     nonVintage: false,
+    sizes: [],
     used: toks.map(() => false),
   };
   const idx = toks.map((_, i) => i);

@@ -42,7 +42,7 @@ export const SERVING_WORDS: Readonly<Record<string, ServingWord>> = {
   PRESSION: { serving: 'glass', formatCl: null, draught: true },
   PRESS: { serving: 'glass', formatCl: null, draught: true },
   PINTE: { serving: 'glass', formatCl: 50, draught: true },
-  GALOPIN: { serving: 'glass', formatCl: 12.5, draught: true },
+  GALOPIN: { serving: 'glass', formatCl: null, draught: true },
   PICHET: { serving: 'carafe', formatCl: null },
   PICH: { serving: 'carafe', formatCl: null },
   PCH: { serving: 'carafe', formatCl: null },
@@ -58,48 +58,21 @@ export const SERVING_WORDS: Readonly<Record<string, ServingWord>> = {
   CUBI: { serving: 'bib', formatCl: null },
 };
 
-/** Words after which a bare number is a size, a price or a count, never a vintage. */
-export const SIZE_CONTEXT = new Set([
-  'PICHET',
-  'PICH',
-  'PCH',
-  'CARAFE',
-  'CARAF',
-  'CRF',
-  'POT',
-  'MENU',
-  'FORMULE',
-  'VERRE',
-  'VRE',
-  'VR',
-  'VER',
-  'COUPE',
-  'CP',
-  'PRESSION',
-  'PRESS',
-  'PINTE',
-  'DOSE',
-  'SHOT',
-  'BTL',
-  'BLLE',
-  'BOUTEILLE',
-  'CANETTE',
-  'BIB',
-  'X',
-  'N',
-  'NO',
-  'NR',
-  'BIN',
-  'LOT',
-  'TABLE',
-  'CUVEE',
-  'CUV',
-  'ROOM',
-  'NUMERO',
-]);
+/** Words after which a two-digit number is a size, a price or a count, never a vintage. */
+export const SIZE_CONTEXT = new Set(
+  'PICHET PICH PCH CARAFE CARAF CRF POT MENU FORMULE PRESSION PRESS PINTE DOSE SHOT X N NO NR BIN LOT TABLE CUVEE CUV NUMERO'.split(' '),
+);
 
-/** Words after which a number is part of a name ("CUVEE 1858", "N 5"). */
-export const NAME_NUMBER_CONTEXT = new Set(['CUVEE', 'CUV', 'N', 'NO', 'NR', 'NUMERO', 'BIN', 'LOT', 'NUM']);
+/** Words after which a four-digit number is part of a name ("NO 1855", "BIN 2019"). */
+export const NAME_NUMBER_CONTEXT = new Set(['NO', 'NR', 'NUMERO', 'BIN', 'LOT', 'NUM']);
+
+/** Serving words also read at the end of a label ("... MAGNUM"); others only lead ("DOSE" ends "NON DOSE"). */
+export const SUFFIX_SERVING = new Set(
+  'MAG MAGN MAGNUM MGNM JEROBOAM FILLETTE BTL BTLE BLLE BOUTEILLE 1/2 DEMI CANETTE BIB PICHET CARAFE VERRE'.split(' '),
+);
+
+/** Glass pours written without a unit after a glass word ("VERRE 12"); bigger numbers there are vintages. */
+export const MAX_BARE_GLASS_CL = 12;
 
 /** Draught/beer context words that make DEMI a 25 cl glass rather than a half bottle. */
 export const DRAUGHT_CONTEXT = new Set([

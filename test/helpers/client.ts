@@ -2,12 +2,36 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/http/app.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import type { TestDatabase } from './databases.ts';
+import crypto from 'node:crypto';
+import { createSecretBox } from '../../src/services/secrets.ts';
+import type { TillAccess } from '../../src/services/tills/tillAccess.ts';
 
 export type TestApp = { app: FastifyInstance; clock: ReturnType<typeof fixedClock>; db: TestDatabase };
 
-export async function createTestApp(db: TestDatabase, now = '2026-11-27T10:00:00Z'): Promise<TestApp> {
+export const testTillAccess = (): TillAccess => ({
+  secrets: createSecretBox(crypto.randomBytes(32)),
+  connectorOptions: {
+    retries: 1,
+    backoff: { baseMs: 1, maxMs: 5 },
+    timeouts: { connectMs: 2000, readMs: 5000, totalMs: 10000 },
+  },
+  allowInsecureLocalhost: true,
+});
+
+export async function createTestApp(
+  db: TestDatabase,
+  now = '2026-11-27T10:00:00Z',
+  tills: TillAccess = testTillAccess(),
+): Promise<TestApp> {
   const clock = fixedClock(now);
-  const app = await buildApp({ db: db.db, dbKind: db.kind, clock, version: 'test', cookieSecure: 'false' });
+  const app = await buildApp({
+    db: db.db,
+    dbKind: db.kind,
+    clock,
+    version: 'test',
+    cookieSecure: 'false',
+    tills,
+  });
   await app.ready();
   return { app, clock, db };
 }

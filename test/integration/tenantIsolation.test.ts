@@ -29,6 +29,16 @@ const CASES: Record<string, Case> = {
     body: (ids) => ({ counts: [{ drinkId: ids.drinkId, quantity: 0 }] }),
   },
   'GET /api/establishments/:establishmentId/regions': {},
+  'GET /api/establishments/:establishmentId/till': {},
+  'PUT /api/establishments/:establishmentId/till': {
+    body: () => ({
+      domain: 'https://pirate-70001.myasterio.com',
+      kmlcode: 'pirate-70001',
+      identifier: 'PIRATE_GENERICDATA',
+      password: 'x',
+    }),
+  },
+  'POST /api/establishments/:establishmentId/till/test': {},
 };
 
 describeOnBothDatabases('tenant isolation', (kind) => {
@@ -85,6 +95,11 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       .selectAll()
       .where('establishment_id', '=', b.establishmentId)
       .orderBy('id')
+      .execute(),
+    till: await db.db
+      .selectFrom('till_connection')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
       .execute(),
     movements: await db.db
       .selectFrom('stock_movement')

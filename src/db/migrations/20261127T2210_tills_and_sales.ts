@@ -4,8 +4,15 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('till_connection')
-    .addColumn('establishment_id', 'uuid', (c) => c.primaryKey().references('establishment.id').onDelete('cascade'))
-    .addColumn('id', 'uuid', (c) => c.notNull().unique().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('establishment_id', 'uuid', (c) =>
+      c.primaryKey().references('establishment.id').onDelete('cascade'),
+    )
+    .addColumn('id', 'uuid', (c) =>
+      c
+        .notNull()
+        .unique()
+        .defaultTo(sql`gen_random_uuid()`),
+    )
     .addColumn('till_type', 'text', (c) => c.notNull().check(sql`till_type in ('asterio')`))
     .addColumn('domain', 'text', (c) => c.notNull())
     .addColumn('kmlcode', 'text', (c) => c.notNull())
@@ -14,7 +21,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('password_encrypted', 'text', (c) => c.notNull())
     .addColumn('is_simulator', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('untested').check(sql`status in ('untested', 'ok', 'failing', 'refused')`),
+      c
+        .notNull()
+        .defaultTo('untested')
+        .check(sql`status in ('untested', 'ok', 'failing', 'refused')`),
     )
     .addColumn('status_code', 'text')
     .addColumn('status_message', 'text')
@@ -29,7 +39,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('till_product')
-    .addColumn('establishment_id', 'uuid', (c) => c.notNull().references('establishment.id').onDelete('cascade'))
+    .addColumn('establishment_id', 'uuid', (c) =>
+      c.notNull().references('establishment.id').onDelete('cascade'),
+    )
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('till_id', 'uuid', (c) => c.notNull())
     .addColumn('external_id', 'text', (c) => c.notNull())
@@ -54,10 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('valid_from', 'date', (c) => c.notNull())
     .addPrimaryKeyConstraint('till_product_label_pk', ['establishment_id', 'till_product_id', 'valid_from'])
-    .addForeignKeyConstraint('till_product_label_fk', ['establishment_id', 'till_product_id'], 'till_product', [
-      'establishment_id',
-      'id',
-    ])
+    .addForeignKeyConstraint(
+      'till_product_label_fk',
+      ['establishment_id', 'till_product_id'],
+      'till_product',
+      ['establishment_id', 'id'],
+    )
     .execute();
 
   // Sale lines are partitioned by month of business day; partitions are created on demand by the importer.
@@ -79,11 +93,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (establishment_id, till_id, business_day, ticket_id, line_id)
     ) partition by range (business_day)`.execute(db);
   await sql`create table sale_line_default partition of sale_line default`.execute(db);
-  await sql`create index sale_line_product_idx on sale_line (establishment_id, till_product_id, sold_at)`.execute(db);
+  await sql`create index sale_line_product_idx on sale_line (establishment_id, till_product_id, sold_at)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('sale_quarantine')
-    .addColumn('establishment_id', 'uuid', (c) => c.notNull().references('establishment.id').onDelete('cascade'))
+    .addColumn('establishment_id', 'uuid', (c) =>
+      c.notNull().references('establishment.id').onDelete('cascade'),
+    )
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('till_id', 'uuid', (c) => c.notNull())
     .addColumn('business_day', 'date', (c) => c.notNull())
@@ -103,7 +121,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('import_run')
-    .addColumn('establishment_id', 'uuid', (c) => c.notNull().references('establishment.id').onDelete('cascade'))
+    .addColumn('establishment_id', 'uuid', (c) =>
+      c.notNull().references('establishment.id').onDelete('cascade'),
+    )
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('business_day', 'date', (c) => c.notNull())
     .addColumn('trigger', 'text', (c) => c.notNull())
@@ -143,13 +163,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('linked_by', 'uuid', (c) => c.references('account.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('till_link_pk', ['establishment_id', 'till_product_id'])
-    .addForeignKeyConstraint('till_link_product_fk', ['establishment_id', 'till_product_id'], 'till_product', [
+    .addForeignKeyConstraint(
+      'till_link_product_fk',
+      ['establishment_id', 'till_product_id'],
+      'till_product',
+      ['establishment_id', 'id'],
+    )
+    .addForeignKeyConstraint('till_link_drink_fk', ['establishment_id', 'drink_id'], 'drink', [
       'establishment_id',
       'id',
     ])
-    .addForeignKeyConstraint('till_link_drink_fk', ['establishment_id', 'drink_id'], 'drink', ['establishment_id', 'id'])
     .execute();
-  await db.schema.createIndex('till_link_drink_idx').on('till_link').columns(['establishment_id', 'drink_id']).execute();
+  await db.schema
+    .createIndex('till_link_drink_idx')
+    .on('till_link')
+    .columns(['establishment_id', 'drink_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -174,8 +174,7 @@ function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, f: 
   if (f.colour) q = q.where('d.colour', '=', f.colour) as Q;
   if (f.type) q = q.where('d.type', '=', f.type) as Q;
   if (f.region) q = q.where('d.region', '=', f.region) as Q;
-  if (f.inStock !== undefined)
-    q = q.where(stockExpression, f.inStock ? '>' : '<=', 0) as Q;
+  if (f.inStock !== undefined) q = q.where(stockExpression, f.inStock ? '>' : '<=', 0) as Q;
   return q;
 }
 

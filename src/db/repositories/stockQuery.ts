@@ -43,7 +43,9 @@ export function withStock(db: Kysely<Database>, establishmentId: string) {
         eb
           .selectFrom('till_link as l')
           .innerJoin('sale_line as s', (j) =>
-            j.onRef('s.establishment_id', '=', 'l.establishment_id').onRef('s.till_product_id', '=', 'l.till_product_id'),
+            j
+              .onRef('s.establishment_id', '=', 'l.establishment_id')
+              .onRef('s.till_product_id', '=', 'l.till_product_id'),
           )
           .select(sql<number>`coalesce(sum(s.quantity * l.factor), 0)`.as('sold'))
           .whereRef('l.establishment_id', '=', 'd.establishment_id')

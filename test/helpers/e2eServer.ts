@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { openPglite, type DatabaseHandle } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { seedReferenceData } from '../../src/services/reference/seedReferenceData.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIR = path.join(ROOT, 'web');
+export const WEB_DIST = path.join(WEB_DIR, 'dist');
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+/** Builds the SPA when web/dist is missing or older than its sources (always in CI). */
+export function ensureWebBuild(): void {
+  const builtIndex = path.join(WEB_DIST, 'index.html');
+  const sources = ['src', 'index.html', 'vite.config.ts'].map((p) => path.join(WEB_DIR, p));
+  const upToDate =
+    process.env.CI !== 'true' &&
+    fs.existsSync(builtIndex) &&
+    fs.statSync(builtIndex).mtimeMs >= Math.max(...sources.map(newestMtime));
+  if (upToDate) return;
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+}
+
+export type E2eServer = { url: string; app: FastifyInstance; close: () => Promise<void> };
+
+/** The real app on an in-memory PGlite, serving the built SPA on a free localhost port. */
+export async function startE2eServer(): Promise<E2eServer> {
+  ensureWebBuild();
+  const handle: DatabaseHandle = await openPglite();
+  await migrateToLatest(handle.db);
+  await seedReferenceData(handle.db);
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: 'pglite',
+    clock: systemClock,
+    version: 'test',
+    cookieSecure: 'false',
+    webDir: WEB_DIST,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no TCP address');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    app,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

@@ -52,10 +52,12 @@ export function settleAttributes(
     if (formatCl === 37.5) formatCl = 25;
   }
   // half bottles and magnums are wine sizes; a 37.5 cl or 150 cl soft drink or spirit is a bottle
-  if (!wineLike && (serving === 'magnum' || serving === 'half') && parsed.servingWord === null) serving = 'bottle';
+  if (!wineLike && (serving === 'magnum' || serving === 'half') && parsed.servingWord === null)
+    serving = 'bottle';
   // a spirit bottle is its standard size (70 cl in Europe) unless the label says otherwise
   if (entry.type === 'spirit' && serving === 'bottle' && formatCl === null) {
-    formatCl = entry.formatsCl.length === 0 || entry.formatsCl.includes(70) ? 70 : Math.max(...entry.formatsCl);
+    formatCl =
+      entry.formatsCl.length === 0 || entry.formatsCl.includes(70) ? 70 : Math.max(...entry.formatsCl);
   }
   if (serving === 'can' && wineLike) serving = null; // "CAN RAFOLS": a Catalan estate, not a can
   return { serving, formatCl, vintage };

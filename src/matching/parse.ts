@@ -93,7 +93,8 @@ function walk(toks: readonly string[], st: State, order: number[], now: Date, fr
       st.used[i] = true;
       const next = toks[i + 1];
       const pour = next !== undefined && fromStart ? readPourSize(next) : null;
-      const pourOk = pour !== null && (sw.serving === 'carafe' || (sw.serving === 'glass' && pour <= MAX_BARE_GLASS_CL));
+      const pourOk =
+        pour !== null && (sw.serving === 'carafe' || (sw.serving === 'glass' && pour <= MAX_BARE_GLASS_CL));
       if (pourOk && st.formatCl === null) {
         st.formatCl = pour;
         st.used[i + 1] = true;

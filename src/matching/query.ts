@@ -73,7 +73,8 @@ export function expandToken(index: MatchIndex, token: LabelToken, optional = fal
     single,
     multi,
     openPrefix,
-    skeleton: fuzzyOk && exact === undefined && !ALIASES[t] && t.length >= 3 && t.length <= 6 && /^[a-z]+$/.test(t),
+    skeleton:
+      fuzzyOk && exact === undefined && !ALIASES[t] && t.length >= 3 && t.length <= 6 && /^[a-z]+$/.test(t),
     weight: optional ? 0 : NEUTRAL.has(t) ? 0.35 : 1,
     optional,
   };

@@ -60,7 +60,9 @@ export const SERVING_WORDS: Readonly<Record<string, ServingWord>> = {
 
 /** Words after which a two-digit number is a size, a price or a count, never a vintage. */
 export const SIZE_CONTEXT = new Set(
-  'PICHET PICH PCH CARAFE CARAF CRF POT MENU FORMULE PRESSION PRESS PINTE DOSE SHOT X N NO NR BIN LOT TABLE CUVEE CUV NUMERO'.split(' '),
+  'PICHET PICH PCH CARAFE CARAF CRF POT MENU FORMULE PRESSION PRESS PINTE DOSE SHOT X N NO NR BIN LOT TABLE CUVEE CUV NUMERO'.split(
+    ' ',
+  ),
 );
 
 /** Words after which a four-digit number is part of a name ("NO 1855", "BIN 2019"). */
@@ -68,7 +70,9 @@ export const NAME_NUMBER_CONTEXT = new Set(['NO', 'NR', 'NUMERO', 'BIN', 'LOT', 
 
 /** Serving words also read at the end of a label ("... MAGNUM"); others only lead ("DOSE" ends "NON DOSE"). */
 export const SUFFIX_SERVING = new Set(
-  'MAG MAGN MAGNUM MGNM JEROBOAM FILLETTE BTL BTLE BLLE BOUTEILLE 1/2 DEMI CANETTE BIB PICHET CARAFE VERRE'.split(' '),
+  'MAG MAGN MAGNUM MGNM JEROBOAM FILLETTE BTL BTLE BLLE BOUTEILLE 1/2 DEMI CANETTE BIB PICHET CARAFE VERRE'.split(
+    ' ',
+  ),
 );
 
 /** Glass pours written without a unit after a glass word ("VERRE 12"); bigger numbers there are vintages. */

@@ -44,10 +44,13 @@ export function collectProducts(
 function collectLines(ticketId: string, items: unknown[], rejected: RejectedRecord[]): TillSaleLine[] {
   const lines: TillSaleLine[] = [];
   const seen = new Set<string>();
-  for (const raw of items) {
+  for (const [index, raw] of items.entries()) {
     const parsed = line.safeParse(raw, { error: frenchIssue });
     if (!parsed.success) {
-      rejected.push({ ticketId, lineId: readId(raw, 'lineId'), reason: describeIssues(parsed.error), raw });
+      const lineId = readId(raw, 'lineId');
+      // Without a line id, the position tells a line rejection from a whole-ticket one.
+      const reason = describeIssues(parsed.error, lineId === null ? ['lines', index] : []);
+      rejected.push({ ticketId, lineId, reason, raw });
       continue;
     }
     const l = parsed.data;

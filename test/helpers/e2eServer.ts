@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { seedReferenceData } from '../../src/services/reference/seedReferenceData.ts';
+import { createSecretBox } from '../../src/services/secrets.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'web');
@@ -32,8 +34,16 @@ export function ensureWebBuild(): void {
   if (upToDate) return;
   execFileSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'],
-    { cwd: ROOT, stdio: 'inherit' },
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(WEB_DIR, 'vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
 
@@ -52,6 +62,12 @@ export async function startE2eServer(): Promise<E2eServer> {
     version: 'test',
     cookieSecure: 'false',
     webDir: WEB_DIST,
+    // Tills only ever reach localhost (the simulator) in tests.
+    tills: {
+      secrets: createSecretBox(crypto.randomBytes(32)),
+      connectorOptions: {},
+      allowInsecureLocalhost: true,
+    },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

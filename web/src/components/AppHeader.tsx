@@ -4,6 +4,24 @@ import { Link, navigate, paths } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
+export function GlassIcon() {
+  return (
+    <svg
+      className="brand__mark"
+      viewBox="0 0 24 24"
+      width="22"
+      height="22"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        d="M7 2h10l.6 6.2A5.6 5.6 0 0 1 13 14.3V20h3v2H8v-2h3v-5.7a5.6 5.6 0 0 1-4.6-6.1L7 2Zm1.8 2-.3 3h7l-.3-3H8.8Z"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
+
 export type Tab = 'drinks' | 'inventory' | 'settings';
 
 const ALL = '__all__';
@@ -20,9 +38,7 @@ export function AppHeader({ establishment, tab }: { establishment?: Establishmen
     <header className="app-header">
       <div className="app-header__bar">
         <Link to={paths.home()} className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            🍷
-          </span>
+          <GlassIcon />
           {t('app.name')}
         </Link>
         {establishment && (

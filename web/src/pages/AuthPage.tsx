@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
+import { GlassIcon } from '../components/AppHeader.tsx';
 import { ErrorBanner, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -21,6 +22,9 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const signup = mode === 'signup';
+  const clear = (key: keyof Errors) => {
+    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
+  };
 
   const validate = (): Errors => {
     const out: Errors = {};
@@ -64,7 +68,7 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
     <main className="auth">
       <section className="auth__welcome">
         <p className="brand brand--large">
-          <span aria-hidden="true">🍷</span> {t('app.name')}
+          <GlassIcon /> {t('app.name')}
         </p>
         <h1>{t('auth.welcome.title')}</h1>
         <p>{t('auth.welcome.lead')}</p>
@@ -107,7 +111,10 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
                   name="displayName"
                   autoComplete="name"
                   value={displayName}
-                  onChange={(e) => setDisplayName(e.target.value)}
+                  onChange={(e) => {
+                    setDisplayName(e.target.value);
+                    clear('displayName');
+                  }}
                 />
               )}
             </Field>
@@ -122,7 +129,10 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
                 inputMode="email"
                 required
                 value={email}
-                onChange={(e) => setEmail(e.target.value)}
+                onChange={(e) => {
+                  setEmail(e.target.value);
+                  clear('email');
+                }}
               />
             )}
           </Field>
@@ -140,7 +150,10 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
                 required
                 minLength={signup ? 10 : undefined}
                 value={password}
-                onChange={(e) => setPassword(e.target.value)}
+                onChange={(e) => {
+                  setPassword(e.target.value);
+                  clear('password');
+                }}
               />
             )}
           </Field>

@@ -15,7 +15,16 @@ import {
   valuesFromDrink,
   type DrinkFormValues,
   type FormErrors,
+  type FormField,
 } from './drinkFormValues.ts';
+
+/** The error key a form value reports under, when it differs from the value's name. */
+const FIELD_OF: Partial<Record<keyof DrinkFormValues, FormField>> = {
+  format: 'formatCl',
+  formatCustom: 'formatCl',
+  nonVintage: 'vintage',
+  cuvee: 'producer',
+};
 
 /** Create (no drinkId) or edit a drink. */
 export function DrinkFormPage({
@@ -50,8 +59,11 @@ export function DrinkFormPage({
       </main>
     );
 
-  const set = <K extends keyof DrinkFormValues>(key: K, value: DrinkFormValues[K]) =>
+  const set = <K extends keyof DrinkFormValues>(key: K, value: DrinkFormValues[K]) => {
     setValues((v) => (v ? { ...v, [key]: value } : v));
+    const field = FIELD_OF[key] ?? key;
+    if (field in errors) setErrors(({ [field as FormField]: _gone, ...rest }) => rest);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

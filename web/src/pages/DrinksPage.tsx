@@ -18,6 +18,7 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
   const { data, loading, error, reload } = useDrinkList(establishment.id, query);
   const [regions, setRegions] = useState<string[]>([]);
   const [text, setText] = useState(search.get('q') ?? '');
+  const [showFilters, setShowFilters] = useState(false);
   const debounced = useDebounced(text, 300);
   const eid = establishment.id;
 
@@ -42,6 +43,9 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
   }, [eid]);
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const activeFilters = ['colour', 'type', 'region', 'stock', 'archived', 'sort', 'order'].filter((k) =>
+    search.has(k),
+  ).length;
   const filtered = ['q', 'colour', 'type', 'region', 'stock', 'archived'].some((k) => search.has(k));
 
   return (
@@ -55,7 +59,11 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
         </Link>
       </div>
 
-      <section className="filters" role="search" aria-label={t('drinks.filters')}>
+      <section
+        className={`filters${showFilters ? ' filters--open' : ''}`}
+        role="search"
+        aria-label={t('drinks.filters')}
+      >
         <label className="filters__search">
           <span className="visually-hidden">{t('drinks.search')}</span>
           <input
@@ -66,7 +74,17 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
             aria-label={t('drinks.search')}
           />
         </label>
-        <div className="filters__row">
+        <button
+          type="button"
+          className="btn btn--small filters__toggle"
+          aria-expanded={showFilters}
+          aria-controls="drink-filters"
+          onClick={() => setShowFilters((v) => !v)}
+        >
+          {t('drinks.filters')}
+          {activeFilters > 0 ? ` (${activeFilters})` : ''}
+        </button>
+        <div className="filters__row" id="drink-filters">
           <label>
             {t('filter.colour')}
             <select value={query.colour ?? ''} onChange={(e) => setParam('colour', e.target.value)}>

@@ -149,6 +149,21 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     await page.getByText('Gamay').waitFor();
     await shot(page, '05-drink-sheet');
 
+    // Edit: the form comes back prefilled (prices with a comma); the server's answer updates the sheet.
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByRole('heading', { name: 'Modifier la boisson' }).waitFor();
+    expect(await page.getByLabel("Prix d'achat (€)").inputValue()).toBe('12,5');
+    expect(await page.getByRole('combobox', { name: 'Appellation' }).inputValue()).toBe('Morgon');
+    await page.getByLabel('Prix de vente (€)').fill('52,00');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByRole('heading', { name: new RegExp(DRINK) }).waitFor();
+    await page.getByText('52,00 €').waitFor();
+    await page.getByRole('button', { name: 'Archiver' }).click();
+    await page.getByText(/^Archivée le/).waitFor();
+    await page.getByRole('button', { name: 'Désarchiver' }).click();
+    await page.getByRole('button', { name: 'Archiver' }).waitFor();
+    expect(await page.getByText(/^Archivée le/).count()).toBe(0);
+
     await page
       .getByRole('navigation', { name: 'Navigation principale' })
       .getByRole('link', { name: 'Boissons' })
@@ -217,6 +232,21 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
 
     await page.getByRole('link', { name: 'Boissons' }).click();
     await expect.poll(() => card.getByTestId('stock').textContent()).toContain('8');
+    await card.getByRole('link', { name: DRINK }).click();
+    await expect.poll(() => page.getByTestId('drink-stock').textContent()).toBe('8');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, '15-phone-sheet');
+    await page.getByRole('link', { name: 'Mouvements', exact: true }).click();
+    await page.getByRole('button', { name: 'Enregistrer le mouvement' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, '16-phone-movements');
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.getByRole('heading', { name: 'Modifier la boisson' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, '17-phone-form');
+    await page.getByRole('link', { name: 'Annuler' }).click();
+    await page.getByRole('link', { name: 'Retour aux boissons' }).click();
+    await card.waitFor();
 
     await page.getByLabel('Menu utilisateur').click();
     await page.getByRole('button', { name: 'English' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { drinkApi } from '../api/endpoints.ts';
 import { COLOURS, DRINK_SORTS, DRINK_TYPES, type Establishment } from '../api/types.ts';
 import { DrinkTable } from '../components/DrinkTable.tsx';
@@ -24,6 +24,14 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
 
   const setParam = (key: string, value: string | null) =>
     navigate(pathname + withParam(search, key, value), { replace: key !== 'page' });
+
+  // The URL changed from elsewhere (a tab link, the back button): show its search text.
+  const urlQ = search.get('q') ?? '';
+  const debouncedRef = useRef(debounced);
+  debouncedRef.current = debounced;
+  useEffect(() => {
+    if (urlQ !== debouncedRef.current.trim()) setText(urlQ);
+  }, [urlQ]);
 
   useEffect(() => {
     const current = new URLSearchParams(window.location.search);

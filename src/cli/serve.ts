@@ -15,7 +15,11 @@ export async function serve(): Promise<void> {
       version: VERSION,
       cookieSecure: config.cookieSecure,
       webDir: WEB_DIST,
-      tills: { secrets: createSecretBox(loadSecretKey(config)), connectorOptions: {}, allowInsecureLocalhost: false },
+      tills: {
+        secrets: createSecretBox(loadSecretKey(config)),
+        connectorOptions: {},
+        allowInsecureLocalhost: false,
+      },
     },
     {
       logger: {

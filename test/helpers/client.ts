@@ -11,7 +11,7 @@ export type TestApp = { app: FastifyInstance; clock: ReturnType<typeof fixedCloc
 export const testTillAccess = (): TillAccess => ({
   secrets: createSecretBox(crypto.randomBytes(32)),
   connectorOptions: {
-    retries: 1,
+    retries: 3,
     backoff: { baseMs: 1, maxMs: 5 },
     timeouts: { connectMs: 2000, readMs: 5000, totalMs: 10000 },
   },

@@ -1,0 +1,202 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ImportRunTable, ImportStatus } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export type ImportCounts = {
+  productsNew: number;
+  productsChanged: number;
+  tickets: number;
+  lines: number;
+  linesNew: number;
+  linesChanged: number;
+  linesRemoved: number;
+  quarantined: number;
+  depleted: number;
+  revenueCents: number;
+};
+
+export type ImportRun = ImportCounts & {
+  id: string;
+  businessDay: string;
+  trigger: string;
+  status: ImportStatus;
+  startedAt: Date;
+  finishedAt: Date | null;
+  durationMs: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+};
+
+const toRun = (r: Selectable<ImportRunTable>): ImportRun => ({
+  id: r.id,
+  businessDay: r.business_day,
+  trigger: r.trigger,
+  status: r.status,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  durationMs: r.duration_ms,
+  productsNew: r.products_new,
+  productsChanged: r.products_changed,
+  tickets: r.tickets,
+  lines: r.lines,
+  linesNew: r.lines_new,
+  linesChanged: r.lines_changed,
+  linesRemoved: r.lines_removed,
+  quarantined: r.quarantined,
+  depleted: r.depleted,
+  revenueCents: Number(r.revenue_cents),
+  errorCode: r.error_code,
+  errorMessage: r.error_message,
+});
+
+export async function startRun(
+  db: Db,
+  establishmentId: string,
+  day: string,
+  trigger: string,
+  at: Date,
+): Promise<string> {
+  const row = await db
+    .insertInto('import_run')
+    .values({
+      establishment_id: establishmentId,
+      business_day: day,
+      trigger,
+      status: 'running',
+      started_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function finishRun(
+  db: Db,
+  establishmentId: string,
+  runId: string,
+  outcome: {
+    status: ImportStatus;
+    at: Date;
+    startedAt: Date;
+    counts?: ImportCounts;
+    errorCode?: string | null;
+    errorMessage?: string | null;
+  },
+): Promise<void> {
+  const c = outcome.counts;
+  await db
+    .updateTable('import_run')
+    .set({
+      status: outcome.status,
+      finished_at: outcome.at,
+      duration_ms: Math.max(0, outcome.at.getTime() - outcome.startedAt.getTime()),
+      error_code: outcome.errorCode ?? null,
+      error_message: outcome.errorMessage ?? null,
+      ...(c
+        ? {
+            products_new: c.productsNew,
+            products_changed: c.productsChanged,
+            tickets: c.tickets,
+            lines: c.lines,
+            lines_new: c.linesNew,
+            lines_changed: c.linesChanged,
+            lines_removed: c.linesRemoved,
+            quarantined: c.quarantined,
+            depleted: c.depleted,
+            revenue_cents: c.revenueCents,
+          }
+        : {}),
+    })
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', runId)
+    .execute();
+}
+
+export async function listRuns(db: Db, establishmentId: string, limit: number): Promise<ImportRun[]> {
+  const rows = await db
+    .selectFrom('import_run')
+    .selectAll()
+    .where('establishment_id', '=', establishmentId)
+    .orderBy('started_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toRun);
+}
+
+export async function findRun(
+  db: Db,
+  establishmentId: string,
+  runId: string,
+): Promise<ImportRun | undefined> {
+  const row = await db
+    .selectFrom('import_run')
+    .selectAll()
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  return row && toRun(row);
+}
+
+/** Days already imported (succeeded or partial), for the catch-up. */
+export async function importedDays(db: Db, establishmentId: string, since: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('import_run')
+    .select('business_day')
+    .distinct()
+    .where('establishment_id', '=', establishmentId)
+    .where('business_day', '>=', since)
+    .where('status', 'in', ['succeeded', 'partial'])
+    .execute();
+  return new Set(rows.map((r) => r.business_day));
+}
+
+/** A run left 'running' by a killed process is closed as failed; its data transaction never committed. */
+export async function failStaleRuns(db: Db, olderThan: Date, at: Date): Promise<number> {
+  const res = await db
+    .updateTable('import_run')
+    .set({
+      status: 'failed',
+      finished_at: at,
+      error_code: 'interrupted',
+      error_message: 'Import interrompu (processus arrêté)',
+    })
+    .where('status', '=', 'running')
+    .where('started_at', '<', olderThan)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export type QuarantineItem = {
+  id: string;
+  businessDay: string;
+  ticketId: string | null;
+  lineId: string | null;
+  reason: string;
+  raw: unknown;
+  createdAt: Date;
+};
+
+export async function listQuarantine(
+  db: Db,
+  establishmentId: string,
+  limit: number,
+): Promise<QuarantineItem[]> {
+  const rows = await db
+    .selectFrom('sale_quarantine')
+    .select(['id', 'business_day', 'ticket_id', 'line_id', 'reason', 'raw', 'created_at'])
+    .where('establishment_id', '=', establishmentId)
+    .orderBy('business_day', 'desc')
+    .orderBy('ticket_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    businessDay: r.business_day,
+    ticketId: r.ticket_id,
+    lineId: r.line_id,
+    reason: r.reason,
+    raw: r.raw,
+    createdAt: r.created_at,
+  }));
+}

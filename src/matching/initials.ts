@@ -41,7 +41,7 @@ export class InitialsTable {
     for (const k of keys) {
       if (k.length < 2) continue;
       let m = this.table.get(k);
-      if (!m) this.table.set(k, (m = new Map()));
+      if (!m) this.table.set(k, (m = new Map<string, number>()));
       m.set(phrase, (m.get(phrase) ?? 0) + weight);
     }
   }

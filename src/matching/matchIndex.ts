@@ -53,7 +53,7 @@ export class MatchIndex {
   /** A replaced entry stays in the posting lists but is never returned (entryAt checks the id map). */
   private retire(i: number): void {
     const p = this.profiles[i];
-    if (p) p.tok = new Int32Array(0);
+    if (p) p.tok = [];
   }
 }
 

@@ -152,7 +152,7 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     // Edit: the form comes back prefilled (prices with a comma); the server's answer updates the sheet.
     await page.getByRole('link', { name: 'Modifier' }).click();
     await page.getByRole('heading', { name: 'Modifier la boisson' }).waitFor();
-    expect(await page.getByLabel("Prix d'achat (€)").inputValue()).toBe('12,5');
+    expect(await page.getByLabel("Prix d'achat (€)").inputValue()).toBe('12,50');
     expect(await page.getByRole('combobox', { name: 'Appellation' }).inputValue()).toBe('Morgon');
     await page.getByLabel('Prix de vente (€)').fill('52,00');
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();

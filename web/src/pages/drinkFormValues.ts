@@ -65,6 +65,7 @@ export const EMPTY_DRINK: DrinkFormValues = {
 };
 
 const decimalText = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
+const moneyText = (v: number | null) => (v === null ? '' : v.toFixed(2).replace('.', ','));
 
 export function valuesFromDrink(d: Drink): DrinkFormValues {
   const standard = (STANDARD_FORMATS as readonly number[]).includes(d.formatCl);
@@ -82,8 +83,8 @@ export function valuesFromDrink(d: Drink): DrinkFormValues {
     nonVintage: d.vintage === null,
     format: standard ? String(d.formatCl) : OTHER_FORMAT,
     formatCustom: standard ? '' : decimalText(d.formatCl),
-    purchasePrice: decimalText(d.purchasePrice),
-    salePrice: decimalText(d.salePrice),
+    purchasePrice: moneyText(d.purchasePrice),
+    salePrice: moneyText(d.salePrice),
     location: d.location ?? '',
     minStock: decimalText(d.minStock),
   };

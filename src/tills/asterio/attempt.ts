@@ -68,6 +68,12 @@ export function classifyNetworkError(
   throw new TillError('unreachable', undefined, detail);
 }
 
+/** Drops a body we refuse to read; the listener keeps undici's abort error from going uncaught. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 async function readCapped(
   body: Dispatcher.ResponseData['body'],
   maxBytes: number,
@@ -79,7 +85,7 @@ async function readCapped(
     const buffer = chunk as Buffer;
     size += buffer.length;
     if (size > maxBytes) {
-      body.destroy();
+      discard(body);
       throw new TillError('too_large', undefined, `${where}: plus de ${maxBytes} octets`);
     }
     chunks.push(buffer);
@@ -110,7 +116,7 @@ export async function attemptGet(url: URL, config: AttemptConfig): Promise<Attem
   const status = response.statusCode;
   const declared = Number(header(response.headers, 'content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > config.maxBytes) {
-    response.body.destroy();
+    discard(response.body);
     throw new TillError('too_large', undefined, `${where}: ${declared} octets annoncés`);
   }
   let text: string;

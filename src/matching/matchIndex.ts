@@ -63,9 +63,9 @@ export function buildMatchIndex(entries: readonly LibraryEntry[]): MatchIndex {
   const counted = new Set<string>();
   for (const e of entries) {
     index.add(e);
-    // phrases are learnt once per distinct cuvée (or name when there is none)
-    const text = e.cuvee ?? e.name;
-    if (!counted.has(text)) {
+    // phrases are learnt once per distinct cuvée
+    const text = e.cuvee;
+    if (text && !counted.has(text)) {
       counted.add(text);
       countPhrases(text, phrases);
     }

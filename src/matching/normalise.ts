@@ -4,6 +4,7 @@ const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'A
 
 /** Accents, ligatures and combining marks removed; case kept. */
 export function stripAccents(text: string): string {
+  if (!/[^ -~]/.test(text)) return text; // plain ASCII: nothing to strip (most till text)
   return text
     .replace(/[œŒæÆßøØ]/g, (c) => LIGATURES[c] ?? c)
     .normalize('NFKD')
@@ -26,6 +27,7 @@ export function words(text: string): string[] {
 
 /** "V.V." → "VV", "J.M." → "JM": dotted initials read as one word on both sides of a match. */
 export function collapseInitials(text: string): string {
+  if (!text.includes('.')) return text;
   return text.replace(/\b([A-Za-z])\.(?=[A-Za-z]\b\.?)/g, '$1');
 }
 

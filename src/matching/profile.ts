@@ -54,20 +54,25 @@ const HALF_COST = new Set(['chateau', 'domaine', 'maison', 'cuvee']);
 const tokenCache = new Map<string, readonly string[]>();
 const TOKEN_CACHE_MAX = 200_000;
 
-export function libraryTokens(text: string | null | undefined): readonly string[] {
+export function libraryTokens(text: string | null | undefined, cache = true): readonly string[] {
   if (!text) return [];
+  if (!cache) return tokensOf(text);
   const hit = tokenCache.get(text);
   if (hit) return hit;
-  const out = identityWords(text)
-    .map((w) => LIB_CANON[w] ?? w)
-    .filter((w) => !STOPWORDS.has(w));
+  const out = tokensOf(text);
   if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
   tokenCache.set(text, out);
   return out;
 }
 
+function tokensOf(text: string): string[] {
+  return identityWords(text)
+    .map((w) => LIB_CANON[w] ?? w)
+    .filter((w) => !STOPWORDS.has(w));
+}
+
 export function buildProfile(e: LibraryEntry, vocab: Vocab): Profile {
-  const name = libraryTokens(e.name);
+  const name = libraryTokens(e.name, false); // names are mostly unique: not worth caching
   const prod = libraryTokens(e.producer);
   const cuv = libraryTokens(e.cuvee);
   const app = libraryTokens(e.appellation).filter((w) => !COLOUR_WORDS.has(w));

@@ -197,7 +197,9 @@ export const NOT_DRINK_WORDS = new Set(
   brunch enfant enf nuggets cafe expresso express deca decafeine cappuccino chocolat chaud viennois infusion tisane
   verveine latte irish coffee plate gazeuse minerale petillante presse pressee couvert service privatisation acompte
   arrhes cadeau bon carte droit bouchon divers remise offert annulation ticket resto gateau anniv bougie emporter
-  emballage livraison frais pourboire vestiaire parking cigares tabac journal dessert desserts`.split(/\s+/),
+  emballage livraison frais pourboire vestiaire parking cigares tabac journal dessert desserts coq canard veau agneau porc poisson legumes`.split(
+    /\s+/,
+  ),
 );
 
 /** Café, bar and mixed-drink words: on their own they name no cellar item (coffee, water, syrups, cocktails). */
@@ -206,4 +208,10 @@ export const GENERIC_DRINK_WORDS = new Set(
   pomme tomate abricot presse pressee kir picon panache monaco galopin demi pinte pression cocktail cocktails mojito
   caipirinha spritz sangria punch apero aperitif americano margarita cosmopolitan colada cafe the infusion tisane
   chocolat cappuccino latte irish chaud maison`.split(/\s+/),
+);
+
+/** Spirit and fortified-wine kinds: a label naming one must match the entry's own kind. */
+export const SUBTYPE_WORDS = new Set(
+  `whisky whiskey rhum rum gin vodka cognac armagnac calvados calva tequila mezcal liqueur pastis porto port xeres
+  sherry madere madeira vermouth muscat pineau`.split(/\s+/),
 );

@@ -9,6 +9,7 @@ export const Q_ALIAS_PHRASE = 0.99;
 export const Q_INITIALS = 0.9;
 export const Q_PREFIX_LAST = 0.92; // a last word cut by the till's field length
 export const Q_PREFIX = 0.82;
+export const Q_PREFIX_WHOLE = 0.75;
 export const Q_PREFIX_SHORT = 0.7;
 export const Q_TYPO = 0.8;
 export const Q_SKELETON = 0.75;
@@ -58,7 +59,9 @@ export function expandToken(index: MatchIndex, token: LabelToken, optional = fal
   let openPrefix = false;
   if (fuzzyOk && (t.length >= 3 || (token.last && t.length >= 2))) {
     const ids = vocab.withPrefix(t, MAX_PREFIX_WORDS);
-    const q = token.last ? Q_PREFIX_LAST : t.length >= 4 ? Q_PREFIX : Q_PREFIX_SHORT;
+    // a last word that is itself a library word was probably not cut
+    const lastQ = exact === undefined ? Q_PREFIX_LAST : Q_PREFIX_WHOLE;
+    const q = token.last ? lastQ : t.length >= 4 ? Q_PREFIX : Q_PREFIX_SHORT;
     if (ids === null) openPrefix = true;
     else for (const id of ids) putBest(single, id, q);
   }

@@ -1,7 +1,15 @@
 // Evidence both ways: which label words a candidate explains, and which of its own words the label misses.
 import { isSkeletonOf } from './fuzzy.ts';
-import { COLOUR_WORDS, GENERIC_DRINK_WORDS, GENERIC_STYLE, TYPE_WORDS } from './lexicon.ts';
+import {
+  COLOUR_WORDS,
+  GENERIC_DRINK_WORDS,
+  GENERIC_STYLE,
+  NOT_DRINK_WORDS,
+  SUBTYPE_WORDS,
+  TYPE_WORDS,
+} from './lexicon.ts';
 import type { MatchIndex } from './matchIndex.ts';
+import { normalise } from './normalise.ts';
 import {
   F_APP,
   F_CORE,
@@ -13,7 +21,10 @@ import {
   S_REGION,
   S_TYPE,
 } from './profile.ts';
-import { Q_ALIAS, Q_PREFIX, Q_PREFIX_LAST, Q_SKELETON, type QueryToken } from './query.ts';
+import { Q_ALIAS, Q_PREFIX, Q_PREFIX_LAST, Q_SKELETON, Q_TYPO, type QueryToken } from './query.ts';
+
+/** An exact explanation beats a fuzzy one even when it leaves a candidate word or so unexplained. */
+export const FUZZ_WEIGHT = 5;
 
 export type Verdict = {
   entry: number;
@@ -76,8 +87,7 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
       bestMulti = null;
       colourOk = true;
     }
-    if (best === 0 && (typeWords.includes(t.text) || (entry.subtype && entry.subtype.startsWith(t.text))))
-      best = Q_TYPE;
+    if (best === 0 && typeWordFits(t.text, entry.type, entry.subtype ?? null, typeWords)) best = Q_TYPE;
     if (best === 0) {
       unexplained += qt.weight;
       continue;
@@ -91,8 +101,12 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
       const f = p.flag[j] ?? 0;
       srcBits |= p.src[j] ?? 0;
       const w = words[p.tok[j] ?? 0] ?? '';
-      const plain = GENERIC_STYLE.has(w) || COLOUR_WORDS.has(w) || GENERIC_DRINK_WORDS.has(t.text);
-      if (f & F_CORE && !plain) distinctive = true;
+      const plain =
+        GENERIC_STYLE.has(w) ||
+        COLOUR_WORDS.has(w) ||
+        GENERIC_DRINK_WORDS.has(t.text) ||
+        NOT_DRINK_WORDS.has(t.text);
+      if (f & F_CORE && !plain && best >= Q_TYPO) distinctive = true;
     }
   }
   let extras = 0;
@@ -111,8 +125,22 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
   if (p.generic) distinctive = distinctive || query.some((qt) => !GENERIC_DRINK_WORDS.has(qt.token.text));
   const why = whyList(srcBits, colourOk);
   // an unexplained label word outweighs any number of missing candidate words (closed-world reading)
-  const rank = -8 * unexplained - extras - 0.8 * fuzz;
+  const rank = -8 * unexplained - extras - FUZZ_WEIGHT * fuzz;
   return { entry: e, unexplained, extras, fuzz, distinctive, explained, numberSeen, why, rank };
+}
+
+/** "VODKA" fits a vodka, not a gin; "BIERE" fits any beer; "CALVA" fits calvados. */
+function typeWordFits(
+  word: string,
+  type: string,
+  subtype: string | null,
+  typeWords: readonly string[],
+): boolean {
+  const sub = subtype === null ? '' : normalise(subtype);
+  if (sub !== '' && sub.startsWith(word)) return true;
+  if (!typeWords.includes(word)) return false;
+  const specific = type === 'spirit' || type === 'fortified';
+  return !specific || sub === '' || !SUBTYPE_WORDS.has(word);
 }
 
 function onTheFly(qt: QueryToken, w: string): number {

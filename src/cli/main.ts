@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openReadyDatabase, VERSION } from '../runtime.ts';
+import { importCommand } from './import.ts';
 import { serve } from './serve.ts';
+import { worker } from './worker.ts';
 
 const program = new Command('cellier')
   .version(VERSION)
@@ -10,8 +12,27 @@ const program = new Command('cellier')
 program
   .command('serve')
   .description('Sert l’application web et l’API (PORT, DATA_DIR ou DATABASE_URL)')
+  .option('--no-worker', 'en mode serveur, ne pas exécuter les imports ici (des workers s’en chargent)')
+  .action(async (opts: { worker: boolean }) => {
+    await serve({ worker: opts.worker });
+  });
+
+program
+  .command('worker')
+  .description('Exécute les imports caisse en file d’attente (mode serveur, DATABASE_URL)')
   .action(async () => {
-    await serve();
+    await worker();
+  });
+
+program
+  .command('import')
+  .description('Importe une journée de ventes, ou une plage de journées')
+  .requiredOption('--establishment <id>', 'identifiant de l’établissement')
+  .option('--date <AAAA-MM-JJ>', 'journée à importer')
+  .option('--from <AAAA-MM-JJ>', 'première journée')
+  .option('--to <AAAA-MM-JJ>', 'dernière journée')
+  .action(async (opts: Record<string, unknown>) => {
+    process.exitCode = await importCommand(opts);
   });
 
 program

@@ -1,12 +1,46 @@
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { systemClock } from '../domain/clock.ts';
 import { buildApp } from '../http/app.ts';
+import { createEmbeddedQueue } from '../jobs/embeddedQueue.ts';
+import { createPgBossQueue } from '../jobs/pgBossQueue.ts';
+import type { ImportQueue } from '../jobs/queue.ts';
+import type { JobDeps } from '../jobs/definitions.ts';
 import { openReadyDatabase, VERSION, WEB_DIST } from '../runtime.ts';
 import { createSecretBox, loadSecretKey } from '../services/secrets.ts';
+import type { TillAccess } from '../services/tills/tillAccess.ts';
 
-export async function serve(): Promise<void> {
+export function tillAccessFor(config: Config): TillAccess {
+  return {
+    secrets: createSecretBox(loadSecretKey(config)),
+    connectorOptions: {},
+    allowInsecureLocalhost: false,
+  };
+}
+
+/** Embedded: the scheduler runs in this process. Server: pg-boss on the same PostgreSQL, shared with workers. */
+export async function createQueue(
+  config: Config,
+  deps: JobDeps,
+  options: { work: boolean; logger: { info: (m: string) => void; error: (m: string) => void } },
+): Promise<ImportQueue> {
+  if (!config.databaseUrl) return createEmbeddedQueue(deps, { logger: options.logger });
+  return createPgBossQueue(config.databaseUrl, deps, {
+    work: options.work,
+    schedule: true,
+    logger: options.logger,
+  });
+}
+
+export async function serve(options: { worker: boolean }): Promise<void> {
   const config = loadConfig();
   const handle = await openReadyDatabase(config);
+  const tills = tillAccessFor(config);
+  const logger = { info: (m: string) => console.log(m), error: (m: string) => console.error(m) };
+  const imports = await createQueue(
+    config,
+    { db: handle.db, tills, clock: systemClock },
+    { work: options.worker, logger },
+  );
   const app = await buildApp(
     {
       db: handle.db,
@@ -15,11 +49,8 @@ export async function serve(): Promise<void> {
       version: VERSION,
       cookieSecure: config.cookieSecure,
       webDir: WEB_DIST,
-      tills: {
-        secrets: createSecretBox(loadSecretKey(config)),
-        connectorOptions: {},
-        allowInsecureLocalhost: false,
-      },
+      tills,
+      imports,
     },
     {
       logger: {
@@ -30,6 +61,7 @@ export async function serve(): Promise<void> {
   );
   const shutdown = async () => {
     await app.close();
+    await imports.stop();
     await handle.close();
     process.exit(0);
   };
@@ -37,5 +69,7 @@ export async function serve(): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   const where = handle.kind === 'pglite' ? `PGlite dans ${config.dataDir}` : 'PostgreSQL';
-  app.log.info(`Cellier ${VERSION} sur http://localhost:${config.port} (base : ${where})`);
+  app.log.info(
+    `Cellier ${VERSION} sur http://localhost:${config.port} (base : ${where}, imports : ${imports.mode})`,
+  );
 }

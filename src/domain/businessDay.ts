@@ -51,4 +51,5 @@ export function dueBusinessDays(input: {
   return daysBetween(start, last).filter((d) => !input.imported.has(d));
 }
 
-export const isIsoDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && addDays(s, 0) === s;
+export const isIsoDay = (s: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && addDays(s, 0) === s;

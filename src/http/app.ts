@@ -12,7 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AppContext } from './context.ts';
+import type { AppContext, AppContextInput } from './context.ts';
+import { createEmbeddedQueue } from '../jobs/embeddedQueue.ts';
 import { errorHandler } from './errors.ts';
 import { registerSession } from './session.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -22,6 +23,7 @@ import { drinkRoutes } from './routes/drinks.ts';
 import { stockRoutes } from './routes/stock.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { tillRoutes } from './routes/till.ts';
+import { importRoutes } from './routes/imports.ts';
 
 z.config(z.locales.fr());
 
@@ -32,14 +34,19 @@ declare module 'fastify' {
 }
 
 export async function buildApp(
-  ctx: AppContext,
+  input: AppContextInput,
   options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<FastifyInstance> {
+  const ownQueue = input.imports
+    ? null
+    : createEmbeddedQueue({ db: input.db, tills: input.tills, clock: input.clock }, { schedule: false });
+  const ctx: AppContext = { ...input, imports: input.imports ?? (ownQueue as NonNullable<typeof ownQueue>) };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
+  if (ownQueue) app.addHook('onClose', () => ownQueue.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -73,6 +80,7 @@ export async function buildApp(
     stockRoutes,
     referenceRoutes,
     tillRoutes,
+    importRoutes,
   ]) {
     await app.register(routes(ctx));
   }

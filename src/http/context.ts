@@ -1,9 +1,10 @@
 import type { Db, DbKind } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { TillAccess } from '../services/tills/tillAccess.ts';
+import type { ImportQueue } from '../jobs/queue.ts';
 
 /** What every route needs from the running process; tests build their own. */
-export type AppContext = {
+export type AppContextInput = {
   db: Db;
   dbKind: DbKind;
   clock: Clock;
@@ -11,4 +12,8 @@ export type AppContext = {
   cookieSecure: 'auto' | 'true' | 'false';
   webDir?: string | undefined;
   tills: TillAccess;
+  /** Defaults to an in-process queue without schedule. */
+  imports?: ImportQueue;
 };
+
+export type AppContext = AppContextInput & { imports: ImportQueue };

@@ -5,8 +5,15 @@ import type { TestDatabase } from './databases.ts';
 import crypto from 'node:crypto';
 import { createSecretBox } from '../../src/services/secrets.ts';
 import type { TillAccess } from '../../src/services/tills/tillAccess.ts';
+import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
 
-export type TestApp = { app: FastifyInstance; clock: ReturnType<typeof fixedClock>; db: TestDatabase };
+export type TestApp = {
+  app: FastifyInstance;
+  clock: ReturnType<typeof fixedClock>;
+  db: TestDatabase;
+  imports: ReturnType<typeof createEmbeddedQueue>;
+  tills: TillAccess;
+};
 
 export const testTillAccess = (): TillAccess => ({
   secrets: createSecretBox(crypto.randomBytes(32)),
@@ -24,6 +31,7 @@ export async function createTestApp(
   tills: TillAccess = testTillAccess(),
 ): Promise<TestApp> {
   const clock = fixedClock(now);
+  const imports = createEmbeddedQueue({ db: db.db, tills, clock }, { schedule: false });
   const app = await buildApp({
     db: db.db,
     dbKind: db.kind,
@@ -31,9 +39,11 @@ export async function createTestApp(
     version: 'test',
     cookieSecure: 'false',
     tills,
+    imports,
   });
+  app.addHook('onClose', () => imports.stop());
   await app.ready();
-  return { app, clock, db };
+  return { app, clock, db, imports, tills };
 }
 
 /** A browser-like client: keeps cookies and echoes the CSRF cookie in its header, like the SPA does. */

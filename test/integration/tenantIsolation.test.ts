@@ -39,6 +39,10 @@ const CASES: Record<string, Case> = {
     }),
   },
   'POST /api/establishments/:establishmentId/till/test': {},
+  'GET /api/establishments/:establishmentId/imports': {},
+  'POST /api/establishments/:establishmentId/imports': {
+    body: () => ({ from: '2026-11-20', to: '2026-11-21' }),
+  },
 };
 
 describeOnBothDatabases('tenant isolation', (kind) => {
@@ -98,6 +102,11 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       .execute(),
     till: await db.db
       .selectFrom('till_connection')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
+    runs: await db.db
+      .selectFrom('import_run')
       .selectAll()
       .where('establishment_id', '=', b.establishmentId)
       .execute(),

@@ -118,6 +118,7 @@ export async function listRuns(db: Db, establishmentId: string, limit: number): 
     .selectFrom('import_run')
     .selectAll()
     .where('establishment_id', '=', establishmentId)
+    .orderBy('business_day', 'desc')
     .orderBy('started_at', 'desc')
     .limit(limit)
     .execute();

@@ -1,0 +1,65 @@
+import PgBoss from 'pg-boss';
+import { sql } from 'kysely';
+import { importNightJob, planImportsJob, type ImportNightData, type JobDeps } from './definitions.ts';
+import type { ImportQueue } from './queue.ts';
+
+type Logger = { info: (msg: string) => void; error: (msg: string) => void };
+
+/**
+ * Server mode: nights are pg-boss jobs on the same PostgreSQL. The `stately` policy with the job's idempotency key
+ * as singleton key lets at most one copy of a night be queued and one run at a time, whichever worker takes it.
+ */
+export async function createPgBossQueue(
+  connectionString: string,
+  deps: JobDeps,
+  options: { work: boolean; schedule: boolean; logger?: Logger; pollingIntervalSeconds?: number },
+): Promise<ImportQueue & { boss: PgBoss }> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'cellier', max: 4 });
+  boss.on('error', (error: Error) => options.logger?.error(`pg-boss : ${error.message}`));
+  await boss.start();
+  await boss.createQueue(importNightJob.name, {
+    name: importNightJob.name,
+    policy: 'stately',
+    retryLimit: importNightJob.retries,
+    retryDelay: importNightJob.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+  });
+  await boss.createQueue(planImportsJob.name, { name: planImportsJob.name, policy: 'singleton' });
+
+  const enqueue = async (jobs: readonly ImportNightData[]) => {
+    for (const job of jobs) {
+      await boss.send(importNightJob.name, job, { singletonKey: importNightJob.idempotencyKey(job) });
+    }
+  };
+
+  if (options.schedule && planImportsJob.schedule) {
+    await boss.schedule(planImportsJob.name, planImportsJob.schedule, {}, { tz: 'UTC' });
+  }
+  if (options.work) {
+    const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
+    await boss.work<ImportNightData>(importNightJob.name, polling, async ([job]) => {
+      if (job) await importNightJob.run(deps, job.data);
+    });
+    await boss.work(planImportsJob.name, polling, async () => {
+      await enqueue(await planImportsJob.plan(deps));
+    });
+  }
+
+  return {
+    mode: 'pg-boss',
+    boss,
+    enqueue,
+    pending: async (establishmentId) => {
+      const result = await sql<{ day: string }>`
+        select data->>'day' as day from pgboss.job
+        where name = ${importNightJob.name} and state in ('created', 'retry', 'active')
+          and data->>'establishmentId' = ${establishmentId}
+        order by data->>'day'`.execute(deps.db);
+      return result.rows.map((r) => r.day);
+    },
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+    },
+  };
+}

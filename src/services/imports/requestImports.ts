@@ -1,0 +1,64 @@
+import type { Db } from '../../db/database.ts';
+import { listQuarantine, listRuns, type ImportRun, type QuarantineItem } from '../../db/repositories/importRuns.ts';
+import { findTillConnection } from '../../db/repositories/tillConnections.ts';
+import { addDays, daysBetween, lastClosedBusinessDay, localDateHour } from '../../domain/businessDay.ts';
+import type { Clock } from '../../domain/clock.ts';
+import { AppError, invalidField, notFound } from '../../domain/errors.ts';
+import type { ImportQueue } from '../../jobs/queue.ts';
+import { MANAGERS, requireMembership } from '../establishments/access.ts';
+import { toView, type TillConnectionView } from '../tills/tillConnection.ts';
+
+export const MAX_RANGE_DAYS = 93;
+
+/** "Importer maintenant" (no dates: the last closed day) or "Réimporter" a day or a range, oldest first. */
+export async function requestImports(
+  db: Db,
+  queue: ImportQueue,
+  actorId: string,
+  establishmentId: string,
+  input: { from?: string | undefined; to?: string | undefined },
+  clock: Clock,
+): Promise<{ days: string[] }> {
+  const establishment = await requireMembership(db, establishmentId, actorId, MANAGERS);
+  if (!(await findTillConnection(db, establishmentId))) throw notFound('Connexion caisse');
+  const today = localDateHour(clock.now(), establishment.timeZone).date;
+  const lastClosed = lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour);
+  const from = input.from ?? input.to ?? lastClosed;
+  const to = input.to ?? input.from ?? lastClosed;
+  if (from > to) throw invalidField('body.from', 'La date de début doit précéder la date de fin');
+  if (to > today) throw invalidField('body.to', 'Impossible d’importer un jour futur');
+  if (addDays(from, MAX_RANGE_DAYS - 1) < to) {
+    throw new AppError('validation_failed', `${MAX_RANGE_DAYS} jours au plus par demande`, {
+      fields: [{ field: 'body.from', message: `${MAX_RANGE_DAYS} jours au plus par demande` }],
+    });
+  }
+  const days = daysBetween(from, to);
+  await queue.enqueue(days.map((day) => ({ establishmentId, day, trigger: 'manual' as const })));
+  return { days };
+}
+
+export type ImportOverview = {
+  connection: TillConnectionView | null;
+  runs: ImportRun[];
+  pending: string[];
+  quarantine: QuarantineItem[];
+  lastClosedDay: string;
+};
+
+export async function importOverview(
+  db: Db,
+  queue: ImportQueue,
+  actorId: string,
+  establishmentId: string,
+  clock: Clock,
+): Promise<ImportOverview> {
+  const establishment = await requireMembership(db, establishmentId, actorId);
+  const connection = await findTillConnection(db, establishmentId);
+  return {
+    connection: connection ? toView(connection) : null,
+    runs: await listRuns(db, establishmentId, 100),
+    pending: await queue.pending(establishmentId),
+    quarantine: await listQuarantine(db, establishmentId, 200),
+    lastClosedDay: lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour),
+  };
+}

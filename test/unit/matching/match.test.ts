@@ -59,6 +59,18 @@ describe('match: identity with French wine knowledge', () => {
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
   });
 
+  it('gives a spirit bottle its standard 70 cl size and a soft-drink 37.5 cl a bottle, not a half', () => {
+    expect(m('BTL GLENFIDDICH 12 ANS')).toMatchObject({ serving: 'bottle', formatCl: 70 });
+    expect(m('BTL CH MARGAUX')).toMatchObject({ serving: 'bottle', formatCl: null });
+    expect(m('PERRIER 37.5CL')).toMatchObject({ serving: 'bottle', formatCl: 37.5 });
+    expect(m('CH MARGAUX 37.5CL')).toMatchObject({ serving: 'half', formatCl: 37.5 });
+  });
+
+  it('does not let a kind word explain another kind (a vodka is not a gin)', () => {
+    expect(m('GLENFIDDICH 12 ANS WHISKY').decision).not.toBe('non');
+    expect(m('GLENFIDDICH 12 ANS VODKA').decision).toBe('non');
+  });
+
   it('reads a whisky age as part of the name, not as a vintage', () => {
     expect(m('GLENFIDDICH 12').vintage).toBeNull();
   });

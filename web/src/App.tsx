@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { Establishment } from './api/types.ts';
 import { AppHeader, type Tab } from './components/AppHeader.tsx';
 import { Loading } from './components/Feedback.tsx';
-import { useI18n } from './i18n/i18n.tsx';
+import { useI18n, type MessageKey } from './i18n/i18n.tsx';
 import { AuthPage } from './pages/AuthPage.tsx';
 import { DrinkFormPage } from './pages/DrinkFormPage.tsx';
 import { DrinkPage } from './pages/DrinkPage.tsx';
@@ -28,10 +28,28 @@ function NotFound() {
   );
 }
 
+const TITLES: Partial<Record<Route['name'], MessageKey>> = {
+  signin: 'auth.signin.title',
+  signup: 'auth.signup.title',
+  establishments: 'est.title',
+  drinks: 'nav.drinks',
+  drinkNew: 'form.createTitle',
+  drink: 'nav.drinks',
+  drinkEdit: 'form.editTitle',
+  inventory: 'nav.inventory',
+  settings: 'nav.settings',
+};
+
 export function App() {
   const { pathname } = useLocation();
+  const { t } = useI18n();
   const { account, establishments, rememberedEstablishment } = useSession();
   const route = matchRoute(pathname);
+  const titleKey = TITLES[route.name];
+  const title = titleKey ? `${t(titleKey)} · ${t('app.name')}` : t('app.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   if (account === undefined) return <Loading />;
   if (route.name === 'signin' || route.name === 'signup') {

@@ -2,6 +2,7 @@ import type { Establishment } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { drinkListPath } from '../pages/drinkListQuery.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 export function GlassIcon() {
@@ -30,7 +31,7 @@ export function AppHeader({ establishment, tab }: { establishment?: Establishmen
   const { t } = useI18n();
   const { establishments, rememberEstablishment } = useSession();
   const tabs: { id: Tab; label: string; to: (eid: string) => string }[] = [
-    { id: 'drinks', label: t('nav.drinks'), to: paths.drinks },
+    { id: 'drinks', label: t('nav.drinks'), to: drinkListPath },
     { id: 'inventory', label: t('nav.inventory'), to: paths.inventory },
     { id: 'settings', label: t('nav.settings'), to: paths.settings },
   ];

@@ -1,22 +1,40 @@
-import type { Drink, Establishment } from '../api/types.ts';
+import type { Drink, DrinkSort, Establishment } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { drinkTitle, formatCl, isLowStock } from './format.ts';
 
 /** The cellar table; under 640 px the CSS turns each row into a card (labels come from data-label). */
-export function DrinkTable({ establishment, drinks }: { establishment: Establishment; drinks: Drink[] }) {
+type Props = {
+  establishment: Establishment;
+  drinks: Drink[];
+  sort: DrinkSort;
+  order: 'asc' | 'desc';
+  onSort: (sort: DrinkSort) => void;
+};
+
+export function DrinkTable({ establishment, drinks, sort, order, onSort }: Props) {
   const { t, num, money } = useI18n();
+  const header = (label: string, key: DrinkSort, className?: string) => (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <button type="button" className="th-sort" onClick={() => onSort(key)}>
+        {label}
+        <span aria-hidden="true">{sort === key ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
   return (
     <table className="drink-table">
       <thead>
         <tr>
-          <th scope="col">{t('col.name')}</th>
-          <th scope="col">{t('col.appellation')}</th>
-          <th scope="col">{t('col.vintage')}</th>
+          {header(t('col.name'), 'name')}
+          {header(t('col.appellation'), 'appellation')}
+          {header(t('col.vintage'), 'vintage')}
           <th scope="col">{t('col.format')}</th>
-          <th scope="col" className="num">
-            {t('col.stock')}
-          </th>
+          {header(t('col.stock'), 'stock', 'num')}
           <th scope="col" className="num">
             {t('col.value')}
           </th>

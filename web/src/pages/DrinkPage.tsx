@@ -7,6 +7,7 @@ import { MovementForm } from '../components/MovementForm.tsx';
 import { MovementHistory } from '../components/MovementHistory.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
+import { drinkListPath } from './drinkListQuery.ts';
 
 type Props = { establishment: Establishment; drinkId: string; tab: 'info' | 'movements' };
 
@@ -50,7 +51,7 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
   if (!drink)
     return (
       <main className="page">
-        <Link to={paths.drinks(eid)} className="back">
+        <Link to={drinkListPath(eid)} className="back">
           ‹ {t('sheet.back')}
         </Link>
         {error ? <ErrorBanner error={error} /> : <Loading />}
@@ -65,7 +66,7 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
 
   return (
     <main className="page">
-      <Link to={paths.drinks(eid)} className="back">
+      <Link to={drinkListPath(eid)} className="back">
         ‹ {t('sheet.back')}
       </Link>
       <div className="page-head">

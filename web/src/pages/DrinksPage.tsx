@@ -8,7 +8,7 @@ import { useDebounced } from '../components/useDebounced.ts';
 import { useDrinkList } from '../components/useDrinkList.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths, useLocation } from '../router.tsx';
-import { PAGE_SIZE, queryFromSearch, withParam } from './drinkListQuery.ts';
+import { PAGE_SIZE, queryFromSearch, rememberDrinkSearch, withParam } from './drinkListQuery.ts';
 
 /** Boissons: the cellar list, paginated by the server (fast with tens of thousands of drinks). */
 export function DrinksPage({ establishment }: { establishment: Establishment }) {
@@ -38,6 +38,9 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
     if ((current.get('q') ?? '') === debounced.trim()) return;
     navigate(window.location.pathname + withParam(current, 'q', debounced.trim() || null), { replace: true });
   }, [debounced]);
+
+  const searchString = search.toString();
+  useEffect(() => rememberDrinkSearch(eid, searchString), [eid, searchString]);
 
   useEffect(() => {
     let alive = true;
@@ -190,14 +193,35 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
       </div>
       {data && data.items.length > 0 && (
         <div className={loading ? 'stale' : undefined}>
-          <DrinkTable establishment={establishment} drinks={data.items} />
+          <DrinkTable
+            establishment={establishment}
+            drinks={data.items}
+            sort={query.sort ?? 'name'}
+            order={query.order ?? 'asc'}
+            onSort={(key) => {
+              const order = key === query.sort && query.order === 'asc' ? 'desc' : 'asc';
+              const next = new URLSearchParams(search);
+              if (key === 'name') next.delete('sort');
+              else next.set('sort', key);
+              if (order === 'asc') next.delete('order');
+              else next.set('order', order);
+              next.delete('page');
+              const qs = next.toString();
+              navigate(pathname + (qs ? `?${qs}` : ''), { replace: true });
+            }}
+          />
           {pages > 1 && (
             <Pagination page={query.page ?? 1} pages={pages} onPage={(p) => setParam('page', String(p))} />
           )}
         </div>
       )}
       {data && data.items.length === 0 && !loading && (
-        <p className="empty">{filtered ? t('drinks.empty') : t('drinks.emptyCellar')}</p>
+        <>
+          <p className="empty">{filtered || data.total > 0 ? t('drinks.empty') : t('drinks.emptyCellar')}</p>
+          {data.total > 0 && (
+            <Pagination page={query.page ?? 1} pages={pages} onPage={(p) => setParam('page', String(p))} />
+          )}
+        </>
       )}
     </main>
   );

@@ -11,6 +11,25 @@ import { useI18n } from '../i18n/i18n.tsx';
 
 const PAGE_SIZE = 50;
 type Entry = { text: string; drink: Drink };
+const storageKey = (eid: string) => `cellier.count.${eid}`;
+
+function loadEntries(eid: string): Map<string, Entry> {
+  try {
+    const raw = sessionStorage.getItem(storageKey(eid));
+    return new Map(raw ? (JSON.parse(raw) as [string, Entry][]) : []);
+  } catch {
+    return new Map();
+  }
+}
+
+function saveEntries(eid: string, entries: Map<string, Entry>): void {
+  try {
+    if (entries.size === 0) sessionStorage.removeItem(storageKey(eid));
+    else sessionStorage.setItem(storageKey(eid), JSON.stringify([...entries]));
+  } catch {
+    // Without storage, the count lives as long as the page.
+  }
+}
 
 /** Inventaire: count many drinks at once, phone first. Only the filled-in lines are sent. */
 export function InventoryPage({ establishment }: { establishment: Establishment }) {
@@ -23,12 +42,15 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
   const [reloadKey, setReloadKey] = useState(0);
-  const [entries, setEntries] = useState<Map<string, Entry>>(() => new Map());
+  const [entries, setEntries] = useState<Map<string, Entry>>(() => loadEntries(eid));
   const [invalid, setInvalid] = useState<Set<string>>(() => new Set());
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
+
+  // A count in progress survives a tap on another tab or a reload.
+  useEffect(() => saveEntries(eid, entries), [eid, entries]);
 
   useEffect(() => setCursor((c) => (c.q === q && c.page === 1 ? c : { q, page: 1 })), [q]);
 
@@ -143,7 +165,15 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
                   aria-label={t('inv.qtyFor', { name })}
                   aria-invalid={bad || undefined}
                   value={entries.get(d.id)?.text ?? ''}
+                  enterKeyHint="next"
                   onChange={(e) => setEntry(d, e.target.value)}
+                  onKeyDown={(e) => {
+                    // Enter moves to the next drink instead of sending a half-done inventory.
+                    if (e.key !== 'Enter') return;
+                    e.preventDefault();
+                    const inputs = [...document.querySelectorAll<HTMLInputElement>('.count-row__input')];
+                    inputs[inputs.indexOf(e.currentTarget) + 1]?.focus();
+                  }}
                 />
               </li>
             );

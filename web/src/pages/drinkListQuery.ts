@@ -38,3 +38,24 @@ export function withParam(search: URLSearchParams, key: string, value: string | 
   const s = next.toString();
   return s ? `?${s}` : '';
 }
+
+const searchKey = (eid: string) => `cellier.drinks.${eid}`;
+
+/** The list's filters survive a visit to a drink sheet: the back link and the tab return to them. */
+export function rememberDrinkSearch(eid: string, search: string): void {
+  try {
+    sessionStorage.setItem(searchKey(eid), search);
+  } catch {
+    // Without storage the list simply starts unfiltered.
+  }
+}
+
+export function drinkListPath(eid: string): string {
+  let search = '';
+  try {
+    search = sessionStorage.getItem(searchKey(eid)) ?? '';
+  } catch {
+    search = '';
+  }
+  return `/e/${eid}/boissons${search ? `?${search}` : ''}`;
+}

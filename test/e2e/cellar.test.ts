@@ -274,6 +274,11 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(page, '14-phone-settings');
 
+    await page.getByLabel('User menu').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/connexion');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+
     await context.close();
   });
 

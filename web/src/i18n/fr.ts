@@ -46,7 +46,7 @@ export const fr = {
   'est.name': "Nom de l'établissement",
   'est.timeZone': 'Fuseau horaire',
   'est.cutoff': 'Heure de clôture',
-  'est.cutoffHint': 'Heure de fin de la journée de caisse (0 à 23) ; 4 h par défaut.',
+  'est.cutoffHint': 'Heure de fin de la journée de caisse (0\u00a0à\u00a023) ; 4\u00a0h par défaut.',
   'est.nameRequired': "Le nom de l'établissement est obligatoire",
   'est.cutoffInvalid': 'Heure entre 0 et 23',
   'role.owner': 'Propriétaire',

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../web/src/api/client.ts';
+import { parseDecimal } from '../../web/src/components/format.ts';
+import { checkQuantity } from '../../web/src/components/MovementForm.tsx';
+import { translate, type MessageKey } from '../../web/src/i18n/i18n.tsx';
+import { en } from '../../web/src/i18n/en.ts';
+import { fr } from '../../web/src/i18n/fr.ts';
+import { queryFromSearch, withParam } from '../../web/src/pages/drinkListQuery.ts';
+import { EMPTY_DRINK, toInput } from '../../web/src/pages/drinkFormValues.ts';
+import { matchRoute } from '../../web/src/router.tsx';
+
+// The SPA's pure logic, checked without a browser (it runs with the e2e project, next to the browser tests).
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate('fr', key, params);
+
+describe('web logic', () => {
+  it('parses French decimals', () => {
+    expect(parseDecimal('12,50')).toBe(12.5);
+    expect(parseDecimal(' 3 ')).toBe(3);
+    expect(parseDecimal('-1')).toBe(-1);
+    expect(parseDecimal('1 234,5')).toBe(1234.5);
+    expect(parseDecimal('abc')).toBeNaN();
+    expect(parseDecimal('')).toBeNaN();
+    expect(parseDecimal('1,2,3')).toBeNaN();
+  });
+
+  it('checks movement quantities like the server', () => {
+    expect(checkQuantity('receipt', '0', t)).toBe('La quantité doit être positive');
+    expect(checkQuantity('loss', '2', t)).toBeUndefined();
+    expect(checkQuantity('adjustment', '0', t)).toBe("L'ajustement ne peut pas être nul");
+    expect(checkQuantity('adjustment', '-2', t)).toBeUndefined();
+    expect(checkQuantity('count', '0', t)).toBeUndefined();
+    expect(checkQuantity('count', '-1', t)).toBe('La quantité ne peut pas être négative');
+    expect(checkQuantity('count', '1,2345', t)).toBe('Trois décimales au plus');
+  });
+
+  it('turns the drink form into the API body', () => {
+    const empty = toInput(EMPTY_DRINK, t);
+    expect(empty.input).toBeUndefined();
+    expect(empty.errors.producer).toBe('Indiquez au moins un producteur, une cuvée ou une appellation');
+    const ok = toInput(
+      {
+        ...EMPTY_DRINK,
+        producer: ' Domaine Lapierre ',
+        appellation: 'Morgon',
+        appellationId: 'morgon',
+        grapes: 'Gamay, , Pinot',
+        nonVintage: true,
+        format: 'other',
+        formatCustom: '62,5',
+        purchasePrice: '12,50',
+        minStock: '3',
+      },
+      t,
+    );
+    expect(ok.input).toMatchObject({
+      producer: 'Domaine Lapierre',
+      cuvee: null,
+      appellationId: 'morgon',
+      grapes: ['Gamay', 'Pinot'],
+      vintage: null,
+      formatCl: 62.5,
+      purchasePrice: 12.5,
+      salePrice: null,
+      minStock: 3,
+    });
+    const bad = toInput({ ...EMPTY_DRINK, cuvee: 'X', vintage: '15', purchasePrice: '12,345' }, t);
+    expect(Object.keys(bad.errors).sort()).toEqual(['purchasePrice', 'vintage']);
+  });
+
+  it('routes and keeps list filters in the URL', () => {
+    expect(matchRoute('/')).toEqual({ name: 'home' });
+    expect(matchRoute('/e/E1/boissons/D1/mouvements')).toEqual({
+      name: 'drink',
+      eid: 'E1',
+      drinkId: 'D1',
+      tab: 'movements',
+    });
+    expect(matchRoute('/e/E1/boissons/nouvelle')).toEqual({ name: 'drinkNew', eid: 'E1' });
+    expect(matchRoute('/e/E1/nimporte')).toEqual({ name: 'notFound' });
+    const search = new URLSearchParams('q=morgon&colour=rouge&stock=in&page=3&sort=bogus');
+    expect(queryFromSearch(search)).toEqual({
+      q: 'morgon',
+      colour: 'rouge',
+      inStock: true,
+      page: 3,
+      pageSize: 50,
+      sort: 'name',
+      order: 'asc',
+    });
+    expect(withParam(search, 'colour', 'blanc')).toBe('?q=morgon&colour=blanc&stock=in&sort=bogus');
+  });
+
+  it('maps server field errors onto inputs', () => {
+    const error = new ApiError(400, 'validation_failed', 'Données invalides', [
+      { field: 'body.email', message: 'Adresse e-mail invalide' },
+      { field: 'body.grapes.2', message: 'Cépage : 60 caractères au plus' },
+    ]);
+    expect(error.fieldMap()).toMatchObject({
+      email: 'Adresse e-mail invalide',
+      grapes: 'Cépage : 60 caractères au plus',
+    });
+  });
+
+  it('has the same keys and placeholders in both languages', () => {
+    for (const key of Object.keys(fr) as MessageKey[]) {
+      const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    }
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+});

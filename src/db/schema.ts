@@ -122,6 +122,7 @@ export interface Database {
   sale_quarantine: SaleQuarantineTable;
   import_run: ImportRunTable;
   till_link: TillLinkTable;
+  library_entry: LibraryEntryTable;
 }
 
 export type DrinkRow = Selectable<DrinkTable>;
@@ -235,5 +236,25 @@ export interface TillLinkTable {
   drink_id: string;
   factor: number;
   linked_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface LibraryEntryTable {
+  id: string;
+  establishment_id: string | null;
+  source: 'xwines' | 'generic' | 'establishment' | 'supplier';
+  type: string;
+  colour: string | null;
+  producer: string | null;
+  cuvee: string | null;
+  appellation: string | null;
+  region: string | null;
+  country: string | null;
+  grapes: string[];
+  vintages: number[];
+  formats_cl: number[];
+  name: string;
+  subtype: string | null;
+  search_text: string;
   created_at: CreatedAt;
 }

@@ -24,6 +24,7 @@ import { stockRoutes } from './routes/stock.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { tillRoutes } from './routes/till.ts';
 import { importRoutes } from './routes/imports.ts';
+import { libraryRoutes } from './routes/library.ts';
 
 z.config(z.locales.fr());
 
@@ -81,6 +82,7 @@ export async function buildApp(
     referenceRoutes,
     tillRoutes,
     importRoutes,
+    libraryRoutes,
   ]) {
     await app.register(routes(ctx));
   }

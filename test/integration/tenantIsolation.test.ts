@@ -43,6 +43,11 @@ const CASES: Record<string, Case> = {
   'POST /api/establishments/:establishmentId/imports': {
     body: () => ({ from: '2026-11-20', to: '2026-11-21' }),
   },
+  'GET /api/establishments/:establishmentId/library/search': {},
+  'POST /api/establishments/:establishmentId/match': { body: () => ({ label: 'BTL CHEZ B VIN' }) },
+  'POST /api/establishments/:establishmentId/library/import': {
+    body: () => ({ csv: 'p\nIntrus', mapping: { producer: 'p' } }),
+  },
 };
 
 describeOnBothDatabases('tenant isolation', (kind) => {
@@ -104,6 +109,12 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       .selectFrom('till_connection')
       .selectAll()
       .where('establishment_id', '=', b.establishmentId)
+      .execute(),
+    library: await db.db
+      .selectFrom('library_entry')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .orderBy('id')
       .execute(),
     runs: await db.db
       .selectFrom('import_run')

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { findDrink, insertDrink } from '../../db/repositories/drinks.ts';
 import type { DrinkWithStock } from '../../domain/drink.ts';
 import { requireMembership } from '../establishments/access.ts';
+import { libraryEntryForDrink } from '../library/privateEntries.ts';
 import { drinkSearchText, resolveDrinkValues, type DrinkInput } from './drinkValues.ts';
 
 export async function createDrink(
@@ -12,7 +13,10 @@ export async function createDrink(
 ): Promise<DrinkWithStock> {
   return db.transaction().execute(async (trx) => {
     await requireMembership(trx, establishmentId, actorId);
-    const values = await resolveDrinkValues(trx, input);
+    const resolved = await resolveDrinkValues(trx, input);
+    const values = resolved.libraryEntryId
+      ? resolved
+      : { ...resolved, libraryEntryId: await libraryEntryForDrink(trx, establishmentId, resolved) };
     const drink = await insertDrink(trx, establishmentId, values, drinkSearchText(values), actorId);
     const created = await findDrink(trx, establishmentId, drink.id);
     if (!created) throw new Error('drink vanished inside its own transaction');

@@ -1,5 +1,10 @@
 import type { Db } from '../../db/database.ts';
-import { listQuarantine, listRuns, type ImportRun, type QuarantineItem } from '../../db/repositories/importRuns.ts';
+import {
+  listQuarantine,
+  listRuns,
+  type ImportRun,
+  type QuarantineItem,
+} from '../../db/repositories/importRuns.ts';
 import { findTillConnection } from '../../db/repositories/tillConnections.ts';
 import { addDays, daysBetween, lastClosedBusinessDay, localDateHour } from '../../domain/businessDay.ts';
 import type { Clock } from '../../domain/clock.ts';

@@ -5,6 +5,8 @@ import type { Db } from '../../db/database.ts';
 import { countAppellations, upsertAppellations } from '../../db/repositories/appellations.ts';
 import { parseCsvRecords } from '../../domain/csv.ts';
 import { foldText } from '../../domain/text.ts';
+import { countSharedEntries, upsertLibraryEntries } from '../../db/repositories/library.ts';
+import { readShippedLibrary } from './shippedLibrary.ts';
 
 export const RESOURCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources');
 
@@ -32,11 +34,15 @@ export function readAppellations(file = path.join(RESOURCES_DIR, 'library', 'app
   });
 }
 
-/** Loads the shipped INAO appellations on first start, and again when the shipped file grew. Idempotent. */
-export async function seedReferenceData(db: Db): Promise<{ appellations: number }> {
+/** Loads the shipped appellations and library on first start, and again when the shipped files changed size. Idempotent. */
+export async function seedReferenceData(db: Db): Promise<{ appellations: number; library: number }> {
   const appellations = readAppellations();
   if ((await countAppellations(db)) !== appellations.length) {
     await db.transaction().execute((trx) => upsertAppellations(trx, appellations));
   }
-  return { appellations: appellations.length };
+  const library = readShippedLibrary();
+  if ((await countSharedEntries(db)) !== library.length) {
+    await db.transaction().execute((trx) => upsertLibraryEntries(trx, library));
+  }
+  return { appellations: appellations.length, library: library.length };
 }

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { importSupplierCatalogue } from '../../services/library/importSupplierCatalogue.ts';
+import { matchForEstablishment, searchLibraryEntries } from '../../services/library/libraryQueries.ts';
+import type { AppContext } from '../context.ts';
+import { establishmentParams } from '../schemas.ts';
+import { requireAccount } from '../session.ts';
+import { catalogueImportBody, librarySearchQuery, matchBody } from './library.schema.ts';
+
+const tags = ['bibliothèque'];
+
+export const libraryRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const base = '/api/establishments/:establishmentId';
+
+    app.get(
+      `${base}/library/search`,
+      { schema: { tags, params: establishmentParams, querystring: librarySearchQuery } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { q, limit } = request.query;
+        return {
+          items: await searchLibraryEntries(ctx.db, account.id, request.params.establishmentId, q, limit),
+        };
+      },
+    );
+
+    app.post(
+      `${base}/match`,
+      { schema: { tags, params: establishmentParams, body: matchBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        return matchForEstablishment(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          request.body.label,
+          ctx.clock,
+        );
+      },
+    );
+
+    app.post(
+      `${base}/library/import`,
+      {
+        bodyLimit: 6 * 1024 * 1024,
+        schema: { tags, params: establishmentParams, body: catalogueImportBody },
+      },
+      async (request) => {
+        const account = requireAccount(request);
+        return importSupplierCatalogue(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          request.body,
+          ctx.clock.now().getFullYear(),
+        );
+      },
+    );
+  };

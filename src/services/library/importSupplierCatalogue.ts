@@ -1,0 +1,118 @@
+import type { Db } from '../../db/database.ts';
+import { upsertLibraryEntries, type LibraryInsert } from '../../db/repositories/library.ts';
+import { parseCsv } from '../../domain/csv.ts';
+import { COLOURS, DRINK_TYPES, type Colour, type DrinkType } from '../../domain/drink.ts';
+import { AppError } from '../../domain/errors.ts';
+import { foldText } from '../../domain/text.ts';
+import { MANAGERS, requireMembership } from '../establishments/access.ts';
+import { privateEntryRow } from './privateEntries.ts';
+
+export const CATALOGUE_FIELDS = [
+  'producer',
+  'cuvee',
+  'appellation',
+  'colour',
+  'type',
+  'vintage',
+  'formatCl',
+  'region',
+  'country',
+] as const;
+export type CatalogueField = (typeof CATALOGUE_FIELDS)[number];
+/** Which CSV column (by header name) fills which library field. */
+export type ColumnMapping = Partial<Record<CatalogueField, string>>;
+export type CatalogueReport = { imported: number; errors: { line: number; message: string }[] };
+
+const COLOUR_WORDS: Record<string, Colour> = {
+  rouge: 'rouge',
+  red: 'rouge',
+  blanc: 'blanc',
+  white: 'blanc',
+  rose: 'rosé',
+  rosé: 'rosé',
+};
+
+/** A supplier's CSV becomes private library entries; bad rows are reported with their line number, good ones kept. */
+export async function importSupplierCatalogue(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  input: { csv: string; mapping: ColumnMapping; separator?: string | undefined },
+  currentYear: number,
+): Promise<CatalogueReport> {
+  await requireMembership(db, establishmentId, actorId, MANAGERS);
+  const separator = input.separator ?? guessSeparator(input.csv);
+  const [header, ...rows] = parseCsv(input.csv.replace(/^\uFEFF/, ''), separator);
+  if (!header) throw new AppError('validation_failed', 'Fichier vide');
+  const columns = new Map(header.map((h, i) => [foldText(h), i]));
+  const index: Partial<Record<CatalogueField, number>> = {};
+  for (const [field, column] of Object.entries(input.mapping) as [CatalogueField, string][]) {
+    const i = columns.get(foldText(column));
+    if (i === undefined)
+      throw new AppError('validation_failed', `Colonne « ${column} » absente du fichier`, {
+        fields: [{ field: `body.mapping.${field}`, message: `Colonne « ${column} » absente` }],
+      });
+    index[field] = i;
+  }
+  if (index.producer === undefined && index.cuvee === undefined && index.appellation === undefined) {
+    throw new AppError(
+      'validation_failed',
+      'Associez au moins la colonne du producteur, de la cuvée ou de l’appellation',
+    );
+  }
+  const errors: CatalogueReport['errors'] = [];
+  const entries = new Map<string, LibraryInsert>();
+  rows.forEach((cells, i) => {
+    const line = i + 2;
+    const cell = (f: CatalogueField) => (index[f] === undefined ? '' : (cells[index[f]] ?? '').trim());
+    const result = toIdentity(cell, currentYear);
+    if (typeof result === 'string') return void errors.push({ line, message: result });
+    const row = privateEntryRow(establishmentId, 'supplier', result);
+    const previous = entries.get(row.id);
+    if (previous) {
+      row.vintages = [...new Set([...previous.vintages, ...row.vintages])].sort();
+      row.formats_cl = [...new Set([...previous.formats_cl, ...row.formats_cl])].sort((a, b) => a - b);
+    }
+    entries.set(row.id, row);
+  });
+  await db.transaction().execute((trx) => upsertLibraryEntries(trx, [...entries.values()]));
+  return { imported: rows.length - errors.length, errors };
+}
+
+function toIdentity(cell: (f: CatalogueField) => string, currentYear: number) {
+  const producer = cell('producer') || null;
+  const cuvee = cell('cuvee') || null;
+  const appellation = cell('appellation') || null;
+  if (!producer && !cuvee && !appellation) return 'ni producteur, ni cuvée, ni appellation';
+  const colourText = foldText(cell('colour'));
+  const colour = colourText ? (COLOUR_WORDS[colourText] ?? null) : null;
+  if (colourText && !colour) return `couleur inconnue « ${cell('colour')} » (${COLOURS.join(', ')})`;
+  const typeText = foldText(cell('type'));
+  const type: DrinkType | undefined = typeText ? DRINK_TYPES.find((t) => t === typeText) : 'wine';
+  if (!type) return `type inconnu « ${cell('type')} »`;
+  const vintageText = cell('vintage');
+  const vintage = vintageText ? Number(vintageText) : null;
+  if (vintage !== null && (!Number.isInteger(vintage) || vintage < 1800 || vintage > currentYear + 1))
+    return `millésime invalide « ${vintageText} »`;
+  const formatText = cell('formatCl').replace(',', '.');
+  const formatCl = formatText ? Number(formatText) : null;
+  if (formatCl !== null && !(formatCl > 0 && formatCl <= 3000))
+    return `format invalide « ${cell('formatCl')} » (en cl)`;
+  return {
+    type,
+    colour,
+    producer,
+    cuvee,
+    appellation,
+    region: cell('region') || null,
+    country: cell('country') || null,
+    grapes: [],
+    vintages: vintage ? [vintage] : [],
+    formatsCl: formatCl ? [formatCl] : [],
+  };
+}
+
+function guessSeparator(csv: string): string {
+  const first = csv.split(/\r?\n/, 1)[0] ?? '';
+  return [';', ',', '\t'].sort((a, b) => first.split(b).length - first.split(a).length)[0] ?? ',';
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
+
+type Answer = {
+  decision: string;
+  serving: string | null;
+  vintage: number | null;
+  candidates: { id: string; why: string[] }[];
+  entries: Record<string, { name: string; appellation: string | null }>;
+};
+
+describeOnBothDatabases('library and matching API', (kind) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let c: TestClient;
+  let other: TestClient;
+  let base: string;
+  let otherBase: string;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    t = await createTestApp(db);
+    c = new TestClient(t.app);
+    await c.signUp('somm@resto.fr');
+    base = `/api/establishments/${await c.createEstablishment('La Cave')}`;
+    other = new TestClient(t.app);
+    await other.signUp('autre@resto.fr');
+    otherBase = `/api/establishments/${await other.createEstablishment('Ailleurs')}`;
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await db.drop();
+  });
+
+  it('ships the open library: X-Wines and one generic house wine per appellation and colour', async () => {
+    const shared = await db.db
+      .selectFrom('library_entry')
+      .select(['id', 'source'])
+      .where('establishment_id', 'is', null)
+      .execute();
+    expect(shared.filter((e) => e.source === 'xwines').length).toBe(1007);
+    expect(shared.some((e) => e.id === 'gen-cotes-du-rhone-rouge')).toBe(true);
+    const found = (await c.get(`${base}/library/search?q=cotes%20du%20rhone%20rouge`)).json<{
+      items: { id: string }[];
+    }>();
+    expect(found.items.map((e) => e.id)).toContain('gen-cotes-du-rhone-rouge');
+  });
+
+  it('matches a house-wine till label to the generic identity', async () => {
+    const a = (await c.post(`${base}/match`, { label: 'VRE CDR RGE' })).json<Answer>();
+    expect(a.serving).toBe('glass');
+    expect(a.candidates[0]?.id).toBe('gen-cotes-du-rhone-rouge');
+    expect(a.decision).not.toBe('non');
+    expect(a.entries['gen-cotes-du-rhone-rouge']?.appellation).toBe('Côtes du Rhône');
+  });
+
+  it('answers non for food', async () => {
+    expect((await c.post(`${base}/match`, { label: 'ENTRECOTE 300G' })).json<Answer>().decision).toBe('non');
+  });
+
+  it('learns a drink created by hand, for this establishment only', async () => {
+    await c.post(`${base}/drinks`, {
+      producer: 'Domaine des Grottes Perdues',
+      cuvee: 'Les Fossiles',
+      appellationId: 'vacqueyras',
+      colour: 'rouge',
+      vintage: 2020,
+    });
+    const mine = (await c.post(`${base}/match`, { label: 'BTL GROTTES PERDUES FOSSILES 20' })).json<Answer>();
+    expect(mine.decision).toBe('oui');
+    expect(mine.entries[mine.candidates[0]?.id ?? '']?.name).toMatch(/Grottes Perdues/);
+    const theirs = (
+      await other.post(`${otherBase}/match`, { label: 'BTL GROTTES PERDUES FOSSILES 20' })
+    ).json<Answer>();
+    expect(theirs.candidates.map((x) => x.id)).not.toContain(mine.candidates[0]?.id);
+    expect(
+      (await other.get(`${otherBase}/library/search?q=grottes`)).json<{ items: unknown[] }>().items,
+    ).toHaveLength(0);
+  });
+
+  it('imports a supplier catalogue, reporting bad rows by line and keeping the good ones', async () => {
+    const csv = [
+      'Domaine;Cuvée;Appellation;Couleur;Millésime',
+      'Maison Fictive;Grand Secret;Gigondas;rouge;2019',
+      ';;;;',
+      'Clos Imaginaire;Pierre Bleue;Sancerre;vert;2021',
+      'Clos Imaginaire;Pierre Bleue;Sancerre;blanc;20x1',
+      'Clos Imaginaire;Pierre Bleue;Sancerre;blanc;2022',
+    ].join('\n');
+    const res = await c.post(`${base}/library/import`, {
+      csv,
+      mapping: {
+        producer: 'Domaine',
+        cuvee: 'Cuvée',
+        appellation: 'Appellation',
+        colour: 'Couleur',
+        vintage: 'Millésime',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json<{ imported: number; errors: { line: number; message: string }[] }>();
+    expect(report.imported).toBe(2);
+    expect(report.errors.map((e) => e.line)).toEqual([3, 4, 5]);
+    expect(report.errors[0]?.message).toBe('ni producteur, ni cuvée, ni appellation');
+    expect(report.errors[1]?.message).toMatch(/couleur inconnue/);
+    expect(report.errors[2]?.message).toMatch(/millésime invalide/);
+    const a = (await c.post(`${base}/match`, { label: 'CLOS IMAGINAIRE PIERRE BLEUE 22' })).json<Answer>();
+    expect(a.decision).toBe('oui');
+    const missing = await c.post(`${base}/library/import`, { csv, mapping: { producer: 'Vigneron' } });
+    expect(missing.statusCode).toBe(400);
+  });
+});

@@ -11,7 +11,7 @@ const VINTAGE_TYPES = new Set(['wine', 'sparkling', 'champagne', 'fortified']);
 
 /** Candidate words a label may leave out, given how many words it gives. */
 function maxExtras(explained: number): number {
-  return explained <= 1 ? 0 : 1 + 1.5 * explained;
+  return explained <= 1 ? 0.5 : 1 + 1.5 * explained;
 }
 
 export function isConfident(best: Verdict | undefined, second: Verdict | undefined): boolean {

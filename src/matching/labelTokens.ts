@@ -33,7 +33,9 @@ export function toLabelTokens(text: string): LabelToken[] {
   // "N45", "NO5": a numbered cuvée, written N°45 in the library
   const split = merged.flatMap((w) => {
     const m = /^(n|no|nr)(\d+)$/.exec(w);
-    return m?.[2] ? ['no', m[2]] : [w];
+    if (m?.[2]) return ['no', m[2]];
+    const age = /^(\d{1,2})(yo|y|ans|an|yrs?|years?)$/.exec(w); // "12YO", "12ANS": an age glued to its unit
+    return age?.[1] && age[2] ? [age[1], age[2]] : [w];
   });
   const kept = split.filter((w) => w !== '' && !STOPWORDS.has(w));
   return kept.map((w, i) => {

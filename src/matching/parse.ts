@@ -8,6 +8,7 @@ import {
   SERVING_WORDS,
   SIZE_CONTEXT,
   SUFFIX_SERVING,
+  VINTAGE_MARKERS,
   type ServingWord,
 } from './servingWords.ts';
 import { normalise, stripAccents } from './normalise.ts';
@@ -113,7 +114,12 @@ function walk(toks: readonly string[], st: State, order: number[], now: Date, fr
       st.vintage = readVintage(t, now)?.year ?? null;
       st.vintageToken = t.replace(/^['/`’]/, '');
       st.used[i] = true;
-    } else if (isQuantity(t)) {
+    } else if (
+      VINTAGE_MARKERS.has(t) &&
+      (readVintage(toks[i + 1] ?? '', now) || (i === toks.length - 1 && readVintage(toks[i - 1] ?? '', now)))
+    ) {
+      st.used[i] = true; // "MILLESIME 2015": the marker goes with the vintage
+    } else if (isQuantity(t) || (fromStart && /^\d{1,2}$/.test(t) && servingAt(toks, i + 1) !== null)) {
       st.used[i] = true;
     } else if (isColourWord(t) && steppedOver < 1) {
       steppedOver++;

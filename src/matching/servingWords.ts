@@ -70,7 +70,7 @@ export const NAME_NUMBER_CONTEXT = new Set(['NO', 'NR', 'NUMERO', 'BIN', 'LOT', 
 
 /** Serving words also read at the end of a label ("... MAGNUM"); others only lead ("DOSE" ends "NON DOSE"). */
 export const SUFFIX_SERVING = new Set(
-  'MAG MAGN MAGNUM MGNM JEROBOAM FILLETTE BTL BTLE BLLE BOUTEILLE 1/2 DEMI CANETTE BIB PICHET CARAFE VERRE'.split(
+  'MAG MAGN MAGNUM MGNM JEROBOAM FILLETTE BTL BTLE BLLE BLE BT BOUT BOUTEILLE 1/2 DEMI CANETTE BIB PICHET CARAFE VERRE VRE COUPE FLUTE'.split(
     ' ',
   ),
 );
@@ -92,3 +92,6 @@ export const DRAUGHT_CONTEXT = new Set([
   'LAGER',
   'PILS',
 ]);
+
+/** Words announcing the vintage that follows ("MILLESIME 2015", "MILL.15"). */
+export const VINTAGE_MARKERS = new Set(['MILLESIME', 'MILLESIMEE', 'MILL', 'MIL', 'MILLESIMES']);

@@ -86,6 +86,17 @@ describe('parseLabel: vintage', () => {
     expect(p(label).vintage).toBeNull();
   });
 
+  it('takes a vintage marker with its year and a leading count with its serving', () => {
+    expect(p('CH MARGAUX MILLESIME 2015')).toMatchObject({ vintage: 2015, identityText: 'ch margaux' });
+    expect(p('CH MARGAUX MILL.15')).toMatchObject({ vintage: 2015, identityText: 'ch margaux' });
+    expect(p('2 VERRES CDR ROUGE')).toMatchObject({ serving: 'glass', vintage: null, identityText: 'cdr' });
+    expect(p('DEMI 16 VINTAGE BRUT ROEDERER').identityText).toBe('vintage brut roederer');
+  });
+
+  it('splits an age glued to its unit', () => {
+    expect(p('GLENFIDDICH 12YO').identityText).toBe('glenfiddich 12 yo');
+  });
+
   it('marks non-vintage wines', () => {
     expect(p('CHAMPAGNE BRUT NV').nonVintage).toBe(true);
     expect(p('CHAMPAGNE BRUT NV').vintage).toBeNull();

@@ -195,6 +195,27 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     await row.waitFor();
     await shot(page, '06-drinks');
 
+    // Pagination: 60 more drinks through the API (same session and CSRF cookie as the page).
+    const cookies = await context.cookies();
+    const csrf = cookies.find((c) => c.name === 'cellier_csrf')?.value ?? '';
+    const eid = new URL(page.url()).pathname.split('/')[2] ?? '';
+    for (let i = 0; i < 60; i += 1) {
+      const res = await context.request.post(`${server.url}/api/establishments/${eid}/drinks`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { producer: `Château Numéro ${String(i).padStart(2, '0')}`, vintage: 2015, formatCl: 75 },
+      });
+      expect(res.status()).toBe(201);
+    }
+    await page.goto(`${server.url}/e/${eid}/boissons`);
+    await page.getByText('61 boissons').waitFor();
+    await page.getByText('Page 1 / 2').waitFor();
+    expect(await page.locator('.drink-table tbody tr').count()).toBe(50);
+    await page.getByRole('button', { name: 'Page suivante' }).click();
+    await page.getByText('Page 2 / 2').waitFor();
+    await expect.poll(() => page.locator('.drink-table tbody tr').count()).toBe(11);
+    await page.goBack();
+    await page.getByText('Page 1 / 2').waitFor();
+
     await context.close();
   });
 
@@ -217,6 +238,9 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
 
     // One establishment: straight to its drinks, shown as cards.
     await page.getByRole('heading', { name: 'Boissons' }).waitFor();
+    await page.getByText('Page 1 / 2').waitFor();
+    await page.getByRole('searchbox', { name: 'Rechercher' }).fill('lapierre');
+    await page.getByText('1 boisson', { exact: true }).waitFor();
     const card = page.getByRole('row', { name: new RegExp(DRINK) });
     await card.waitFor();
     expect(await page.locator('.drink-table thead').isVisible()).toBe(false);
@@ -226,6 +250,7 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
 
     await page.getByRole('link', { name: 'Inventaire' }).click();
     await page.getByRole('heading', { name: 'Inventaire' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Rechercher une boisson' }).fill('lapierre');
     const quantity = page.getByLabel(`Quantité comptée : ${DRINK} 2022`);
     await quantity.fill('8');
     await page.getByText('1 quantité saisie').waitFor();
@@ -233,6 +258,9 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     await page.getByRole('link', { name: 'Boissons' }).click();
     await card.waitFor();
     await page.getByRole('link', { name: 'Inventaire' }).click();
+    expect(await quantity.inputValue()).toBe('8'); // pinned first, whatever the search
+    await page.getByRole('searchbox', { name: 'Rechercher une boisson' }).fill('lapierre');
+    await page.getByText('Château Numéro 00').waitFor({ state: 'detached' });
     expect(await quantity.inputValue()).toBe('8');
     await shot(page, '12-phone-inventory');
     await page.getByRole('button', { name: "Enregistrer l'inventaire" }).click();

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Locale } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -13,6 +13,26 @@ export function UserMenu() {
   const { t, locale } = useI18n();
   const { account, changeLocale, signOut } = useSession();
   const details = useRef<HTMLDetailsElement>(null);
+  // A click elsewhere or Escape closes the menu, as people expect from a dropdown.
+  useEffect(() => {
+    const onPointer = (event: PointerEvent) => {
+      const el = details.current;
+      if (el?.open && event.target instanceof Node && !el.contains(event.target)) el.removeAttribute('open');
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const el = details.current;
+      if (event.key === 'Escape' && el?.open) {
+        el.removeAttribute('open');
+        el.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
   if (!account) return null;
   const close = () => details.current?.removeAttribute('open');
   return (

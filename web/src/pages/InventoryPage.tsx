@@ -119,6 +119,10 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
     }
   };
 
+  // Drinks already counted stay on screen (first) whatever the search shows.
+  const shown = new Set(items.map((d) => d.id));
+  const pinned = [...entries.values()].map((e) => e.drink).filter((d) => !shown.has(d.id));
+
   return (
     <main className="page page--narrow">
       <h1>{t('inv.title')}</h1>
@@ -147,7 +151,7 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
           </p>
         )}
         <ul className="count-list">
-          {items.map((d) => {
+          {[...pinned, ...items].map((d) => {
             const name = `${drinkTitle(d, t('drinks.unnamed'))} ${d.vintage ?? t('drinks.nv')}`;
             const meta = [d.appellation, formatCl(d.formatCl, num), d.location].filter(Boolean).join(' · ');
             const bad = invalid.has(d.id);

@@ -212,6 +212,7 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     expect(await page.locator('.drink-table tbody tr').count()).toBe(50);
     await page.getByRole('button', { name: 'Page suivante' }).click();
     await page.getByText('Page 2 / 2').waitFor();
+    await shot(page, '07-drinks-page2');
     await expect.poll(() => page.locator('.drink-table tbody tr').count()).toBe(11);
     await page.goBack();
     await page.getByText('Page 1 / 2').waitFor();

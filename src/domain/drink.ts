@@ -42,6 +42,8 @@ export type DrinkWithStock = Drink & {
   stock: number;
   lastCountAt: Date | null;
   stockValueCents: number | null;
+  /** At least one till product is linked: the yellow till icon. */
+  tillLinked: boolean;
 };
 
 /** The name a person reads: producer, cuvée, appellation, vintage. */

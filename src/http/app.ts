@@ -25,6 +25,7 @@ import { referenceRoutes } from './routes/reference.ts';
 import { tillRoutes } from './routes/till.ts';
 import { importRoutes } from './routes/imports.ts';
 import { libraryRoutes } from './routes/library.ts';
+import { syncRoutes } from './routes/sync.ts';
 
 z.config(z.locales.fr());
 
@@ -83,6 +84,7 @@ export async function buildApp(
     tillRoutes,
     importRoutes,
     libraryRoutes,
+    syncRoutes,
   ]) {
     await app.register(routes(ctx));
   }

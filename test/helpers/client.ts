@@ -80,6 +80,7 @@ export class TestClient {
 
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  delete = (url: string) => this.request('DELETE', url);
   put = (url: string, body: unknown) => this.request('PUT', url, body);
   patch = (url: string, body: unknown) => this.request('PATCH', url, body);
 

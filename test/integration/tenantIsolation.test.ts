@@ -6,7 +6,7 @@ import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
  * Every route that takes an establishment id, called by a member of A with B's ids, must answer 404 and leave B
  * untouched. The case list must cover the app's route table: a new route without a case fails this test.
  */
-type Ids = { establishmentId: string; drinkId: string };
+type Ids = { establishmentId: string; drinkId: string; tillProductId: string };
 type Case = { body?: (ids: Ids) => unknown };
 
 const CASES: Record<string, Case> = {
@@ -43,6 +43,26 @@ const CASES: Record<string, Case> = {
   'POST /api/establishments/:establishmentId/imports': {
     body: () => ({ from: '2026-11-20', to: '2026-11-21' }),
   },
+  'GET /api/establishments/:establishmentId/till-products': {},
+  'GET /api/establishments/:establishmentId/till-products/:tillProductId/proposal': {},
+  'POST /api/establishments/:establishmentId/till-products/:tillProductId/link': {
+    body: (ids) => ({ target: { kind: 'drink', drinkId: ids.drinkId }, factor: 1 }),
+  },
+  'DELETE /api/establishments/:establishmentId/till-products/:tillProductId/link': {},
+  'PATCH /api/establishments/:establishmentId/till-products/:tillProductId/link': {
+    body: () => ({ factor: 0.5 }),
+  },
+  'POST /api/establishments/:establishmentId/till-products/:tillProductId/ignore': {
+    body: () => ({ ignored: true }),
+  },
+  'POST /api/establishments/:establishmentId/till-products/ignore-family': {
+    body: () => ({ family: 'VINS ROUGES', ignored: true }),
+  },
+  'GET /api/establishments/:establishmentId/till-products/safe-proposals': {},
+  'POST /api/establishments/:establishmentId/till-products/safe-proposals': {
+    body: (ids) => ({ tillProductIds: [ids.tillProductId] }),
+  },
+  'GET /api/establishments/:establishmentId/drinks/:drinkId/sales': {},
   'GET /api/establishments/:establishmentId/library/search': {},
   'POST /api/establishments/:establishmentId/match': { body: () => ({ label: 'BTL CHEZ B VIN' }) },
   'POST /api/establishments/:establishmentId/library/import': {
@@ -73,7 +93,45 @@ describeOnBothDatabases('tenant isolation', (kind) => {
         kind: 'receipt',
         quantity: 6,
       });
-      return [client, { establishmentId, drinkId }];
+      const till = await db.db
+        .insertInto('till_connection')
+        .values({
+          establishment_id: establishmentId,
+          till_type: 'asterio',
+          domain: 'https://x-70001.myasterio.com',
+          kmlcode: 'x-70001',
+          site_code: 'SID',
+          identifier: 'X',
+          password_encrypted: 'v1:x:y:z',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const product = await db.db
+        .insertInto('till_product')
+        .values({
+          establishment_id: establishmentId,
+          till_id: till.id,
+          external_id: 'P1',
+          label: `BTL ${name}`,
+          family: 'VINS ROUGES',
+          vat_rate: 20,
+          price_cents: 3000,
+          first_seen_on: '2026-11-01',
+          last_seen_on: '2026-11-01',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.db
+        .insertInto('till_link')
+        .values({
+          establishment_id: establishmentId,
+          till_product_id: product.id,
+          drink_id: drinkId,
+          factor: 1,
+          linked_by: null,
+        })
+        .execute();
+      return [client, { establishmentId, drinkId, tillProductId: product.id }];
     };
     [alice, a] = await setup('alice@a.fr', 'Chez A');
     [, b] = await setup('bob@b.fr', 'Chez B');
@@ -110,6 +168,16 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       .selectAll()
       .where('establishment_id', '=', b.establishmentId)
       .execute(),
+    products: await db.db
+      .selectFrom('till_product')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
+    links: await db.db
+      .selectFrom('till_link')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
     library: await db.db
       .selectFrom('library_entry')
       .selectAll()
@@ -140,8 +208,11 @@ describeOnBothDatabases('tenant isolation', (kind) => {
   it.each(Object.entries(CASES))(
     '%s with the other establishment’s ids answers 404 and changes nothing',
     async (key, c) => {
-      const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH', string];
-      const url = template.replace(':establishmentId', b.establishmentId).replace(':drinkId', b.drinkId);
+      const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
+      const url = template
+        .replace(':establishmentId', b.establishmentId)
+        .replace(':drinkId', b.drinkId)
+        .replace(':tillProductId', b.tillProductId);
       const before = await snapshotOfB();
       const res = await alice.request(method, url, c.body?.(b));
       expect(res.statusCode, res.body).toBe(404);

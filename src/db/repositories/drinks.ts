@@ -200,13 +200,14 @@ function sortBy<Q extends SelectQueryBuilder<any, any, any>>(q: Q, f: DrinkFilte
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function toDrinkWithStock(row: DrinkRow & { stock: number; last_count_at: Date | null }): DrinkWithStock {
+function toDrinkWithStock(row: DrinkRow & { stock: number; last_count_at: Date | null; till_linked: boolean }): DrinkWithStock {
   const drink = toDrink(row);
   const stock = Number(row.stock);
   return {
     ...drink,
     stock,
     lastCountAt: row.last_count_at,
+    tillLinked: row.till_linked,
     stockValueCents: stockValueCents(stock, drink.purchasePriceCents),
   };
 }

@@ -63,4 +63,7 @@ export const stockExpression = sql<number>`round(coalesce(lc.quantity, 0) + mv.d
 export const stockColumns = [
   stockExpression.as('stock'),
   sql<Date | null>`lc.occurred_at`.as('last_count_at'),
+  sql<boolean>`exists (select 1 from till_link tl where tl.establishment_id = d.establishment_id and tl.drink_id = d.id)`.as(
+    'till_linked',
+  ),
 ] as const;

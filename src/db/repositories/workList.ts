@@ -1,0 +1,255 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export type WorkListFilter = {
+  status: 'unlinked' | 'ignored' | 'linked';
+  family?: string | undefined;
+  sold?: boolean | undefined;
+  searchTerm?: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+export type TillProductRow = {
+  id: string;
+  externalId: string;
+  label: string;
+  family: string | null;
+  active: boolean;
+  priceCents: number | null;
+  firstSeenOn: string;
+  lastSeenOn: string;
+  labelChangedOn: string | null;
+  ignoredAt: Date | null;
+  quantitySold: number;
+  revenueCents: number;
+  saleLines: number;
+  firstSoldOn: string | null;
+  lastSoldOn: string | null;
+  linkedDrinkId: string | null;
+};
+
+function baseQuery(db: Db, establishmentId: string) {
+  return db
+    .selectFrom('till_product as p')
+    .leftJoin('till_link as l', (j) =>
+      j.onRef('l.establishment_id', '=', 'p.establishment_id').onRef('l.till_product_id', '=', 'p.id'),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('sale_line as s')
+          .select([
+            sql<number>`coalesce(sum(s.quantity), 0)`.as('qty'),
+            sql<number>`coalesce(sum(s.amount_cents), 0)`.as('revenue'),
+            sql<number>`count(*)`.as('n'),
+            sql<string | null>`min(s.business_day)`.as('first_sold'),
+            sql<string | null>`max(s.business_day)`.as('last_sold'),
+          ])
+          .whereRef('s.establishment_id', '=', 'p.establishment_id')
+          .whereRef('s.till_product_id', '=', 'p.id')
+          .as('s'),
+      (j) => j.onTrue(),
+    )
+    .where('p.establishment_id', '=', establishmentId);
+}
+
+export async function listTillProducts(
+  db: Db,
+  establishmentId: string,
+  f: WorkListFilter,
+): Promise<{ items: TillProductRow[]; total: number }> {
+  let q = baseQuery(db, establishmentId);
+  if (f.status === 'unlinked') q = q.where('l.drink_id', 'is', null).where('p.ignored_at', 'is', null);
+  if (f.status === 'ignored') q = q.where('l.drink_id', 'is', null).where('p.ignored_at', 'is not', null);
+  if (f.status === 'linked') q = q.where('l.drink_id', 'is not', null);
+  if (f.family !== undefined) q = q.where('p.family', '=', f.family);
+  if (f.sold !== undefined) q = q.where(sql<boolean>`s.n > 0`, '=', f.sold);
+  if (f.searchTerm)
+    q = q.where(
+      sql<string>`lower(p.label)`,
+      'like',
+      `%${f.searchTerm.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+  const rows = await q
+    .select([
+      'p.id',
+      'p.external_id',
+      'p.label',
+      'p.family',
+      'p.active',
+      'p.price_cents',
+      'p.first_seen_on',
+      'p.last_seen_on',
+      'p.label_changed_on',
+      'p.ignored_at',
+      'l.drink_id',
+      's.qty',
+      's.revenue',
+      's.n',
+      's.first_sold',
+      's.last_sold',
+      sql<number>`count(*) over ()`.as('total_count'),
+    ])
+    .orderBy(sql`s.revenue`, 'desc')
+    .orderBy('p.label')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return {
+    total: rows[0] ? Number(rows[0].total_count) : 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      externalId: r.external_id,
+      label: r.label,
+      family: r.family,
+      active: r.active,
+      priceCents: r.price_cents,
+      firstSeenOn: r.first_seen_on,
+      lastSeenOn: r.last_seen_on,
+      labelChangedOn: r.label_changed_on,
+      ignoredAt: r.ignored_at,
+      quantitySold: Number(r.qty),
+      revenueCents: Number(r.revenue),
+      saleLines: Number(r.n),
+      firstSoldOn: r.first_sold,
+      lastSoldOn: r.last_sold,
+      linkedDrinkId: r.drink_id,
+    })),
+  };
+}
+
+/** The header of the work list: how many products wait, and what the unlinked ones sold over the last 30 days. */
+export async function workListSummary(
+  db: Db,
+  establishmentId: string,
+  since: string,
+): Promise<{ unlinked: number; unlinkedRevenueCents: number; families: string[] }> {
+  const count = await db
+    .selectFrom('till_product as p')
+    .leftJoin('till_link as l', (j) =>
+      j.onRef('l.establishment_id', '=', 'p.establishment_id').onRef('l.till_product_id', '=', 'p.id'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('p.establishment_id', '=', establishmentId)
+    .where('p.ignored_at', 'is', null)
+    .where('l.drink_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  const revenue = await db
+    .selectFrom('sale_line as s')
+    .innerJoin('till_product as p', (j) =>
+      j.onRef('p.establishment_id', '=', 's.establishment_id').onRef('p.id', '=', 's.till_product_id'),
+    )
+    .leftJoin('till_link as l', (j) =>
+      j
+        .onRef('l.establishment_id', '=', 's.establishment_id')
+        .onRef('l.till_product_id', '=', 's.till_product_id'),
+    )
+    .select(sql<number>`coalesce(sum(s.amount_cents), 0)`.as('cents'))
+    .where('s.establishment_id', '=', establishmentId)
+    .where('s.business_day', '>=', since)
+    .where('p.ignored_at', 'is', null)
+    .where('l.drink_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  const families = await db
+    .selectFrom('till_product')
+    .select('family')
+    .distinct()
+    .where('establishment_id', '=', establishmentId)
+    .where('family', 'is not', null)
+    .orderBy('family')
+    .execute();
+  return {
+    unlinked: Number(count.n),
+    unlinkedRevenueCents: Number(revenue.cents),
+    families: families.map((f) => f.family ?? ''),
+  };
+}
+
+export async function findTillProduct(db: Db, establishmentId: string, id: string) {
+  return db
+    .selectFrom('till_product')
+    .selectAll()
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function setIgnored(
+  db: Db,
+  establishmentId: string,
+  where: { id?: string; family?: string },
+  ignoredAt: Date | null,
+): Promise<number> {
+  let q = db
+    .updateTable('till_product')
+    .set({ ignored_at: ignoredAt })
+    .where('establishment_id', '=', establishmentId);
+  if (where.id) q = q.where('id', '=', where.id);
+  if (where.family !== undefined) q = q.where('family', '=', where.family);
+  // A linked product is a drink by definition: marking its family never unlinks it.
+  q = q.where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom('till_link')
+          .select('till_product_id')
+          .whereRef('till_link.till_product_id', '=', 'till_product.id')
+          .whereRef('till_link.establishment_id', '=', 'till_product.establishment_id'),
+      ),
+    ),
+  );
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export type DrinkSaleDay = {
+  day: string;
+  tillProductId: string;
+  label: string;
+  quantity: number;
+  revenueCents: number;
+};
+
+/** A drink's sales are those of its currently linked till products: breaking a link takes them off. */
+export async function drinkSalesByDay(
+  db: Db,
+  establishmentId: string,
+  drinkId: string,
+  from: string,
+  to: string,
+): Promise<DrinkSaleDay[]> {
+  const rows = await db
+    .selectFrom('till_link as l')
+    .innerJoin('sale_line as s', (j) =>
+      j
+        .onRef('s.establishment_id', '=', 'l.establishment_id')
+        .onRef('s.till_product_id', '=', 'l.till_product_id'),
+    )
+    .innerJoin('till_product as p', (j) =>
+      j.onRef('p.establishment_id', '=', 'l.establishment_id').onRef('p.id', '=', 'l.till_product_id'),
+    )
+    .select([
+      's.business_day',
+      'l.till_product_id',
+      'p.label',
+      sql<number>`sum(s.quantity)`.as('qty'),
+      sql<number>`sum(s.amount_cents)`.as('revenue'),
+    ])
+    .where('l.establishment_id', '=', establishmentId)
+    .where('l.drink_id', '=', drinkId)
+    .where('s.business_day', '>=', from)
+    .where('s.business_day', '<=', to)
+    .groupBy(['s.business_day', 'l.till_product_id', 'p.label'])
+    .orderBy('s.business_day', 'desc')
+    .orderBy('p.label')
+    .execute();
+  return rows.map((r) => ({
+    day: r.business_day,
+    tillProductId: r.till_product_id,
+    label: r.label,
+    quantity: Number(r.qty),
+    revenueCents: Number(r.revenue),
+  }));
+}

@@ -1,0 +1,202 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addDays, localDateHour } from '../../domain/businessDay.ts';
+import { eurosToCents } from '../../domain/money.ts';
+import type { DrinkInput } from '../../services/drinks/drinkValues.ts';
+import { requireMembership } from '../../services/establishments/access.ts';
+import { linkSafeProposals, safeProposals } from '../../services/sync/bulkLink.ts';
+import { linkTillProduct, type LinkTarget } from '../../services/sync/linkTillProduct.ts';
+import {
+  breakLink,
+  changeLinkFactor,
+  drinkSales,
+  setProductIgnored,
+} from '../../services/sync/manageLinks.ts';
+import { proposalFor } from '../../services/sync/proposal.ts';
+import { workList } from '../../services/sync/workList.ts';
+import type { AppContext } from '../context.ts';
+import { drinkParams, establishmentParams } from '../schemas.ts';
+import { requireAccount } from '../session.ts';
+import type { DrinkBody } from './drinks.schema.ts';
+import { drinkDto } from './drinks.ts';
+import {
+  bulkLinkBody,
+  factorBody,
+  ignoreBody,
+  ignoreFamilyBody,
+  linkBody,
+  salesQuery,
+  tillProductParams,
+  workListQuery,
+} from './sync.schema.ts';
+
+const tags = ['synchronisation'];
+const cents = (e: number | null | undefined) => (e === null || e === undefined ? null : eurosToCents(e));
+
+const toDrinkInput = (b: DrinkBody): DrinkInput => ({
+  libraryEntryId: null,
+  type: b.type,
+  colour: b.colour ?? null,
+  producer: b.producer ?? null,
+  cuvee: b.cuvee ?? null,
+  appellationId: b.appellationId ?? null,
+  appellation: b.appellation ?? null,
+  region: b.region ?? null,
+  country: b.country ?? null,
+  grapes: b.grapes,
+  vintage: b.vintage,
+  formatCl: b.formatCl,
+  purchasePriceCents: cents(b.purchasePrice),
+  salePriceCents: cents(b.salePrice),
+  location: b.location ?? null,
+  minStock: b.minStock ?? null,
+});
+
+export const syncRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const base = '/api/establishments/:establishmentId/till-products';
+
+    app.get(
+      base,
+      { schema: { tags, params: establishmentParams, querystring: workListQuery } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { page, pageSize, q, ...rest } = request.query;
+        return workList(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          { ...rest, searchTerm: q, limit: pageSize, offset: (page - 1) * pageSize },
+          ctx.clock,
+        );
+      },
+    );
+
+    app.get(
+      `${base}/:tillProductId/proposal`,
+      { schema: { tags, params: tillProductParams } },
+      async (request) => {
+        const account = requireAccount(request);
+        return proposalFor(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          request.params.tillProductId,
+          ctx.clock,
+        );
+      },
+    );
+
+    app.post(
+      `${base}/:tillProductId/link`,
+      { schema: { tags, params: tillProductParams, body: linkBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        const t = request.body.target;
+        const target: LinkTarget = t.kind === 'new' ? { kind: 'new', drink: toDrinkInput(t.drink) } : t;
+        const result = await linkTillProduct(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          request.params.tillProductId,
+          target,
+          request.body.factor,
+        );
+        return { drink: drinkDto(result.drink), factor: result.factor };
+      },
+    );
+
+    app.delete(
+      `${base}/:tillProductId/link`,
+      { schema: { tags, params: tillProductParams } },
+      async (request, reply) => {
+        const account = requireAccount(request);
+        await breakLink(ctx.db, account.id, request.params.establishmentId, request.params.tillProductId);
+        return reply.status(204).send();
+      },
+    );
+
+    app.patch(
+      `${base}/:tillProductId/link`,
+      { schema: { tags, params: tillProductParams, body: factorBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        await changeLinkFactor(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          request.params.tillProductId,
+          request.body.factor,
+        );
+        return { factor: request.body.factor };
+      },
+    );
+
+    app.post(
+      `${base}/:tillProductId/ignore`,
+      { schema: { tags, params: tillProductParams, body: ignoreBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { establishmentId, tillProductId } = request.params;
+        return setProductIgnored(
+          ctx.db,
+          account.id,
+          establishmentId,
+          { id: tillProductId },
+          request.body.ignored,
+          ctx.clock,
+        );
+      },
+    );
+
+    app.post(
+      `${base}/ignore-family`,
+      { schema: { tags, params: establishmentParams, body: ignoreFamilyBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        return setProductIgnored(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          { family: request.body.family },
+          request.body.ignored,
+          ctx.clock,
+        );
+      },
+    );
+
+    app.get(`${base}/safe-proposals`, { schema: { tags, params: establishmentParams } }, async (request) => {
+      const account = requireAccount(request);
+      return { items: await safeProposals(ctx.db, account.id, request.params.establishmentId, ctx.clock) };
+    });
+
+    app.post(
+      `${base}/safe-proposals`,
+      { schema: { tags, params: establishmentParams, body: bulkLinkBody } },
+      async (request) => {
+        const account = requireAccount(request);
+        return linkSafeProposals(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          request.body.tillProductIds,
+          ctx.clock,
+        );
+      },
+    );
+
+    app.get(
+      '/api/establishments/:establishmentId/drinks/:drinkId/sales',
+      { schema: { tags, params: drinkParams, querystring: salesQuery } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { establishmentId, drinkId } = request.params;
+        const establishment = await requireMembership(ctx.db, establishmentId, account.id);
+        const today = localDateHour(ctx.clock.now(), establishment.timeZone).date;
+        const to = request.query.to ?? today;
+        const from = request.query.from ?? addDays(to, -30);
+        const sales = await drinkSales(ctx.db, account.id, establishmentId, drinkId, { from, to });
+        return { ...sales, from, to };
+      },
+    );
+  };

@@ -1,0 +1,111 @@
+import type { Db } from '../../db/database.ts';
+import { findDrink, insertDrink } from '../../db/repositories/drinks.ts';
+import { findLibraryEntry } from '../../db/repositories/library.ts';
+import { upsertLink } from '../../db/repositories/tillLinks.ts';
+import { findTillProduct } from '../../db/repositories/workList.ts';
+import type { Colour, DrinkType, DrinkWithStock } from '../../domain/drink.ts';
+import { notFound } from '../../domain/errors.ts';
+import { proposeFactor } from '../../domain/linkFactor.ts';
+import { parseLabel } from '../../matching/index.ts';
+import { requireMembership } from '../establishments/access.ts';
+import { drinkSearchText, resolveDrinkValues, type DrinkInput } from '../drinks/drinkValues.ts';
+import { libraryEntryForDrink } from '../library/privateEntries.ts';
+
+/** Oui: an existing drink or the library entry; Presque: the entry with another vintage or format; Non: a drink entered by hand. */
+export type LinkTarget =
+  | { kind: 'drink'; drinkId: string }
+  | { kind: 'library'; libraryEntryId: string; vintage: number | null; formatCl: number }
+  | { kind: 'new'; drink: DrinkInput };
+
+export async function linkTillProduct(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  tillProductId: string,
+  target: LinkTarget,
+  factor: number | undefined,
+): Promise<{ drink: DrinkWithStock; factor: number }> {
+  return db.transaction().execute(async (trx) => {
+    await requireMembership(trx, establishmentId, actorId);
+    const product = await findTillProduct(trx, establishmentId, tillProductId);
+    if (!product) throw notFound('Référence caisse');
+    const drinkId = await resolveTargetDrink(trx, actorId, establishmentId, target);
+    const drink = await findDrink(trx, establishmentId, drinkId);
+    if (!drink) throw notFound('Boisson');
+    const parsed = parseLabel(product.label);
+    const chosen =
+      factor ??
+      proposeFactor({
+        serving: parsed.serving,
+        parsedFormatCl: parsed.formatCl,
+        drinkFormatCl: drink.formatCl,
+        type: drink.type,
+      }).factor;
+    await upsertLink(trx, establishmentId, { tillProductId, drinkId, factor: chosen, linkedBy: actorId });
+    // A linked product is a drink: it cannot stay in the "pas une boisson" list.
+    await trx
+      .updateTable('till_product')
+      .set({ ignored_at: null })
+      .where('establishment_id', '=', establishmentId)
+      .where('id', '=', tillProductId)
+      .execute();
+    const linked = await findDrink(trx, establishmentId, drinkId);
+    if (!linked) throw notFound('Boisson');
+    return { drink: linked, factor: chosen };
+  });
+}
+
+async function resolveTargetDrink(
+  trx: Db,
+  actorId: string,
+  establishmentId: string,
+  target: LinkTarget,
+): Promise<string> {
+  switch (target.kind) {
+    case 'drink':
+      return target.drinkId;
+    case 'library': {
+      const entry = await findLibraryEntry(trx, establishmentId, target.libraryEntryId);
+      if (!entry) throw notFound('Entrée de bibliothèque');
+      const existing = await trx
+        .selectFrom('drink')
+        .select('id')
+        .where('establishment_id', '=', establishmentId)
+        .where('library_entry_id', '=', entry.id)
+        .where('format_cl', '=', target.formatCl)
+        .where((eb) =>
+          target.vintage === null ? eb('vintage', 'is', null) : eb('vintage', '=', target.vintage),
+        )
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      if (existing) return existing.id;
+      const values = {
+        libraryEntryId: entry.id,
+        type: entry.type as DrinkType,
+        colour: entry.colour as Colour | null,
+        producer: entry.producer,
+        cuvee: entry.cuvee,
+        appellationId: null,
+        appellation: entry.appellation,
+        region: entry.region,
+        country: entry.country,
+        grapes: entry.grapes,
+        vintage: target.vintage,
+        formatCl: target.formatCl,
+        purchasePriceCents: null,
+        salePriceCents: null,
+        location: null,
+        minStock: null,
+      };
+      return (await insertDrink(trx, establishmentId, values, drinkSearchText(values), actorId)).id;
+    }
+    case 'new': {
+      const resolved = await resolveDrinkValues(trx, target.drink);
+      const values = {
+        ...resolved,
+        libraryEntryId: await libraryEntryForDrink(trx, establishmentId, resolved),
+      };
+      return (await insertDrink(trx, establishmentId, values, drinkSearchText(values), actorId)).id;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type { Db } from '../../db/database.ts';
+import { existingDrinkIds } from '../../db/repositories/drinks.ts';
+import {
+  deleteLink,
+  linksOfDrink,
+  updateLinkFactor,
+  type TillLinkView,
+} from '../../db/repositories/tillLinks.ts';
+import { drinkSalesByDay, setIgnored, type DrinkSaleDay } from '../../db/repositories/workList.ts';
+import type { Clock } from '../../domain/clock.ts';
+import { notFound } from '../../domain/errors.ts';
+import { requireMembership } from '../establishments/access.ts';
+
+/** Breaking a link gives the product's sales back to stock (stock is derived) and puts it back in the work list. */
+export async function breakLink(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  tillProductId: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await requireMembership(trx, establishmentId, actorId);
+    if (!(await deleteLink(trx, establishmentId, tillProductId))) throw notFound('Liaison');
+  });
+}
+
+export async function changeLinkFactor(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  tillProductId: string,
+  factor: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await requireMembership(trx, establishmentId, actorId);
+    if (!(await updateLinkFactor(trx, establishmentId, tillProductId, factor))) throw notFound('Liaison');
+  });
+}
+
+export async function setProductIgnored(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  where: { id?: string; family?: string },
+  ignored: boolean,
+  clock: Clock,
+): Promise<{ updated: number }> {
+  return db.transaction().execute(async (trx) => {
+    await requireMembership(trx, establishmentId, actorId);
+    const updated = await setIgnored(trx, establishmentId, where, ignored ? clock.now() : null);
+    if (where.id && updated === 0) {
+      const exists = await trx
+        .selectFrom('till_product')
+        .select('id')
+        .where('establishment_id', '=', establishmentId)
+        .where('id', '=', where.id)
+        .executeTakeFirst();
+      if (!exists) throw notFound('Référence caisse');
+    }
+    return { updated };
+  });
+}
+
+export type DrinkSales = {
+  links: TillLinkView[];
+  days: DrinkSaleDay[];
+  totals: { quantity: number; revenueCents: number; depletion: number };
+};
+
+/** The drink's Ventes tab: its linked products' sales by day, the till's amounts, and the links themselves. */
+export async function drinkSales(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  drinkId: string,
+  period: { from: string; to: string },
+): Promise<DrinkSales> {
+  await requireMembership(db, establishmentId, actorId);
+  if ((await existingDrinkIds(db, establishmentId, [drinkId])).size === 0) throw notFound('Boisson');
+  const links = await linksOfDrink(db, establishmentId, drinkId);
+  const days = await drinkSalesByDay(db, establishmentId, drinkId, period.from, period.to);
+  const factorOf = new Map(links.map((l) => [l.tillProductId, l.factor]));
+  return {
+    links,
+    days,
+    totals: {
+      quantity: days.reduce((s, d) => s + d.quantity, 0),
+      revenueCents: days.reduce((s, d) => s + d.revenueCents, 0),
+      depletion:
+        Math.round(days.reduce((s, d) => s + d.quantity * (factorOf.get(d.tillProductId) ?? 0), 0) * 1000) /
+        1000,
+    },
+  };
+}

@@ -11,13 +11,7 @@ import type { ImportNightData } from '../../src/jobs/definitions.ts';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { KillableWorker, killAllWorkers } from '../helpers/killableWorker.ts';
-import {
-  connectTo,
-  countDayLines,
-  eventually,
-  shareableTillAccess,
-  urlOf,
-} from '../helpers/workerSetup.ts';
+import { connectTo, countDayLines, eventually, shareableTillAccess, urlOf } from '../helpers/workerSetup.ts';
 
 const NOW = '2026-11-27T09:00:00Z';
 const DAYS = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
@@ -79,7 +73,10 @@ describe.skipIf(!inject('postgresAvailable'))('two import workers racing (Postgr
       expect(failed[0]?.n).toBe(0);
 
       for (const day of DAYS) {
-        const truth = sim.till(KML).tickets(day).flatMap((t) => t.lines).length;
+        const truth = sim
+          .till(KML)
+          .tickets(day)
+          .flatMap((t) => t.lines).length;
         expect(truth, day).toBeGreaterThan(0);
         // The primary key makes a second copy of a line impossible; the count says none is missing either.
         expect(await countDayLines(db.db, establishmentId, day), day).toBe(truth);

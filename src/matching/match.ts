@@ -5,7 +5,7 @@ import type { MatchIndex } from './matchIndex.ts';
 import { parseLabel } from './parse.ts';
 import { expandToken, type QueryToken } from './query.ts';
 import type { MatchAnswer, MatchOptions } from './types.ts';
-import { verify, type Verdict } from './verify.ts';
+import { inverseQuery, verify, type Verdict } from './verify.ts';
 
 /** Candidates verified per label: enough for recall, small enough for a few ms at 100k entries. */
 const VERIFY_K = 200;
@@ -37,9 +37,10 @@ export function matchDetailed(
     decision: 'non',
   };
   if (!query.some((q) => !q.optional)) return { answer, verdicts: [] };
+  const inverse = inverseQuery(query);
   const verdicts = generateCandidates(index, query, VERIFY_K)
     .filter((e) => index.entryAt(e) !== undefined)
-    .map((e) => tieBreak(index, verify(index, e, query), parsed.vintage, parsed.formatCl))
+    .map((e) => tieBreak(index, verify(index, e, query, inverse), parsed.vintage, parsed.formatCl))
     .sort((a, b) => b.rank - a.rank);
   const [best, second] = verdicts;
   if (!best) return { answer, verdicts };

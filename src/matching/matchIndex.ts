@@ -14,6 +14,8 @@ export class MatchIndex {
   readonly genericPostings = new Map<number, number[]>();
   readonly initials = new InitialsTable();
   private readonly byId = new Map<string, number>();
+  /** entries replaced by a later add() with the same id */
+  private readonly retired: boolean[] = [];
 
   get size(): number {
     return this.entries.length;
@@ -42,7 +44,7 @@ export class MatchIndex {
   }
 
   entryAt(i: number): LibraryEntry | undefined {
-    return this.byId.get(this.entries[i]?.id ?? '') === i ? this.entries[i] : undefined;
+    return this.retired[i] ? undefined : this.entries[i];
   }
 
   /** Inverse document frequency of a word id: rare words weigh more. */
@@ -50,8 +52,9 @@ export class MatchIndex {
     return Math.log(1 + this.entries.length / ((this.vocab.df[id] ?? 0) + 1));
   }
 
-  /** A replaced entry stays in the posting lists but is never returned (entryAt checks the id map). */
+  /** A replaced entry stays in the posting lists but is never returned (entryAt checks it). */
   private retire(i: number): void {
+    this.retired[i] = true;
     const p = this.profiles[i];
     if (p) p.tok = [];
   }

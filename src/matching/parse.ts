@@ -36,6 +36,7 @@ export function surfaceTokens(label: string): string[] {
     .replace(/[^\x20-\x7E]/g, ' ')
     .replace(/(\d),(\d)/g, '$1.$2')
     .replace(/\b(\d+)\s*CL\s*(\d)\b/g, '$1.$2CL') // 37CL5
+    .replace(/\b([A-Z]{2,})((?:19|20)\d\d)\b/g, '$1 $2') // MARGAUX2015: a year glued to a word
     .replace(/\b(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75 CL
     .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')

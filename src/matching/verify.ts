@@ -40,7 +40,27 @@ export type Verdict = {
 
 const Q_TYPE = 0.9;
 
-export function verify(index: MatchIndex, e: number, query: readonly QueryToken[]): Verdict {
+export type Hit = { i: number; q: number };
+
+/** Library word id → the label words (index in the query) it explains, with the quality. */
+export function inverseQuery(query: readonly QueryToken[]): Map<number, Hit[]> {
+  const inv = new Map<number, Hit[]>();
+  query.forEach((qt, i) => {
+    for (const [id, q] of qt.single) {
+      const list = inv.get(id);
+      if (list) list.push({ i, q });
+      else inv.set(id, [{ i, q }]);
+    }
+  });
+  return inv;
+}
+
+export function verify(
+  index: MatchIndex,
+  e: number,
+  query: readonly QueryToken[],
+  inverse: Map<number, Hit[]>,
+): Verdict {
   const p = index.profiles[e];
   const entry = index.entries[e];
   const words = index.vocab.words;
@@ -55,20 +75,36 @@ export function verify(index: MatchIndex, e: number, query: readonly QueryToken[
   let colourOk = false;
   if (!p || !entry) return empty(e);
   const typeWords = TYPE_WORDS[entry.type] ?? [];
-  for (const qt of query) {
-    let best = 0;
-    let bestJ = -1;
-    let bestMulti: number[] | null = null;
-    for (let j = 0; j < n; j++) {
-      const id = p.tok[j] ?? -1;
-      let q = qt.single.get(id) ?? 0;
-      if (q < 1 && (qt.openPrefix || qt.skeleton)) q = Math.max(q, onTheFly(qt, words[id] ?? ''));
-      if ((p.src[j] ?? 0) === S_REGION) q = 0; // generators and tills name the appellation, not the region
-      if (q > best) {
-        best = q;
-        bestJ = j;
+  const bestQ = new Float64Array(query.length);
+  const bestAt = new Int32Array(query.length).fill(-1);
+  // one lookup per candidate word gives every label word it explains (instead of words × label words)
+  for (let j = 0; j < n; j++) {
+    if ((p.src[j] ?? 0) === S_REGION) continue; // tills name the appellation, not the region
+    const id = p.tok[j] ?? -1;
+    for (const h of inverse.get(id) ?? []) {
+      if (h.q > (bestQ[h.i] ?? 0)) {
+        bestQ[h.i] = h.q;
+        bestAt[h.i] = j;
       }
     }
+  }
+  query.forEach((qt, i) => {
+    if (!(qt.openPrefix || qt.skeleton) || (bestQ[i] ?? 0) >= 1) return;
+    for (let j = 0; j < n; j++) {
+      if ((p.src[j] ?? 0) === S_REGION) continue;
+      const q = onTheFly(qt, words[p.tok[j] ?? 0] ?? '');
+      if (q > (bestQ[i] ?? 0)) {
+        bestQ[i] = q;
+        bestAt[i] = j;
+      }
+    }
+  });
+  for (let i = 0; i < query.length; i++) {
+    const qt = query[i];
+    if (!qt) continue;
+    let best = bestQ[i] ?? 0;
+    let bestJ = bestAt[i] ?? -1;
+    let bestMulti: number[] | null = null;
     for (const alt of qt.multi) {
       if (alt.q <= best) continue;
       const js = alt.ids.map((id) => p.tok.indexOf(id));

@@ -190,10 +190,11 @@ export async function setIgnored(
   if (where.id) q = q.where('id', '=', where.id);
   if (where.family !== undefined) q = q.where('family', '=', where.family);
   // A linked product is a drink by definition: marking its family never unlinks it.
-  q = q.where(({ not, exists, selectFrom }) =>
-    not(
-      exists(
-        selectFrom('till_link')
+  q = q.where((eb) =>
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('till_link')
           .select('till_product_id')
           .whereRef('till_link.till_product_id', '=', 'till_product.id')
           .whereRef('till_link.establishment_id', '=', 'till_product.establishment_id'),

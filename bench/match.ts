@@ -31,11 +31,15 @@ export type Figures = Scores & {
   entries: number;
 };
 const NOW = new Date('2025-06-01T00:00:00Z'); // fixed: two-digit vintages are read against this date
+const progress = (msg: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+};
 
 function runEngine(
   lib: readonly LibraryEntry[],
   cases: readonly Case[],
 ): { fig: Figures; preds: Prediction[] } {
+  progress(`engine on ${lib.length} entries`);
   const before = heapMb();
   const cpu0 = process.cpuUsage();
   const { value: index, ms: buildMs } = timed(() => buildMatchIndex(lib));
@@ -75,6 +79,7 @@ function runBaseline(
   sample: number,
   accuracy: boolean,
 ): Figures {
+  progress(`baseline ${name} on ${lib.length} entries${accuracy ? '' : ` (latency sample ${sample})`}`);
   const make = BASELINES[name];
   if (!make) throw new Error(`unknown baseline ${name}`);
   const before = heapMb();

@@ -3,13 +3,15 @@
  * embedded queue), and the till faults that must end a run with a clear reason instead of hanging: a listing
  * whose pages never end, a till that stops sending in the middle of an answer.
  */
+import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { findTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { planImportsJob } from '../../src/jobs/definitions.ts';
 import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
 import { importNight } from '../../src/services/imports/importNight.ts';
-import { connectorFor, type TillAccess } from '../../src/services/tills/tillAccess.ts';
+import type { TillAccess } from '../../src/services/tills/tillAccess.ts';
+import { createTillConnector } from '../../src/tills/connector.ts';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { connectTo, countDayLines, shareableTillAccess } from '../helpers/workerSetup.ts';
@@ -38,8 +40,18 @@ describeOnBothDatabases('import reliability', (kind) => {
     const base = shareableTillAccess();
     const access: TillAccess = {
       ...base,
-      connectorFactory: (connection) => {
-        const real = connectorFor({ ...base, connectorFactory: undefined }, connection);
+      connectorFactory: (connection, password) => {
+        const real = createTillConnector(
+          connection.tillType,
+          {
+            domain: connection.domain,
+            kmlcode: connection.kmlcode,
+            siteCode: connection.siteCode,
+            identifier: connection.identifier,
+            password,
+          },
+          { ...base.connectorOptions, allowInsecureLocalhost: true },
+        );
         return {
           ...real,
           listTickets: (day: string) => {
@@ -54,7 +66,7 @@ describeOnBothDatabases('import reliability', (kind) => {
     const refused = await connectTo(db.db, sim, access, clock, REFUSED, 'Chez Marcel');
     // till_connection.created_at comes from the database's now(), not from the mocked clock: date the
     // connections as the scenario says (connected on 2026-10-01), whatever day the test runs.
-    await db.db.updateTable('till_connection').set({ created_at: clock.now() }).execute();
+    await sql`update till_connection set created_at = ${clock.now()}`.execute(db.db);
     // Connected on 2026-10-01: the day before is owed; import it, and get the other connection refused.
     const first = await planImportsJob.plan(deps);
     expect(first.map((j) => `${j.establishmentId}:${j.day}`).sort()).toEqual(

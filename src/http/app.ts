@@ -26,6 +26,7 @@ import { tillRoutes } from './routes/till.ts';
 import { importRoutes } from './routes/imports.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { demoRoutes } from './routes/demo.ts';
 
 z.config(z.locales.fr());
 
@@ -85,6 +86,7 @@ export async function buildApp(
     importRoutes,
     libraryRoutes,
     syncRoutes,
+    demoRoutes,
   ]) {
     await app.register(routes(ctx));
   }

@@ -2,6 +2,7 @@ import type { TillConnector, TillConnectorOptions } from '../../tills/connector.
 import { createTillConnector } from '../../tills/connector.ts';
 import type { StoredTillConnection } from '../../db/repositories/tillConnections.ts';
 import type { SecretBox } from '../secrets.ts';
+import { DEMO_DOMAIN, demoSimulator } from '../demo/demoTill.ts';
 
 /** What services need to reach a till: the key to open the password, and how to build a connector. */
 export type TillAccess = {
@@ -16,18 +17,28 @@ export type TillAccess = {
 export function connectorFor(access: TillAccess, connection: StoredTillConnection): TillConnector {
   const password = access.secrets.open(connection.passwordEncrypted);
   if (access.connectorFactory) return access.connectorFactory(connection, password);
-  return createTillConnector(
-    connection.tillType,
-    {
-      domain: connection.domain,
-      kmlcode: connection.kmlcode,
-      siteCode: connection.siteCode,
-      identifier: connection.identifier,
-      password,
-    },
-    {
-      ...access.connectorOptions,
-      allowInsecureLocalhost: access.allowInsecureLocalhost || connection.isSimulator,
-    },
-  );
+  const build = (domain: string) =>
+    createTillConnector(
+      connection.tillType,
+      {
+        domain,
+        kmlcode: connection.kmlcode,
+        siteCode: connection.siteCode,
+        identifier: connection.identifier,
+        password,
+      },
+      {
+        ...access.connectorOptions,
+        allowInsecureLocalhost: access.allowInsecureLocalhost || connection.isSimulator,
+      },
+    );
+  if (!(connection.isSimulator && connection.domain === DEMO_DOMAIN)) return build(connection.domain);
+  // The demo's till is the simulator in this process, whose port changes at every start.
+  const ready = demoSimulator().then((sim) => build(sim.url ?? DEMO_DOMAIN));
+  return {
+    testConnection: async () => (await ready).testConnection(),
+    listProducts: async () => (await ready).listProducts(),
+    listTickets: async (day) => (await ready).listTickets(day),
+    isDayClosed: async (day) => (await ready).isDayClosed(day),
+  };
 }

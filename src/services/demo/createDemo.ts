@@ -1,0 +1,54 @@
+import type { Db } from '../../db/database.ts';
+import { upsertTillConnection } from '../../db/repositories/tillConnections.ts';
+import type { EstablishmentWithRole } from '../../db/repositories/establishments.ts';
+import { addDays, lastClosedBusinessDay } from '../../domain/businessDay.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { ImportQueue } from '../../jobs/queue.ts';
+import { createEstablishment } from '../establishments/createEstablishment.ts';
+import { importNight } from '../imports/importNight.ts';
+import type { TillAccess } from '../tills/tillAccess.ts';
+import { DEMO_DOMAIN, DEMO_KMLCODE, demoSimulator } from './demoTill.ts';
+
+export const DEMO_HISTORY_DAYS = 28;
+
+/**
+ * A demo establishment connected to the built-in simulator: the last night is imported at once so the work list
+ * is full on the first visit, and the 27 nights before it follow in the background, oldest first.
+ */
+export async function createDemoEstablishment(
+  db: Db,
+  access: TillAccess,
+  queue: ImportQueue,
+  actorId: string,
+  clock: Clock,
+): Promise<{ establishment: EstablishmentWithRole; queuedDays: string[] }> {
+  const sim = await demoSimulator();
+  const credentials = sim.credentials(DEMO_KMLCODE);
+  const establishment = await createEstablishment(db, actorId, {
+    name: `Démo — ${sim.restaurants.find((r) => r.kmlcode === DEMO_KMLCODE)?.name ?? 'Le Petit Zinc'}`,
+    isDemo: true,
+  });
+  await upsertTillConnection(
+    db,
+    establishment.id,
+    {
+      tillType: 'asterio',
+      domain: DEMO_DOMAIN,
+      kmlcode: credentials.kmlcode,
+      siteCode: credentials.siteCode,
+      identifier: credentials.identifier,
+      passwordEncrypted: access.secrets.seal(credentials.password),
+      isSimulator: true,
+    },
+    clock.now(),
+  );
+  const last = lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour);
+  await importNight(db, access, { establishmentId: establishment.id, day: last, trigger: 'demo' }, clock);
+  const queuedDays = Array.from({ length: DEMO_HISTORY_DAYS - 1 }, (_, i) =>
+    addDays(last, -(DEMO_HISTORY_DAYS - 1) + i),
+  );
+  await queue.enqueue(
+    queuedDays.map((day) => ({ establishmentId: establishment.id, day, trigger: 'demo' as const })),
+  );
+  return { establishment, queuedDays };
+}

@@ -137,7 +137,7 @@ function main(): void {
           buildMs: padded.buildMs,
           heapMb: padded.heapMb,
           entries: padded.entries,
-          sampled: Number(args['baseline-sample']),
+          sampled: padded.n,
         };
       }
     }

@@ -8,8 +8,11 @@ import { DrinkFormPage } from './pages/DrinkFormPage.tsx';
 import { DrinkPage } from './pages/DrinkPage.tsx';
 import { DrinksPage } from './pages/DrinksPage.tsx';
 import { EstablishmentsPage } from './pages/EstablishmentsPage.tsx';
+import { ImportsPage } from './pages/ImportsPage.tsx';
 import { InventoryPage } from './pages/InventoryPage.tsx';
+import { SafeProposalsPage } from './pages/SafeProposalsPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { SyncPage } from './pages/SyncPage.tsx';
 import { Link, matchRoute, navigate, paths, useLocation, type Route } from './router.tsx';
 import { useSession } from './session.tsx';
 
@@ -38,6 +41,9 @@ const TITLES: Partial<Record<Route['name'], MessageKey>> = {
   drinkEdit: 'form.editTitle',
   inventory: 'nav.inventory',
   settings: 'nav.settings',
+  imports: 'nav.imports',
+  sync: 'sync.title',
+  syncSafe: 'safe.title',
 };
 
 export function App() {
@@ -134,6 +140,18 @@ function EstablishmentRoute({
     case 'inventory':
       tab = 'inventory';
       content = <InventoryPage establishment={establishment} />;
+      break;
+    case 'imports':
+      tab = 'imports';
+      content = <ImportsPage key={establishment.id} establishment={establishment} />;
+      break;
+    case 'sync':
+      tab = 'drinks';
+      content = <SyncPage key={establishment.id} establishment={establishment} />;
+      break;
+    case 'syncSafe':
+      tab = 'drinks';
+      content = <SafeProposalsPage key={establishment.id} establishment={establishment} />;
       break;
     case 'settings':
       tab = 'settings';

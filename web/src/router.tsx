@@ -48,11 +48,16 @@ export type Route =
   | { name: 'establishments' }
   | { name: 'drinks'; eid: string }
   | { name: 'drinkNew'; eid: string }
-  | { name: 'drink'; eid: string; drinkId: string; tab: 'info' | 'movements' }
+  | { name: 'drink'; eid: string; drinkId: string; tab: DrinkTab }
   | { name: 'drinkEdit'; eid: string; drinkId: string }
   | { name: 'inventory'; eid: string }
   | { name: 'settings'; eid: string }
+  | { name: 'imports'; eid: string }
+  | { name: 'sync'; eid: string }
+  | { name: 'syncSafe'; eid: string }
   | { name: 'notFound' };
+
+export type DrinkTab = 'info' | 'movements' | 'sales';
 
 export const paths = {
   home: () => '/',
@@ -63,9 +68,14 @@ export const paths = {
   drinkNew: (eid: string) => `/e/${eid}/boissons/nouvelle`,
   drink: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}`,
   drinkMovements: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}/mouvements`,
+  drinkSales: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}/ventes`,
   drinkEdit: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}/modifier`,
   inventory: (eid: string) => `/e/${eid}/inventaire`,
   settings: (eid: string) => `/e/${eid}/parametres`,
+  tillSettings: (eid: string) => `/e/${eid}/parametres#caisse`,
+  imports: (eid: string) => `/e/${eid}/imports`,
+  sync: (eid: string) => `/e/${eid}/synchronisation`,
+  syncSafe: (eid: string) => `/e/${eid}/synchronisation/propositions-sures`,
 };
 
 export function matchRoute(pathname: string): Route {
@@ -81,10 +91,15 @@ export function matchRoute(pathname: string): Route {
       if (d === 'nouvelle' && parts.length === 4) return { name: 'drinkNew', eid: b };
       if (d && parts.length === 4) return { name: 'drink', eid: b, drinkId: d, tab: 'info' };
       if (d && e === 'mouvements' && !f) return { name: 'drink', eid: b, drinkId: d, tab: 'movements' };
+      if (d && e === 'ventes' && !f) return { name: 'drink', eid: b, drinkId: d, tab: 'sales' };
       if (d && e === 'modifier' && !f) return { name: 'drinkEdit', eid: b, drinkId: d };
     }
     if (c === 'inventaire' && parts.length === 3) return { name: 'inventory', eid: b };
     if (c === 'parametres' && parts.length === 3) return { name: 'settings', eid: b };
+    if (c === 'imports' && parts.length === 3) return { name: 'imports', eid: b };
+    if (c === 'synchronisation' && parts.length === 3) return { name: 'sync', eid: b };
+    if (c === 'synchronisation' && d === 'propositions-sures' && parts.length === 4)
+      return { name: 'syncSafe', eid: b };
   }
   return { name: 'notFound' };
 }

@@ -3,16 +3,27 @@ import type {
   Account,
   Appellation,
   Drink,
+  DrinkSales,
   DrinkInput,
   DrinkQuery,
   Establishment,
+  ImportOverview,
   Invitation,
+  LibraryEntry,
+  LinkTarget,
+  MatchAnswer,
   Locale,
   Member,
   Movement,
   MovementKind,
   Page,
+  Proposal,
   Role,
+  TillConnection,
+  TillConnectionInput,
+  TillTest,
+  WorkList,
+  WorkListQuery,
 } from './types.ts';
 
 const est = (eid: string) => `/api/establishments/${encodeURIComponent(eid)}`;
@@ -70,4 +81,51 @@ export const stockApi = {
 export const referenceApi = {
   appellations: (q: string, limit = 15, signal?: AbortSignal) =>
     api<{ items: Appellation[] }>('GET', `/api/appellations${queryString({ q, limit })}`, undefined, signal),
+};
+
+type TillAnswer = { connection: TillConnection; test: TillTest };
+const tillProductPath = (eid: string, tpid: string) =>
+  `${est(eid)}/till-products/${encodeURIComponent(tpid)}`;
+
+export const tillApi = {
+  get: (eid: string) => api<{ connection: TillConnection | null }>('GET', `${est(eid)}/till`),
+  save: (eid: string, body: TillConnectionInput) => api<TillAnswer>('PUT', `${est(eid)}/till`, body),
+  test: (eid: string) => api<TillAnswer>('POST', `${est(eid)}/till/test`),
+};
+
+export const importApi = {
+  overview: (eid: string, signal?: AbortSignal) =>
+    api<ImportOverview>('GET', `${est(eid)}/imports`, undefined, signal),
+  request: (eid: string, body: { from?: string; to?: string }) =>
+    api<{ days: string[] }>('POST', `${est(eid)}/imports`, body),
+};
+
+export const syncApi = {
+  list: (eid: string, query: WorkListQuery, signal?: AbortSignal) =>
+    api<WorkList>('GET', `${est(eid)}/till-products${queryString(query)}`, undefined, signal),
+  proposal: (eid: string, tpid: string, signal?: AbortSignal) =>
+    api<Proposal>('GET', `${tillProductPath(eid, tpid)}/proposal`, undefined, signal),
+  link: (eid: string, tpid: string, target: LinkTarget, factor?: number) =>
+    api<{ drink: Drink; factor: number }>('POST', `${tillProductPath(eid, tpid)}/link`, {
+      target,
+      ...(factor !== undefined ? { factor } : {}),
+    }),
+  unlink: (eid: string, tpid: string) => api<undefined>('DELETE', `${tillProductPath(eid, tpid)}/link`),
+  setFactor: (eid: string, tpid: string, factor: number) =>
+    api<{ factor: number }>('PATCH', `${tillProductPath(eid, tpid)}/link`, { factor }),
+  ignore: (eid: string, tpid: string, ignored: boolean) =>
+    api<unknown>('POST', `${tillProductPath(eid, tpid)}/ignore`, { ignored }),
+  ignoreFamily: (eid: string, family: string, ignored: boolean) =>
+    api<unknown>('POST', `${est(eid)}/till-products/ignore-family`, { family, ignored }),
+  safeProposals: (eid: string) =>
+    api<{ items: Proposal[] }>('GET', `${est(eid)}/till-products/safe-proposals`),
+  linkSafe: (eid: string, tillProductIds: string[]) =>
+    api<{ linked: string[]; skipped: string[] }>('POST', `${est(eid)}/till-products/safe-proposals`, {
+      tillProductIds,
+    }),
+  sales: (eid: string, drinkId: string, period: { from?: string; to?: string }) =>
+    api<DrinkSales>('GET', `${drinkPath(eid, drinkId)}/sales${queryString(period)}`),
+  match: (eid: string, label: string) => api<MatchAnswer>('POST', `${est(eid)}/match`, { label }),
+  librarySearch: (eid: string, q: string) =>
+    api<{ items: LibraryEntry[] }>('GET', `${est(eid)}/library/search${queryString({ q })}`),
 };

@@ -23,7 +23,7 @@ export function GlassIcon() {
   );
 }
 
-export type Tab = 'drinks' | 'inventory' | 'settings';
+export type Tab = 'drinks' | 'inventory' | 'imports' | 'settings';
 
 const ALL = '__all__';
 
@@ -33,6 +33,7 @@ export function AppHeader({ establishment, tab }: { establishment?: Establishmen
   const tabs: { id: Tab; label: string; to: (eid: string) => string }[] = [
     { id: 'drinks', label: t('nav.drinks'), to: drinkListPath },
     { id: 'inventory', label: t('nav.inventory'), to: paths.inventory },
+    { id: 'imports', label: t('nav.imports'), to: paths.imports },
     { id: 'settings', label: t('nav.settings'), to: paths.settings },
   ];
   return (

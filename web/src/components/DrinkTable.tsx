@@ -2,6 +2,7 @@ import type { Drink, DrinkSort, Establishment } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { drinkTitle, formatCl, isLowStock } from './format.ts';
+import { TillLinkedIcon } from './TillIcons.tsx';
 
 /** The cellar table; under 640 px the CSS turns each row into a card (labels come from data-label). */
 type Props = {
@@ -53,6 +54,7 @@ export function DrinkTable({ establishment, drinks, sort, order, onSort }: Props
                   />
                 )}
                 <Link to={paths.drink(establishment.id, d.id)}>{drinkTitle(d, t('drinks.unnamed'))}</Link>
+                {d.tillLinked && <TillLinkedIcon label={t('till.linkedIcon')} />}
                 {d.archivedAt && <span className="badge">{t('drinks.archived')}</span>}
               </td>
               <td data-label={t('col.appellation')}>{d.appellation ?? t('common.none')}</td>

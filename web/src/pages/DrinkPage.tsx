@@ -5,13 +5,15 @@ import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { drinkTitle, formatCl, isLowStock } from '../components/format.ts';
 import { MovementForm } from '../components/MovementForm.tsx';
 import { MovementHistory } from '../components/MovementHistory.tsx';
+import { DrinkSales } from '../components/DrinkSales.tsx';
+import { TillLinkedIcon } from '../components/TillIcons.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Link, paths } from '../router.tsx';
+import { Link, paths, type DrinkTab } from '../router.tsx';
 import { drinkListPath } from './drinkListQuery.ts';
 
-type Props = { establishment: Establishment; drinkId: string; tab: 'info' | 'movements' };
+type Props = { establishment: Establishment; drinkId: string; tab: DrinkTab };
 
-/** The drink sheet: identity, prices, stock; tabs Fiche and Mouvements (Ventes comes with the till). */
+/** The drink sheet: identity, prices, stock; tabs Fiche, Mouvements and Ventes (the till's sales). */
 export function DrinkPage({ establishment, drinkId, tab }: Props) {
   const { t, num, money, date } = useI18n();
   const eid = establishment.id;
@@ -27,9 +29,10 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
       .catch(setError);
   }, [eid, drinkId]);
 
-  useEffect(() => {
+  const loadDrink = useCallback(() => {
     drinkApi.get(eid, drinkId).then(setDrink).catch(setError);
   }, [eid, drinkId]);
+  useEffect(loadDrink, [loadDrink]);
 
   useEffect(() => {
     if (tab === 'movements') loadMovements();
@@ -62,6 +65,7 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
   const tabs = [
     { id: 'info', label: t('sheet.tab.info'), to: paths.drink(eid, drink.id) },
     { id: 'movements', label: t('sheet.tab.movements'), to: paths.drinkMovements(eid, drink.id) },
+    { id: 'sales', label: t('sheet.tab.sales'), to: paths.drinkSales(eid, drink.id) },
   ] as const;
 
   return (
@@ -74,6 +78,12 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
           <h1>
             {drinkTitle(drink, t('drinks.unnamed'))}{' '}
             <span className="muted">{drink.vintage ?? t('drinks.nv')}</span>
+            {drink.tillLinked && (
+              <>
+                {' '}
+                <TillLinkedIcon label={t('till.linkedIcon')} />
+              </>
+            )}
           </h1>
           <p className="muted">
             {[drink.appellation, drink.colour && t(`colour.${drink.colour}`), formatCl(drink.formatCl, num)]
@@ -144,6 +154,8 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
 
       {tab === 'info' ? (
         <DrinkDetails drink={drink} />
+      ) : tab === 'sales' ? (
+        <DrinkSales eid={eid} drinkId={drink.id} onLinksChanged={loadDrink} />
       ) : (
         <div className="movements">
           <MovementForm

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { drinkApi } from '../api/endpoints.ts';
-import { COLOURS, DRINK_SORTS, DRINK_TYPES, type Establishment } from '../api/types.ts';
+import { drinkApi, importApi, syncApi } from '../api/endpoints.ts';
+import { COLOURS, DRINK_SORTS, DRINK_TYPES, type Establishment, type TillConnection } from '../api/types.ts';
 import { DrinkTable } from '../components/DrinkTable.tsx';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { Pagination } from '../components/Pagination.tsx';
+import { TillBanner } from '../components/TillBanner.tsx';
 import { useDebounced } from '../components/useDebounced.ts';
 import { useDrinkList } from '../components/useDrinkList.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -21,6 +22,17 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
   const [showFilters, setShowFilters] = useState(false);
   const debounced = useDebounced(text, 300);
   const eid = establishment.id;
+  const [connection, setConnection] = useState<TillConnection | null | undefined>(undefined);
+  useEffect(() => {
+    let alive = true;
+    importApi
+      .overview(eid)
+      .then((o) => alive && setConnection(o.connection))
+      .catch(() => alive && setConnection(null));
+    return () => {
+      alive = false;
+    };
+  }, [eid]);
 
   const setParam = (key: string, value: string | null) =>
     navigate(pathname + withParam(search, key, value), { replace: key !== 'page' });
@@ -63,13 +75,15 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
     <main className="page">
       <div className="page-head">
         <h1>{t('drinks.title')}</h1>
-        {/* Reserved for the till work list link ("N boissons à synchroniser"), added by the till issue. */}
-        <div className="page-head__slot" data-slot="sync" />
+        <div className="page-head__slot" data-slot="sync">
+          <SyncLink eid={eid} connection={connection} />
+        </div>
         <Link to={paths.drinkNew(eid)} className="btn btn--primary">
           + {t('drinks.add')}
         </Link>
       </div>
 
+      <TillBanner eid={eid} connection={connection} quiet />
       <section
         className={`filters${showFilters ? ' filters--open' : ''}`}
         role="search"
@@ -224,5 +238,34 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
         </>
       )}
     </main>
+  );
+}
+
+/** "N boissons à synchroniser": the way into the work list, once a till is connected. */
+function SyncLink({ eid, connection }: { eid: string; connection: TillConnection | null | undefined }) {
+  const { tn, t } = useI18n();
+  const [unlinked, setUnlinked] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (!connection) return;
+    let alive = true;
+    syncApi
+      .list(eid, { pageSize: 1 })
+      .then((w) => alive && setUnlinked(w.unlinked))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [eid, connection]);
+  if (!connection || unlinked === undefined) return null;
+  if (unlinked === 0)
+    return (
+      <Link to={paths.sync(eid)} className="sync-link sync-link--done">
+        {t('sync.allLinked')}
+      </Link>
+    );
+  return (
+    <Link to={paths.sync(eid)} className="sync-link">
+      {tn('sync.toLink', unlinked)}
+    </Link>
   );
 }

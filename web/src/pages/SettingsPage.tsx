@@ -12,10 +12,11 @@ import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedba
 import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
+import { TillSettings } from './TillSettings.tsx';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff'];
 
-/** Paramètres: the establishment's settings, and its members. (The till section comes with the till issue.) */
+/** Paramètres: the establishment's settings, its till connection (Caisse), and its members. */
 export function SettingsPage({ establishment }: { establishment: Establishment }) {
   const { t } = useI18n();
   const canManage = establishment.role === 'owner' || establishment.role === 'manager';
@@ -23,6 +24,7 @@ export function SettingsPage({ establishment }: { establishment: Establishment }
     <main className="page page--narrow">
       <h1>{t('set.title')}</h1>
       <EstablishmentSettings establishment={establishment} canManage={canManage} />
+      <TillSettings establishment={establishment} />
       <Members establishment={establishment} canManage={canManage} />
     </main>
   );

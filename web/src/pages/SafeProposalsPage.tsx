@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { syncApi } from '../api/endpoints.ts';
+import type { Establishment, Proposal } from '../api/types.ts';
+import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
+import { formatCl } from '../components/format.ts';
+import { factorText } from '../components/tillFormat.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link, paths } from '../router.tsx';
+
+/** "Valider les propositions sûres": the Oui proposals, all checked; confirm links them in one go. */
+export function SafeProposalsPage({ establishment }: { establishment: Establishment }) {
+  const { t, tn, num } = useI18n();
+  const eid = establishment.id;
+  const [items, setItems] = useState<Proposal[] | undefined>(undefined);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<{ linked: number; skipped: number } | null>(null);
+
+  useEffect(() => {
+    syncApi
+      .safeProposals(eid)
+      .then((r) => {
+        setItems(r.items);
+        setChecked(new Set(r.items.map((p) => p.tillProduct.id)));
+      })
+      .catch(setError);
+  }, [eid]);
+
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      const r = await syncApi.linkSafe(eid, [...checked]);
+      setResult({ linked: r.linked.length, skipped: r.skipped.length });
+      setItems((list) => list?.filter((p) => !r.linked.includes(p.tillProduct.id)));
+      setChecked(new Set());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const toggle = (id: string, on: boolean) =>
+    setChecked((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <main className="page page--narrow">
+      <Link to={paths.sync(eid)} className="back">
+        ‹ {t('safe.back')}
+      </Link>
+      <h1>{t('safe.title')}</h1>
+      <p className="muted">{t('safe.lead')}</p>
+      <ErrorBanner error={error} />
+      {result && (
+        <Notice>
+          {t('safe.done', { linked: result.linked, skipped: result.skipped })}{' '}
+          <Link to={paths.sync(eid)}>{t('safe.back')}</Link>
+        </Notice>
+      )}
+      {!items && !error && <Loading />}
+      {items && items.length === 0 && <p className="empty">{t('safe.empty')}</p>}
+      {items && items.length > 0 && (
+        <>
+          <div className="safe-tools">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={checked.size === items.length}
+                onChange={(e) =>
+                  setChecked(e.target.checked ? new Set(items.map((p) => p.tillProduct.id)) : new Set())
+                }
+              />
+              {t('safe.all')}
+            </label>
+          </div>
+          <ul className="safe-list">
+            {items.map((p) => {
+              const e = p.best?.entry;
+              const name = e ? [e.producer, e.cuvee].filter(Boolean).join(' · ') || e.name : t('common.none');
+              return (
+                <li key={p.tillProduct.id}>
+                  <label className="safe-item">
+                    <input
+                      type="checkbox"
+                      checked={checked.has(p.tillProduct.id)}
+                      onChange={(ev) => toggle(p.tillProduct.id, ev.target.checked)}
+                      aria-label={t('safe.check', { label: p.tillProduct.label })}
+                    />
+                    <span className="safe-item__text">
+                      <strong>{p.tillProduct.label}</strong>
+                      <span>
+                        → {name}
+                        {e?.appellation ? ` · ${e.appellation}` : ''} · {p.best?.vintage ?? t('drinks.nv')} ·{' '}
+                        {formatCl(p.best?.formatCl ?? 75, num)}
+                      </span>
+                      <span className="muted">
+                        {t('sync.factor')} : {factorText(p.factor.factor, num)}
+                      </span>
+                    </span>
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="sticky-actions">
+            <span className="muted">{tn('safe.selected', checked.size)}</span>
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={pending || checked.size === 0}
+              aria-busy={pending}
+              onClick={() => void confirm()}
+            >
+              {t('safe.confirm', { n: checked.size })}
+            </button>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

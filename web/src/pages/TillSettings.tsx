@@ -1,0 +1,238 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { tillApi } from '../api/endpoints.ts';
+import type { Establishment, TillConnection, TillConnectionInput, TillTest } from '../api/types.ts';
+import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
+import { Field } from '../components/Field.tsx';
+import { credentialsFromDomain, identifierFromKmlcode } from '../components/tillFormat.ts';
+import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { Link, paths } from '../router.tsx';
+
+type Values = { domain: string; kmlcode: string; siteCode: string; identifier: string; password: string };
+const EMPTY: Values = { domain: '', kmlcode: '', siteCode: 'SID', identifier: '', password: '' };
+
+const valuesOf = (c: TillConnection): Values => ({
+  domain: c.domain,
+  kmlcode: c.kmlcode,
+  siteCode: c.siteCode,
+  identifier: c.identifier,
+  password: '',
+});
+
+export const TEST_TITLES: Record<string, MessageKey> = {
+  auth_refused: 'till.test.auth_refused',
+  unknown_site: 'till.test.unknown_site',
+  unreachable: 'till.test.unreachable',
+  timeout: 'till.test.timeout',
+  unexpected_response: 'till.test.unexpected_response',
+  rate_limited: 'till.test.rate_limited',
+  server_error: 'till.test.server_error',
+  too_large: 'till.test.too_large',
+};
+
+/** Paramètres › Caisse: the Astério credentials, saved then tested; the password is never shown. */
+export function TillSettings({ establishment }: { establishment: Establishment }) {
+  const { t, date } = useI18n();
+  const eid = establishment.id;
+  const canManage = establishment.role === 'owner' || establishment.role === 'manager';
+  const [connection, setConnection] = useState<TillConnection | null | undefined>(undefined);
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [dirty, setDirty] = useState(false);
+  // Fields the user typed in keep their value; the others follow the domain.
+  const [typed, setTyped] = useState<{ kmlcode: boolean; identifier: boolean }>({
+    kmlcode: false,
+    identifier: false,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [test, setTest] = useState<TillTest | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    if (!canManage) return;
+    let alive = true;
+    tillApi
+      .get(eid)
+      .then((r) => {
+        if (!alive) return;
+        setConnection(r.connection);
+        if (r.connection) {
+          setValues(valuesOf(r.connection));
+          setTyped({ kmlcode: true, identifier: true });
+        }
+      })
+      .catch((err: unknown) => alive && setError(err));
+    return () => {
+      alive = false;
+    };
+  }, [eid, canManage]);
+
+  useEffect(() => {
+    if (window.location.hash === '#caisse')
+      document.getElementById('caisse')?.scrollIntoView({ block: 'start' });
+  }, [connection]);
+
+  if (!canManage)
+    return (
+      <section className="card" id="caisse" aria-labelledby="set-till">
+        <h2 id="set-till">{t('till.title')}</h2>
+        <p className="muted">{t('till.managersOnly')}</p>
+      </section>
+    );
+
+  const set = (key: keyof Values, value: string) => {
+    setDirty(true);
+    setTest(null);
+    setErrors(({ [key]: _gone, ...rest }) => rest);
+    setValues((v) => {
+      const next = { ...v, [key]: value };
+      if (key === 'domain') {
+        const guess = credentialsFromDomain(value);
+        if (guess && !typed.kmlcode) next.kmlcode = guess.kmlcode;
+        if (guess && !typed.identifier) next.identifier = guess.identifier;
+      }
+      if (key === 'kmlcode' && !typed.identifier && value.trim())
+        next.identifier = identifierFromKmlcode(value);
+      return next;
+    });
+    if (key === 'kmlcode' || key === 'identifier') setTyped((s) => ({ ...s, [key]: true }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setTest(null);
+    const found: Record<string, string> = {};
+    for (const key of ['domain', 'kmlcode', 'identifier'] as const)
+      if (!values[key].trim()) found[key] = t('auth.required');
+    if (!connection && !values.password) found.password = t('till.passwordRequired');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setPending(true);
+    try {
+      let answer: { connection: TillConnection; test: TillTest };
+      if (dirty || !connection) {
+        const body: TillConnectionInput = {
+          tillType: 'asterio',
+          domain: values.domain.trim(),
+          kmlcode: values.kmlcode.trim(),
+          identifier: values.identifier.trim(),
+          ...(values.siteCode.trim() ? { siteCode: values.siteCode.trim() } : {}),
+          ...(values.password ? { password: values.password } : {}),
+        };
+        answer = await tillApi.save(eid, body);
+      } else answer = await tillApi.test(eid);
+      setConnection(answer.connection);
+      setTest(answer.test);
+      setDirty(false);
+      setValues((v) => ({ ...v, password: '' }));
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
+      else setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const text = (key: keyof Values, label: string, hint?: string, placeholder?: string) => (
+    <Field label={label} error={errors[key]} hint={hint}>
+      {(p) => (
+        <input
+          {...p}
+          name={key}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={placeholder}
+          value={values[key]}
+          onChange={(e) => set(key, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <section className="card" id="caisse" aria-labelledby="set-till">
+      <h2 id="set-till">{t('till.title')}</h2>
+      {connection === undefined && !error && <Loading />}
+      {connection && (
+        <p className={`till-state till-state--${connection.status}`}>
+          <strong>{t(`till.status.${connection.status}`)}</strong>
+          {connection.siteName && ` · ${connection.siteName}`}
+          {connection.lastTestedAt && (
+            <span className="muted">
+              {' '}
+              · {t('till.testedOn', { date: date(connection.lastTestedAt, true) })}
+            </span>
+          )}
+          {' · '}
+          <Link to={paths.imports(eid)}>{t('till.toImports')}</Link>
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
+        <p className="muted">{t('till.lead')}</p>
+        <ErrorBanner error={error} />
+        <Field label={t('till.type')}>
+          {(p) => (
+            <select {...p} name="tillType" value="asterio" onChange={() => undefined}>
+              <option value="asterio">Astério</option>
+            </select>
+          )}
+        </Field>
+        {text('domain', t('till.domain'), t('till.domainHint'), 'https://monresto-70001.myasterio.com')}
+        <div className="form-row">
+          {text('kmlcode', t('till.kmlcode'), undefined, 'monresto-70001')}
+          {text('siteCode', t('till.siteCode'), t('till.siteCodeHint'))}
+        </div>
+        {text('identifier', t('till.identifier'), undefined, 'MONRESTO_GENERICDATA')}
+        {connection && <p className="till-saved-password">🔒 {t('till.passwordSaved')}</p>}
+        <Field
+          label={connection ? t('till.passwordReplace') : t('till.password')}
+          error={errors.password}
+          hint={connection ? t('till.passwordReplaceHint') : undefined}
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="till-password"
+              type="password"
+              autoComplete="new-password"
+              value={values.password}
+              onChange={(e) => set('password', e.target.value)}
+            />
+          )}
+        </Field>
+        <SubmitButton pending={pending} label={t('till.testSubmit')} pendingLabel={t('till.testing')} />
+      </form>
+      {test && <TestResult test={test} />}
+    </section>
+  );
+}
+
+function TestResult({ test }: { test: TillTest }) {
+  const { t, tn, locale } = useI18n();
+  if (test.ok)
+    return (
+      <div className="banner banner--success till-result" role="status">
+        <span>
+          <strong>{t('till.test.ok')}</strong>{' '}
+          {test.siteName ? t('till.test.okSite', { site: test.siteName }) : ''}{' '}
+          {tn('till.test.products', test.productCount)}
+        </span>
+      </div>
+    );
+  const titleKey = TEST_TITLES[test.code];
+  return (
+    <div className="banner banner--error till-result" role="alert">
+      <span>
+        <strong>{titleKey ? t(titleKey) : test.code}</strong>
+        {locale === 'fr' && test.message ? ` : ${test.message}` : ''}
+        {test.detail && (
+          <>
+            <br />
+            <code className="till-result__detail">{test.detail}</code>
+          </>
+        )}
+      </span>
+    </div>
+  );
+}

@@ -156,8 +156,42 @@ export async function listDrinks(
   establishmentId: string,
   filter: DrinkFilter,
 ): Promise<{ items: DrinkWithStock[]; total: number }> {
-  let query = withStock(db, establishmentId).selectAll('d').select(stockColumns);
-  query = applyFilters(query, filter);
+  if (filter.sort === 'stock' || filter.inStock !== undefined)
+    return listDrinksByStock(db, establishmentId, filter);
+  // Stock is computed for the page only: the list stays fast however many drinks the cellar holds.
+  const base = applyFilters(
+    db.selectFrom('drink as d').selectAll('d').where('d.establishment_id', '=', establishmentId),
+    filter,
+  );
+  const page = await sortBy(
+    db
+      .with('f', () => base)
+      .selectFrom('f')
+      .select(['f.id', sql<number>`count(*) over ()`.as('total_count')]),
+    filter,
+  )
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  if (page.length === 0) return { items: [], total: 0 };
+  const rows = await withStock(db, establishmentId)
+    .selectAll('d')
+    .select(stockColumns)
+    .where(
+      'd.id',
+      'in',
+      page.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, toDrinkWithStock(r)]));
+  return {
+    items: page.map((r) => byId.get(r.id)).filter((d): d is DrinkWithStock => d !== undefined),
+    total: Number(page[0]?.total_count ?? 0),
+  };
+}
+
+async function listDrinksByStock(db: Db, establishmentId: string, filter: DrinkFilter) {
+  const query = applyFilters(withStock(db, establishmentId).selectAll('d').select(stockColumns), filter);
   const filtered = db
     .with('f', () => query)
     .selectFrom('f')
@@ -200,7 +234,9 @@ function sortBy<Q extends SelectQueryBuilder<any, any, any>>(q: Q, f: DrinkFilte
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function toDrinkWithStock(row: DrinkRow & { stock: number; last_count_at: Date | null; till_linked: boolean }): DrinkWithStock {
+function toDrinkWithStock(
+  row: DrinkRow & { stock: number; last_count_at: Date | null; till_linked: boolean },
+): DrinkWithStock {
   const drink = toDrink(row);
   const stock = Number(row.stock);
   return {

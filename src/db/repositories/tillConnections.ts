@@ -95,7 +95,7 @@ export async function upsertTillConnection(
   };
   const row = await db
     .insertInto('till_connection')
-    .values({ establishment_id: establishmentId, ...values })
+    .values({ establishment_id: establishmentId, ...values, created_at: now })
     .onConflict((oc) => oc.column('establishment_id').doUpdateSet(values))
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -12,7 +12,7 @@ type Logger = { info: (msg: string) => void; error: (msg: string) => void };
 export async function createPgBossQueue(
   connectionString: string,
   deps: JobDeps,
-  options: { work: boolean; schedule: boolean; logger?: Logger; pollingIntervalSeconds?: number },
+  options: { work: boolean; schedule: boolean; logger?: Logger; pollingIntervalSeconds?: number; concurrency?: number },
 ): Promise<ImportQueue & { boss: PgBoss }> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'cellier', max: 4 });
   boss.on('error', (error: Error) => options.logger?.error(`pg-boss : ${error.message}`));
@@ -38,9 +38,12 @@ export async function createPgBossQueue(
   }
   if (options.work) {
     const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
-    await boss.work<ImportNightData>(importNightJob.name, polling, async ([job]) => {
-      if (job) await importNightJob.run(deps, job.data);
-    });
+    // Two nights at a time per worker: one fetches from its till while the other writes.
+    for (let i = 0; i < (options.concurrency ?? 2); i++) {
+      await boss.work<ImportNightData>(importNightJob.name, polling, async ([job]) => {
+        if (job) await importNightJob.run(deps, job.data);
+      });
+    }
     await boss.work(planImportsJob.name, polling, async () => {
       await enqueue(await planImportsJob.plan(deps));
     });

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openReadyDatabase, VERSION } from '../runtime.ts';
 import { importCommand } from './import.ts';
+import { libraryImportCommand } from './libraryImport.ts';
 import { serve } from './serve.ts';
 import { worker } from './worker.ts';
 
@@ -33,6 +34,20 @@ program
   .option('--to <AAAA-MM-JJ>', 'dernière journée')
   .action(async (opts: Record<string, unknown>) => {
     process.exitCode = await importCommand(opts);
+  });
+
+program
+  .command('library-import')
+  .description('Importe le catalogue CSV d’un fournisseur dans la bibliothèque privée d’un établissement')
+  .requiredOption('--establishment <id>', 'identifiant de l’établissement')
+  .requiredOption('--file <chemin>', 'fichier CSV')
+  .requiredOption(
+    '--map <champ=colonne,…>',
+    'champs : producer, cuvee, appellation, colour, type, vintage, formatCl, region, country',
+  )
+  .option('--separator <sep>', 'séparateur (, ; ou tabulation) ; deviné sinon')
+  .action(async (opts: Record<string, unknown>) => {
+    process.exitCode = await libraryImportCommand(opts);
   });
 
 program

@@ -41,6 +41,16 @@ export async function importSupplierCatalogue(
   currentYear: number,
 ): Promise<CatalogueReport> {
   await requireMembership(db, establishmentId, actorId, MANAGERS);
+  return importCatalogueRows(db, establishmentId, input, currentYear);
+}
+
+/** The import itself, for the CLI (an operator's command, not a member's request). */
+export async function importCatalogueRows(
+  db: Db,
+  establishmentId: string,
+  input: { csv: string; mapping: ColumnMapping; separator?: string | undefined },
+  currentYear: number,
+): Promise<CatalogueReport> {
   const separator = input.separator ?? guessSeparator(input.csv);
   const [header, ...rows] = parseCsv(input.csv.replace(/^\uFEFF/, ''), separator);
   if (!header) throw new AppError('validation_failed', 'Fichier vide');

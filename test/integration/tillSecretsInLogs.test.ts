@@ -1,0 +1,59 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../src/http/app.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
+import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
+import { TestClient, testTillAccess } from '../helpers/client.ts';
+
+describeOnBothDatabases('till passwords never reach the logs', (kind) => {
+  let db: TestDatabase;
+  let sim: AsterioSimulator;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    sim = createAsterioSimulator({ seed: 9, now: '2026-11-27T09:00:00Z' });
+    await sim.listen(0);
+  });
+  afterAll(async () => {
+    await sim.close();
+    await db.drop();
+  });
+
+  it('logs requests at trace level without the password, and answers without it', async () => {
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = await buildApp(
+      {
+        db: db.db,
+        dbKind: db.kind,
+        clock: fixedClock('2026-11-27T09:00:00Z'),
+        version: 'test',
+        cookieSecure: 'false',
+        tills: testTillAccess(),
+      },
+      { logger: { level: 'trace', stream } },
+    );
+    const c = new TestClient(app);
+    await c.signUp('patron@log.fr');
+    const base = `/api/establishments/${await c.createEstablishment('Logs')}`;
+    const creds = sim.credentials();
+    const bodies = [
+      (await c.put(`${base}/till`, creds)).body,
+      (await c.put(`${base}/till`, { ...creds, password: 'faux-mot-de-passe-123' })).body,
+      (await c.post(`${base}/till/test`)).body,
+      (await c.get(`${base}/till`)).body,
+      (await c.put(`${base}/till`, { ...creds, domain: 'ftp://bad' })).body,
+    ];
+    await app.close();
+    expect(lines.length).toBeGreaterThan(5);
+    for (const text of [...lines, ...bodies]) {
+      expect(text).not.toContain(creds.password);
+      expect(text).not.toContain('faux-mot-de-passe-123');
+    }
+  });
+});

@@ -158,10 +158,10 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await page.getByRole('heading', { name: new RegExp(DRINK) }).waitFor();
     await page.getByText('52,00 €').waitFor();
-    await page.getByRole('button', { name: 'Archiver' }).click();
+    await page.getByRole('button', { name: 'Archiver', exact: true }).click();
     await page.getByText(/^Archivée le/).waitFor();
     await page.getByRole('button', { name: 'Désarchiver' }).click();
-    await page.getByRole('button', { name: 'Archiver' }).waitFor();
+    await page.getByRole('button', { name: 'Archiver', exact: true }).waitFor();
     expect(await page.getByText(/^Archivée le/).count()).toBe(0);
 
     await page

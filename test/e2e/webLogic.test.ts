@@ -8,6 +8,13 @@ import { fr } from '../../web/src/i18n/fr.ts';
 import { queryFromSearch, withParam } from '../../web/src/pages/drinkListQuery.ts';
 import { EMPTY_DRINK, toInput } from '../../web/src/pages/drinkFormValues.ts';
 import { matchRoute } from '../../web/src/router.tsx';
+import {
+  credentialsFromDomain,
+  factorText,
+  groupSameWine,
+  identifierFromKmlcode,
+  parseFactor,
+} from '../../web/src/components/tillFormat.ts';
 
 // The SPA's pure logic, checked without a browser (it runs with the e2e project, next to the browser tests).
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('fr', key, params);
@@ -107,5 +114,35 @@ describe('web logic', () => {
       expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
     }
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+  it('prefills the till credentials, and reads link factors as people write them', () => {
+    expect(credentialsFromDomain('https://monresto-70001.myasterio.com')).toEqual({
+      kmlcode: 'monresto-70001',
+      identifier: 'MONRESTO_GENERICDATA',
+    });
+    expect(credentialsFromDomain('https://example.com')).toBeNull();
+    expect(identifierFromKmlcode('le-petit-zinc-70001')).toBe('LE_PETIT_ZINC_GENERICDATA');
+    const num = (v: number) => String(v).replace('.', ',');
+    expect(factorText(1, num)).toBe('1');
+    expect(factorText(0.166667, num)).toBe('1/6');
+    expect(factorText(0.4, num)).toBe('0,4');
+    expect(parseFactor('1/6')).toBeCloseTo(1 / 6, 6);
+    expect(parseFactor('0,5')).toBe(0.5);
+    expect(parseFactor('0')).toBeNaN();
+    expect(parseFactor('1/0')).toBeNaN();
+    expect(parseFactor('abc')).toBeNaN();
+    const grouped = groupSameWine([
+      { id: 'a', sameWineAs: ['c'] },
+      { id: 'b', sameWineAs: [] },
+      { id: 'c', sameWineAs: ['a'] },
+    ]);
+    expect(grouped.map((g) => `${g.item.id}${g.grouped ? '+' : ''}`)).toEqual(['a', 'c+', 'b']);
+    expect(matchRoute('/e/x/boissons/d/ventes')).toEqual({
+      name: 'drink',
+      eid: 'x',
+      drinkId: 'd',
+      tab: 'sales',
+    });
+    expect(matchRoute('/e/x/synchronisation/propositions-sures')).toEqual({ name: 'syncSafe', eid: 'x' });
   });
 });

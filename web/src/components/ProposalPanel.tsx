@@ -13,7 +13,7 @@ import {
   type Proposal,
   type TillProduct,
 } from '../api/types.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import {
   EMPTY_DRINK,
   OTHER_FORMAT,
@@ -37,6 +37,16 @@ type Props = {
 };
 
 const MAX_ALTERNATIVES = 5;
+/** The matcher's reasons, as words. */
+const WHY: Record<string, MessageKey> = {
+  producer: 'sync.whyProducer',
+  cuvee: 'sync.whyCuvee',
+  appellation: 'sync.whyAppellation',
+  name: 'sync.whyName',
+  region: 'sync.whyRegion',
+  type: 'sync.whyType',
+  colour: 'sync.whyColour',
+};
 const asColour = (c: string | null | undefined): Colour | '' =>
   c === 'rouge' || c === 'blanc' || c === 'rosé' ? c : '';
 const asType = (c: string | null | undefined): DrinkType =>
@@ -137,6 +147,8 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
     const target = event.target as HTMLElement;
     const typing = target.matches('input, select, textarea, [contenteditable="true"]');
     if (event.key === 'Escape') {
+      // A combobox closing its list keeps the panel open.
+      if (event.defaultPrevented) return;
       event.preventDefault();
       if (mode !== 'choose') setMode('choose');
       else onClose();
@@ -247,11 +259,9 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
                         <EntryRow label={t('form.format')} value={formatCl(bottleCl, num)} />
                       </dl>
                       {current.why.length > 0 && (
-                        <ul className="why" aria-label={t('sync.why')}>
-                          {current.why.map((w) => (
-                            <li key={w}>{w}</li>
-                          ))}
-                        </ul>
+                        <p className="why">
+                          {t('sync.why')} {current.why.map((w) => (WHY[w] ? t(WHY[w]) : w)).join(', ')}
+                        </p>
                       )}
                       {sameDrink && <p className="muted">{t('sync.ouiUsesDrink')}</p>}
                     </>

@@ -59,7 +59,11 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
     const controller = new AbortController();
     timer.current = window.setTimeout(() => {
       void load(controller.signal).then((o) => {
-        if (o && !busy(o)) setProgress((p) => (p ? { ...p, finished: true } : p));
+        if (o && !busy(o)) {
+          setProgress((p) => (p ? { ...p, finished: true } : p));
+          // The overview reads the runs before the queue: once the queue is empty, read the runs again.
+          void load();
+        }
       });
     }, POLL_MS);
     return () => {

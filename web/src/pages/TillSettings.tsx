@@ -184,7 +184,12 @@ export function TillSettings({ establishment }: { establishment: Establishment }
           {text('siteCode', t('till.siteCode'), t('till.siteCodeHint'))}
         </div>
         {text('identifier', t('till.identifier'), undefined, 'MONRESTO_GENERICDATA')}
-        {connection && <p className="till-saved-password">🔒 {t('till.passwordSaved')}</p>}
+        {connection && (
+          <p className="till-saved-password">
+            <span aria-hidden="true">✓ </span>
+            <span>{t('till.passwordSaved')}</span>
+          </p>
+        )}
         <Field
           label={connection ? t('till.passwordReplace') : t('till.password')}
           error={errors.password}

@@ -5,7 +5,7 @@ import type { MatchIndex } from './matchIndex.ts';
 import { parseLabel } from './parse.ts';
 import { expandToken, type QueryToken } from './query.ts';
 import type { MatchAnswer, MatchOptions } from './types.ts';
-import { inverseQuery, verify, type Verdict } from './verify.ts';
+import { inverseQuery, verify, whyList, type Verdict } from './verify.ts';
 
 /** Candidates verified per label: enough for recall, small enough for a few ms at 100k entries. */
 const VERIFY_K = 200;
@@ -54,7 +54,7 @@ export function matchDetailed(
   answer.candidates = verdicts.slice(0, limit).map((v, i) => ({
     id: index.entryAt(v.entry)?.id ?? '',
     score: scoreOf(v, i === 0 ? margin : 0),
-    why: v.why,
+    why: whyList(v.srcBits, v.colourOk),
   }));
   if (confident && entry) answer.decision = isPresque(entry, attrs) ? 'presque' : 'oui';
   return { answer, verdicts };

@@ -34,7 +34,8 @@ export type Verdict = {
   distinctive: boolean; // a producer/cuvée word (not style, colour, grape-like appellation word) was matched
   explained: number; // label words explained
   numberSeen: boolean; // the optional number (read as vintage) is one of the entry's words
-  why: string[];
+  srcBits: number; // fields the explanations came from (see whyList)
+  colourOk: boolean;
   rank: number;
 };
 
@@ -65,7 +66,7 @@ export function verify(
   const entry = index.entries[e];
   const words = index.vocab.words;
   const n = p?.tok.length ?? 0;
-  const seen = new Uint8Array(n);
+  const seen = buffer(n, 0);
   let unexplained = 0;
   let fuzz = 0;
   let explained = 0;
@@ -75,8 +76,9 @@ export function verify(
   let colourOk = false;
   if (!p || !entry) return empty(e);
   const typeWords = TYPE_WORDS[entry.type] ?? [];
-  const bestQ = new Float64Array(query.length);
-  const bestAt = new Int32Array(query.length).fill(-1);
+  // reused scratch arrays: verify runs ~200 times per label, allocation would feed the GC
+  const bestQ = buffer(query.length, 1);
+  const bestAt = buffer(query.length, 2).fill(-1);
   // one lookup per candidate word gives every label word it explains (instead of words × label words)
   for (let j = 0; j < n; j++) {
     if ((p.src[j] ?? 0) === S_REGION) continue; // tills name the appellation, not the region
@@ -159,10 +161,9 @@ export function verify(
   if (sparklingRose && !query.some((qt) => qt.token.colour === 'rosé' || qt.token.text === 'rose'))
     extras += 1;
   if (p.generic) distinctive = distinctive || query.some((qt) => !GENERIC_DRINK_WORDS.has(qt.token.text));
-  const why = whyList(srcBits, colourOk);
   // an unexplained label word outweighs any number of missing candidate words (closed-world reading)
   const rank = -8 * unexplained - extras - FUZZ_WEIGHT * fuzz;
-  return { entry: e, unexplained, extras, fuzz, distinctive, explained, numberSeen, why, rank };
+  return { entry: e, unexplained, extras, fuzz, distinctive, explained, numberSeen, srcBits, colourOk, rank };
 }
 
 /** "VODKA" fits a vodka, not a gin; "BIERE" fits any beer; "CALVA" fits calvados. */
@@ -187,7 +188,7 @@ function onTheFly(qt: QueryToken, w: string): number {
   return 0;
 }
 
-function whyList(bits: number, colour: boolean): string[] {
+export function whyList(bits: number, colour: boolean): string[] {
   const out: string[] = [];
   if (bits & S_PRODUCER) out.push('producer');
   if (bits & S_CUVEE) out.push('cuvee');
@@ -208,7 +209,18 @@ function empty(e: number): Verdict {
     distinctive: false,
     explained: 0,
     numberSeen: false,
-    why: [],
+    srcBits: 0,
+    colourOk: false,
     rank: -1e9,
   };
+}
+
+const scratch: Float64Array[] = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
+
+/** Zeroed scratch array k of at least len slots (label words and entry words are few: 64 is plenty). */
+function buffer(len: number, k: number): Float64Array {
+  let b = scratch[k] ?? new Float64Array(64);
+  if (b.length < len) b = new Float64Array(len * 2);
+  scratch[k] = b;
+  return b.fill(0, 0, len);
 }

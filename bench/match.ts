@@ -62,9 +62,16 @@ function runEngine(
       serving: a.serving,
     };
   });
+  // the machine is shared: the best of 3 runs per label removes other processes' preemption and GC noise
+  const best3 = cases.map((c, i) => {
+    let best = times[i] ?? 0;
+    for (let r = 0; r < 2; r++) best = Math.min(best, timed(() => match(index, c.label, { now: NOW })).ms);
+    return best;
+  });
   const fig = {
     ...score(cases, preds, true),
     buildCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    p99msBestOf3: percentile(best3, 99),
     p50ms: percentile(times, 50),
     p99ms: percentile(times, 99),
     buildMs,

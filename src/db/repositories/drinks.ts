@@ -6,24 +6,8 @@ import { stockColumns, stockExpression, withStock } from './stockQuery.ts';
 
 type Db = Kysely<Database>;
 
-export type DrinkValues = {
-  libraryEntryId: string | null;
-  type: DrinkType;
-  colour: Colour | null;
-  producer: string | null;
-  cuvee: string | null;
-  appellationId: string | null;
-  appellation: string | null;
-  region: string | null;
-  country: string | null;
-  grapes: string[];
-  vintage: number | null;
-  formatCl: number;
-  purchasePriceCents: number | null;
-  salePriceCents: number | null;
-  location: string | null;
-  minStock: number | null;
-};
+/** What a drink is made of, as written: everything but its ids, dates and derived stock. */
+export type DrinkValues = Omit<Drink, 'id' | 'establishmentId' | 'archivedAt' | 'createdAt' | 'updatedAt'>;
 
 export function toDrink(row: DrinkRow): Drink {
   return {

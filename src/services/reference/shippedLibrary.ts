@@ -2,26 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseCsvRecords } from '../../domain/csv.ts';
 import { foldText } from '../../domain/text.ts';
+import type { LibraryInsert } from '../../db/repositories/library.ts';
 import { RESOURCES_DIR, readAppellations } from './seedReferenceData.ts';
 
-export type LibraryRow = {
-  id: string;
-  establishment_id: string | null;
-  source: 'xwines' | 'generic' | 'establishment' | 'supplier';
-  type: string;
-  colour: string | null;
-  producer: string | null;
-  cuvee: string | null;
-  appellation: string | null;
-  region: string | null;
-  country: string | null;
-  grapes: string[];
-  vintages: number[];
-  formats_cl: number[];
-  name: string;
-  subtype: string | null;
-  search_text: string;
-};
+export type LibraryRow = LibraryInsert;
 
 const list = (s: string | undefined): string[] =>
   s

@@ -131,6 +131,15 @@ describe.skipIf(skip)('till synchronisation, end to end in Chromium against the 
     await page.getByRole('alert').filter({ hasText: 'Identifiants refusés' }).waitFor();
     await page.getByText('Mot de passe enregistré', { exact: true }).waitFor();
     await shot(page, 's01-till-refused');
+    // Where it matters, a banner says so and leads back to Paramètres › Caisse.
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Boissons' })
+      .click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Identifiants refusés par Astério' });
+    await refused.waitFor();
+    await refused.getByRole('link', { name: 'Paramètres › Caisse' }).click();
+    await page.waitForURL(/\/parametres#caisse$/);
     const replace = page.getByLabel('Remplacer le mot de passe', { exact: true });
     expect(await replace.inputValue()).toBe('');
     await replace.pressSequentially(credentials.password);
@@ -153,6 +162,7 @@ describe.skipIf(skip)('till synchronisation, end to end in Chromium against the 
     await page.getByLabel('au', { exact: true }).fill('2026-11-26');
     await page.getByRole('button', { name: 'Réimporter' }).click();
     await page.getByText('4 / 4 journées importées').waitFor();
+    expect(server.importErrors).toEqual([]);
     const runs = page.locator('.runs-table tbody tr');
     await expect.poll(() => runs.count()).toBe(4);
     await expect.poll(() => page.locator('.runs-table').getByText('réussi', { exact: true }).count()).toBe(4);

@@ -8,6 +8,7 @@ import { openPglite, type DatabaseHandle } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
 import { seedReferenceData } from '../../src/services/reference/seedReferenceData.ts';
 import { createSecretBox } from '../../src/services/secrets.ts';
 
@@ -47,7 +48,13 @@ export function ensureWebBuild(): void {
   );
 }
 
-export type E2eServer = { url: string; app: FastifyInstance; close: () => Promise<void> };
+export type E2eServer = {
+  url: string;
+  app: FastifyInstance;
+  /** What the import queue logged as errors (a night that failed without a run). */
+  importErrors: string[];
+  close: () => Promise<void>;
+};
 
 /** The real app on an in-memory PGlite, serving the built SPA on a free localhost port. */
 export async function startE2eServer(): Promise<E2eServer> {
@@ -55,6 +62,17 @@ export async function startE2eServer(): Promise<E2eServer> {
   const handle: DatabaseHandle = await openPglite();
   await migrateToLatest(handle.db);
   await seedReferenceData(handle.db);
+  // Tills only ever reach localhost (the simulator) in tests.
+  const tills = {
+    secrets: createSecretBox(crypto.randomBytes(32)),
+    connectorOptions: {},
+    allowInsecureLocalhost: true,
+  };
+  const importErrors: string[] = [];
+  const imports = createEmbeddedQueue(
+    { db: handle.db, tills, clock: systemClock },
+    { schedule: false, logger: { info: () => undefined, error: (message) => importErrors.push(message) } },
+  );
   const app = await buildApp({
     db: handle.db,
     dbKind: 'pglite',
@@ -62,12 +80,8 @@ export async function startE2eServer(): Promise<E2eServer> {
     version: 'test',
     cookieSecure: 'false',
     webDir: WEB_DIST,
-    // Tills only ever reach localhost (the simulator) in tests.
-    tills: {
-      secrets: createSecretBox(crypto.randomBytes(32)),
-      connectorOptions: {},
-      allowInsecureLocalhost: true,
-    },
+    tills,
+    imports,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -75,8 +89,10 @@ export async function startE2eServer(): Promise<E2eServer> {
   return {
     url: `http://127.0.0.1:${address.port}`,
     app,
+    importErrors,
     close: async () => {
       await app.close();
+      await imports.stop();
       await handle.close();
     },
   };

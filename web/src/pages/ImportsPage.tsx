@@ -14,6 +14,17 @@ const POLL_MS = 1000;
 const busy = (o: ImportOverview | undefined) =>
   !!o && (o.pending.length > 0 || o.runs.some((r) => r.status === 'running'));
 
+/** A request's days, and the runs that existed before it: a day is done when a new finished run names it. */
+type Progress = { days: string[]; before: Set<string>; done: number; idle: number; finished: boolean };
+
+function advance(p: Progress, o: ImportOverview): Progress {
+  const finishedRuns = o.runs.filter((r) => !p.before.has(r.id) && r.status !== 'running');
+  const done = p.days.filter((d) => finishedRuns.some((r) => r.businessDay === d)).length;
+  // A night that failed without a run would keep us waiting: three idle answers end the wait.
+  const idle = busy(o) ? 0 : p.idle + 1;
+  return { ...p, done, idle, finished: done === p.days.length || idle >= 3 };
+}
+
 /** Imports caisse: the nightly runs by business day, "Importer maintenant", "Réimporter", the quarantine. */
 export function ImportsPage({ establishment }: { establishment: Establishment }) {
   const { t, date } = useI18n();
@@ -21,28 +32,33 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
   const canManage = establishment.role === 'owner' || establishment.role === 'manager';
   const [overview, setOverview] = useState<ImportOverview | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
-  const [progress, setProgress] = useState<{ days: string[]; finished: boolean } | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [requestError, setRequestError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState<'now' | 'range' | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [attempt, setAttempt] = useState(0);
-  const timer = useRef<number | undefined>(undefined);
+  const sequence = useRef(0);
 
+  /** Reads the overview; an answer older than the last request sent is dropped. */
   const load = useCallback(
-    (signal?: AbortSignal) =>
-      importApi
+    (signal?: AbortSignal) => {
+      const seq = ++sequence.current;
+      return importApi
         .overview(eid, signal)
         .then((o) => {
+          if (seq !== sequence.current) return undefined;
           setOverview(o);
+          setProgress((p) => (p && !p.finished ? advance(p, o) : p));
           setError(null);
           return o;
         })
         .catch((err: unknown) => {
-          if (!isAbort(err)) setError(err);
+          if (!isAbort(err) && seq === sequence.current) setError(err);
           return undefined;
-        }),
+        });
+    },
     [eid],
   );
 
@@ -52,24 +68,12 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
     return () => controller.abort();
   }, [load, attempt]);
 
-  // While days are queued or running: poll every second.
+  // While days are queued or running, or a request is not finished: read the overview every second.
   const running = busy(overview) || (progress !== null && !progress.finished);
   useEffect(() => {
     if (!running) return;
-    const controller = new AbortController();
-    timer.current = window.setTimeout(() => {
-      void load(controller.signal).then((o) => {
-        if (o && !busy(o)) {
-          setProgress((p) => (p ? { ...p, finished: true } : p));
-          // The overview reads the runs before the queue: once the queue is empty, read the runs again.
-          void load();
-        }
-      });
-    }, POLL_MS);
-    return () => {
-      window.clearTimeout(timer.current);
-      controller.abort();
-    };
+    const timer = window.setTimeout(() => void load(), POLL_MS);
+    return () => window.clearTimeout(timer);
   }, [running, overview, load]);
 
   const request = async (body: { from?: string; to?: string }, kind: 'now' | 'range') => {
@@ -77,8 +81,9 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
     setFieldErrors({});
     setPending(kind);
     try {
+      const before = new Set((overview?.runs ?? []).map((r) => r.id));
       const { days } = await importApi.request(eid, body);
-      setProgress({ days, finished: false });
+      setProgress({ days, before, done: 0, idle: 0, finished: false });
       await load();
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setFieldErrors(err.fieldMap());
@@ -99,9 +104,7 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
 
   const pendingDays = overview?.pending ?? [];
   const requested = progress?.days ?? [];
-  const done = progress?.finished
-    ? requested.length
-    : requested.filter((d) => !pendingDays.includes(d)).length;
+  const done = progress?.done ?? 0;
 
   return (
     <main className="page">

@@ -373,7 +373,17 @@ describe.skipIf(skip)('till synchronisation, end to end in Chromium against the 
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-    await page.getByRole('link', { name: 'Imports' }).click();
+    await page.getByRole('link', { name: 'Valider les propositions sûres' }).click();
+    await page.locator('.safe-list input[type="checkbox"]').first().waitFor();
+    await noHorizontalScroll(page);
+    await shot(page, 's25-phone-safe');
+
+    await page.getByRole('link', { name: 'Paramètres' }).click();
+    await page.getByText('Mot de passe enregistré', { exact: true }).waitFor();
+    await noHorizontalScroll(page);
+    await shot(page, 's26-phone-till-settings');
+
+    await page.getByRole('link', { name: 'Imports', exact: true }).click();
     await page.locator('.runs-table tbody tr').first().waitFor();
     await noHorizontalScroll(page);
     await shot(page, 's23-phone-imports');

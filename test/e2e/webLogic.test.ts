@@ -125,7 +125,8 @@ describe('web logic', () => {
     const num = (v: number) => String(v).replace('.', ',');
     expect(factorText(1, num)).toBe('1');
     expect(factorText(0.166667, num)).toBe('1/6');
-    expect(factorText(0.4, num)).toBe('0,4');
+    expect(factorText(0.666667, num)).toBe('2/3');
+    expect(factorText(0.123, num)).toBe('0,123');
     expect(parseFactor('1/6')).toBeCloseTo(1 / 6, 6);
     expect(parseFactor('0,5')).toBe(0.5);
     expect(parseFactor('0')).toBeNaN();

@@ -14,11 +14,16 @@ export function identifierFromKmlcode(kmlcode: string): string {
   return `${base.toUpperCase().replace(/-/g, '_')}_GENERICDATA`;
 }
 
-/** A link factor as people say it: 1, 1/6, 1/2, or a decimal. */
+/** A link factor as people say it: 1, 1/6, 2/3, or a decimal. */
 export function factorText(factor: number, num: (v: number, maxDecimals?: number) => string): string {
   if (Math.abs(factor - Math.round(factor)) < 1e-6) return num(Math.round(factor));
   const inverse = 1 / factor;
   if (Math.abs(inverse - Math.round(inverse)) < 1e-3) return `1/${Math.round(inverse)}`;
+  // 50 cl of 75 cl = 2/3: small fractions read better than decimals.
+  for (let d = 2; d <= 12; d += 1) {
+    const n = Math.round(factor * d);
+    if (n > 0 && Math.abs(factor * d - n) < 1e-3) return `${n}/${d}`;
+  }
   return num(factor, 4);
 }
 

@@ -59,10 +59,12 @@ export async function importOverview(
 ): Promise<ImportOverview> {
   const establishment = await requireMembership(db, establishmentId, actorId);
   const connection = await findTillConnection(db, establishmentId);
+  // Pending first: a day that leaves the queue between the two reads then shows as a finished run, never as lost.
+  const pending = await queue.pending(establishmentId);
   return {
     connection: connection ? toView(connection) : null,
     runs: await listRuns(db, establishmentId, 100),
-    pending: await queue.pending(establishmentId),
+    pending,
     quarantine: await listQuarantine(db, establishmentId, 200),
     lastClosedDay: lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour),
   };

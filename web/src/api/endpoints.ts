@@ -43,6 +43,7 @@ export const establishmentApi = {
   list: () => api<{ items: Establishment[] }>('GET', '/api/establishments'),
   create: (body: { name: string; timeZone?: string; dayCutoffHour?: number }) =>
     api<Establishment>('POST', '/api/establishments', body),
+  createDemo: () => api<{ establishment: Establishment; queuedDays: string[] }>('POST', '/api/demo', {}),
   get: (eid: string) => api<Establishment>('GET', est(eid)),
   update: (eid: string, body: { name?: string; timeZone?: string; dayCutoffHour?: number }) =>
     api<Establishment>('PATCH', est(eid), body),

@@ -40,6 +40,11 @@ export const en: Record<MessageKey, string> = {
   'est.empty': 'No establishment yet: create the first one.',
   'est.open': 'Open {name}',
   'est.demo': 'Demo',
+  'est.demoOffer.title': 'Try the demo',
+  'est.demoOffer.text':
+    'A demo establishment connected to the built-in Astério till simulator, with four weeks of sales: the list of drinks to link is ready.',
+  'est.demoOffer.submit': 'Create the demo',
+  'est.demoOffer.pending': 'Creating the demo…',
   'est.create.title': 'Create an establishment',
   'est.create.submit': 'Create the establishment',
   'est.create.pending': 'Creating…',

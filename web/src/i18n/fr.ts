@@ -40,6 +40,11 @@ export const fr = {
   'est.empty': "Aucun établissement pour l'instant : créez le premier.",
   'est.open': 'Ouvrir {name}',
   'est.demo': 'Démo',
+  'est.demoOffer.title': 'Essayer la démo',
+  'est.demoOffer.text':
+    'Un établissement de démonstration relié au simulateur de caisse Astério intégré, avec quatre semaines de ventes : la liste des boissons à synchroniser est prête.',
+  'est.demoOffer.submit': 'Créer la démo',
+  'est.demoOffer.pending': 'Création de la démo…',
   'est.create.title': 'Créer un établissement',
   'est.create.submit': "Créer l'établissement",
   'est.create.pending': 'Création…',

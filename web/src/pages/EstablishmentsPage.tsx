@@ -48,9 +48,37 @@ export function EstablishmentsPage() {
     }
   };
 
+  const [demoPending, setDemoPending] = useState(false);
+  const startDemo = async () => {
+    setDemoPending(true);
+    setError(null);
+    try {
+      const { establishment } = await establishmentApi.createDemo();
+      await reloadEstablishments();
+      open(establishment.id);
+    } catch (err) {
+      setError(err);
+      setDemoPending(false);
+    }
+  };
+
   return (
     <main className="page page--narrow">
       <h1>{t('est.title')}</h1>
+      {!establishments.some((e) => e.isDemo) && (
+        <section className="card" aria-labelledby="demo-est">
+          <h2 id="demo-est">{t('est.demoOffer.title')}</h2>
+          <p className="muted">{t('est.demoOffer.text')}</p>
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={demoPending}
+            onClick={() => void startDemo()}
+          >
+            {demoPending ? t('est.demoOffer.pending') : t('est.demoOffer.submit')}
+          </button>
+        </section>
+      )}
       {establishments.length === 0 ? (
         <p className="muted">{t('est.empty')}</p>
       ) : (

@@ -38,8 +38,8 @@ export async function createPgBossQueue(
   }
   if (options.work) {
     const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
-    // Two nights at a time per worker: one fetches from its till while the other writes.
-    for (let i = 0; i < (options.concurrency ?? 2); i++) {
+    // Three nights at a time per worker: while one waits on its till, the others write (bench:import).
+    for (let i = 0; i < (options.concurrency ?? 3); i++) {
       await boss.work<ImportNightData>(importNightJob.name, polling, async ([job]) => {
         if (job) await importNightJob.run(deps, job.data);
       });

@@ -38,8 +38,8 @@ export async function createPgBossQueue(
   }
   if (options.work) {
     const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 };
-    // Three nights at a time per worker: while one waits on its till, the others write (bench:import).
-    for (let i = 0; i < (options.concurrency ?? 3); i++) {
+    // Four nights at a time per worker: while some wait on their till, the others write (see bench:import).
+    for (let i = 0; i < (options.concurrency ?? 4); i++) {
       await boss.work<ImportNightData>(importNightJob.name, polling, async ([job]) => {
         if (job) await importNightJob.run(deps, job.data);
       });

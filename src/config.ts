@@ -8,7 +8,10 @@ const schema = z.object({
   // An empty variable means unset: `DATABASE_URL= npm start` runs embedded.
   DATABASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres://').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres://')
+      .optional(),
   ),
   CELLIER_SECRET_KEY: z.string().optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),

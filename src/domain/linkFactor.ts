@@ -6,7 +6,11 @@ export const DEFAULT_SPIRIT_POUR_CL = 4;
 export const DEFAULT_CARAFE_CL = 50;
 
 /** The drink a serving comes out of: a glass or a carafe is poured from a 75 cl bottle unless the label says more. */
-export function containerFormatCl(serving: ServingKind | null, parsedFormatCl: number | null, type: string): number {
+export function containerFormatCl(
+  serving: ServingKind | null,
+  parsedFormatCl: number | null,
+  type: string,
+): number {
   switch (serving) {
     case 'half':
       return 37.5;
@@ -24,7 +28,12 @@ export function containerFormatCl(serving: ServingKind | null, parsedFormatCl: n
 }
 
 /** Pour size in cl and factor = pour ÷ drink format, capped to sensible bounds. */
-export function proposeFactor(input: { serving: ServingKind | null; parsedFormatCl: number | null; drinkFormatCl: number; type: string }): {
+export function proposeFactor(input: {
+  serving: ServingKind | null;
+  parsedFormatCl: number | null;
+  drinkFormatCl: number;
+  type: string;
+}): {
   pourCl: number;
   factor: number;
 } {

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { sql } from 'kysely';
+import { pendingQueuedDays } from '../db/repositories/queuedJobs.ts';
 import { importNightJob, planImportsJob, type ImportNightData, type JobDeps } from './definitions.ts';
 import type { ImportQueue } from './queue.ts';
 
@@ -12,7 +12,13 @@ type Logger = { info: (msg: string) => void; error: (msg: string) => void };
 export async function createPgBossQueue(
   connectionString: string,
   deps: JobDeps,
-  options: { work: boolean; schedule: boolean; logger?: Logger; pollingIntervalSeconds?: number; concurrency?: number },
+  options: {
+    work: boolean;
+    schedule: boolean;
+    logger?: Logger;
+    pollingIntervalSeconds?: number;
+    concurrency?: number;
+  },
 ): Promise<ImportQueue & { boss: PgBoss }> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'cellier', max: 4 });
   boss.on('error', (error: Error) => options.logger?.error(`pg-boss : ${error.message}`));
@@ -53,14 +59,7 @@ export async function createPgBossQueue(
     mode: 'pg-boss',
     boss,
     enqueue,
-    pending: async (establishmentId) => {
-      const result = await sql<{ day: string }>`
-        select data->>'day' as day from pgboss.job
-        where name = ${importNightJob.name} and state in ('created', 'retry', 'active')
-          and data->>'establishmentId' = ${establishmentId}
-        order by data->>'day'`.execute(deps.db);
-      return result.rows.map((r) => r.day);
-    },
+    pending: (establishmentId) => pendingQueuedDays(deps.db, importNightJob.name, establishmentId),
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
     },

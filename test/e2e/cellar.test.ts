@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startE2eServer, type E2eServer } from '../helpers/e2eServer.ts';
-import { CHROMIUM_PATH } from '../helpers/requireChromium.ts';
+import { launchChromium, localOnlyContext } from '../helpers/e2eBrowser.ts';
 
 const skip = !inject('chromiumAvailable') || process.env.CELLIER_E2E_SKIP === '1';
 const SCREENSHOTS = process.env.E2E_SCREENSHOT_DIR;
@@ -19,19 +19,7 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
 
   beforeAll(async () => {
     server = await startE2eServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -41,17 +29,7 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
 
   /** A browser context that may only talk to our server: anything else is aborted and fails the test. */
   async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options });
-    const origin = new URL(server.url).origin;
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:'))
-        await route.continue();
-      else {
-        blocked.push(url);
-        await route.abort('blockedbyclient');
-      }
-    });
+    const context = await localOnlyContext(browser, server.url, blocked, options);
     context.on('page', (p) => watch(p));
     return context;
   }

@@ -1,8 +1,8 @@
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stopDemoSimulator } from '../../src/services/demo/demoTill.ts';
 import { startE2eServer, type E2eServer } from '../helpers/e2eServer.ts';
-import { CHROMIUM_PATH } from '../helpers/requireChromium.ts';
+import { launchChromium, localOnlyContext } from '../helpers/e2eBrowser.ts';
 
 const skip = !inject('chromiumAvailable') || process.env.CELLIER_E2E_SKIP === '1';
 
@@ -11,19 +11,7 @@ describe.skipIf(skip)('the demo establishment, from the welcome page', () => {
   let browser: Browser;
   beforeAll(async () => {
     server = await startE2eServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -32,15 +20,9 @@ describe.skipIf(skip)('the demo establishment, from the welcome page', () => {
   });
 
   it('offers the demo on an empty account and opens it with a full work list', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    const origin = new URL(server.url).origin;
     const blocked: string[] = [];
-    await context.route('**/*', async (route) => {
-      if (route.request().url().startsWith(origin)) await route.continue();
-      else {
-        blocked.push(route.request().url());
-        await route.abort('blockedbyclient');
-      }
+    const context = await localOnlyContext(browser, server.url, blocked, {
+      viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/inscription`);

@@ -3,6 +3,7 @@ import type { Database, DrinkRow } from '../schema.ts';
 import type { Colour, Drink, DrinkType, DrinkWithStock } from '../../domain/drink.ts';
 import { stockValueCents } from '../../domain/stock.ts';
 import { stockColumns, stockExpression, withStock } from './stockQuery.ts';
+import { containsPattern } from './likePattern.ts';
 
 type Db = Kysely<Database>;
 
@@ -188,7 +189,7 @@ async function listDrinksByStock(db: Db, establishmentId: string, filter: DrinkF
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the builder's row type is whatever withStock selected
 function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(query: Q, f: DrinkFilter): Q {
   let q = query.where('d.archived_at', f.archived ? 'is not' : 'is', null) as Q;
-  for (const term of f.searchTerms) q = q.where('d.search_text', 'like', `%${escapeLike(term)}%`) as Q;
+  for (const term of f.searchTerms) q = q.where('d.search_text', 'like', containsPattern(term)) as Q;
   if (f.colour) q = q.where('d.colour', '=', f.colour) as Q;
   if (f.type) q = q.where('d.type', '=', f.type) as Q;
   if (f.region) q = q.where('d.region', '=', f.region) as Q;
@@ -215,8 +216,6 @@ function sortBy<Q extends SelectQueryBuilder<any, any, any>>(q: Q, f: DrinkFilte
       return q.orderBy('updated_at', dir).orderBy('id') as Q;
   }
 }
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function toDrinkWithStock(
   row: DrinkRow & { stock: number; last_count_at: Date | null; till_linked: boolean },
@@ -257,4 +256,55 @@ export async function existingDrinkIds(
     .where('id', 'in', ids)
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/** The establishment's live drink for one library entry, vintage and format: what Oui and Presque reuse. */
+export async function findDrinkForEntry(
+  db: Db,
+  establishmentId: string,
+  key: { libraryEntryId: string; vintage: number | null; formatCl: number },
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('drink')
+    .select('id')
+    .where('establishment_id', '=', establishmentId)
+    .where('library_entry_id', '=', key.libraryEntryId)
+    .where('format_cl', '=', key.formatCl)
+    .where((eb) => (key.vintage === null ? eb('vintage', 'is', null) : eb('vintage', '=', key.vintage)))
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export type DrinkThatFits = Pick<
+  Drink,
+  'id' | 'libraryEntryId' | 'producer' | 'cuvee' | 'appellation' | 'vintage' | 'formatCl' | 'colour'
+>;
+
+/** Live drinks made from any of these library entries, newest vintage first. */
+export async function drinksForEntries(
+  db: Db,
+  establishmentId: string,
+  libraryEntryIds: readonly string[],
+): Promise<DrinkThatFits[]> {
+  if (libraryEntryIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('drink')
+    .select(['id', 'library_entry_id', 'producer', 'cuvee', 'appellation', 'vintage', 'format_cl', 'colour'])
+    .where('establishment_id', '=', establishmentId)
+    .where('archived_at', 'is', null)
+    .where('library_entry_id', 'in', libraryEntryIds)
+    .orderBy('vintage', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map((d) => ({
+    id: d.id,
+    libraryEntryId: d.library_entry_id,
+    producer: d.producer,
+    cuvee: d.cuvee,
+    appellation: d.appellation,
+    vintage: d.vintage,
+    formatCl: Number(d.format_cl),
+    colour: d.colour as Colour | null,
+  }));
 }

@@ -189,3 +189,9 @@ export async function acceptInvitationsFor(
   }
   return pending.length;
 }
+
+export async function establishmentExists(db: Db, id: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('establishment').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
+}

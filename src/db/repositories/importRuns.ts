@@ -201,3 +201,21 @@ export async function listQuarantine(
     createdAt: r.created_at,
   }));
 }
+
+/** Days whose runs failed at least `minFailures` times since `after`. */
+export async function repeatedlyFailedDays(
+  db: Db,
+  establishmentId: string,
+  window: { sinceDay: string; after: Date; minFailures: number },
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('import_run')
+    .select(['business_day', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('establishment_id', '=', establishmentId)
+    .where('business_day', '>=', window.sinceDay)
+    .where('status', '=', 'failed')
+    .where('started_at', '>', window.after)
+    .groupBy('business_day')
+    .execute();
+  return new Set(rows.filter((r) => Number(r.n) >= window.minFailures).map((r) => r.business_day));
+}

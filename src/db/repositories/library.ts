@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, LibraryEntryTable } from '../schema.ts';
+import { containsPattern } from './likePattern.ts';
 
 type Db = Kysely<Database>;
 
@@ -136,11 +137,24 @@ export async function searchLibrary(
     .selectFrom('library_entry')
     .selectAll()
     .where((eb) => eb.or([eb('establishment_id', 'is', null), eb('establishment_id', '=', establishmentId)]));
-  for (const t of terms) q = q.where('search_text', 'like', `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  for (const t of terms) q = q.where('search_text', 'like', containsPattern(t));
   const rows = await q
     .orderBy(sql`establishment_id is null`)
     .orderBy('name')
     .limit(limit)
     .execute();
   return rows.map(toLibraryEntry);
+}
+
+/** The vintages and formats an entry already knows, so that a new drink adds to them. */
+export async function findEntryVariants(
+  db: Db,
+  id: string,
+): Promise<{ vintages: number[]; formatsCl: number[] } | undefined> {
+  const row = await db
+    .selectFrom('library_entry')
+    .select(['vintages', 'formats_cl'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { vintages: row.vintages.map(Number), formatsCl: row.formats_cl.map(Number) };
 }

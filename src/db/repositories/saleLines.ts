@@ -249,3 +249,8 @@ export async function countLinkedLines(
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** One writer per establishment and business day, until the transaction ends. */
+export async function lockNight(db: Db, establishmentId: string, day: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`import:${establishmentId}:${day}`}))`.execute(db);
+}

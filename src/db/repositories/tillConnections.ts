@@ -155,3 +155,26 @@ export async function deleteTillConnection(db: Db, establishmentId: string): Pro
     .executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }
+
+export type SchedulableConnection = {
+  establishmentId: string;
+  connectedAt: Date;
+  timeZone: string;
+  dayCutoffHour: number;
+};
+
+/** Connections the nightly schedule serves: every one the till has not refused. */
+export async function listSchedulableConnections(db: Db): Promise<SchedulableConnection[]> {
+  const rows = await db
+    .selectFrom('till_connection as c')
+    .innerJoin('establishment as e', 'e.id', 'c.establishment_id')
+    .select(['c.establishment_id', 'c.created_at', 'e.time_zone', 'e.day_cutoff_hour'])
+    .where('c.status', '!=', 'refused')
+    .execute();
+  return rows.map((r) => ({
+    establishmentId: r.establishment_id,
+    connectedAt: r.created_at,
+    timeZone: r.time_zone,
+    dayCutoffHour: r.day_cutoff_hour,
+  }));
+}

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { containsPattern } from './likePattern.ts';
 
 type Db = Kysely<Database>;
 
@@ -68,11 +69,7 @@ export async function listTillProducts(
   if (f.family !== undefined) q = q.where('p.family', '=', f.family);
   if (f.sold !== undefined) q = q.where(sql<boolean>`s.n > 0`, '=', f.sold);
   if (f.searchTerm)
-    q = q.where(
-      sql<string>`lower(p.label)`,
-      'like',
-      `%${f.searchTerm.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    );
+    q = q.where(sql<string>`lower(p.label)`, 'like', containsPattern(f.searchTerm.toLowerCase()));
   const rows = await q
     .select([
       'p.id',
@@ -253,4 +250,14 @@ export async function drinkSalesByDay(
     quantity: Number(r.qty),
     revenueCents: Number(r.revenue),
   }));
+}
+
+/** A linked product is a drink: it leaves the "pas une boisson" list. */
+export async function clearIgnored(db: Db, establishmentId: string, id: string): Promise<void> {
+  await db
+    .updateTable('till_product')
+    .set({ ignored_at: null })
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', id)
+    .execute();
 }

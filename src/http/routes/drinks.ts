@@ -14,7 +14,7 @@ const tags = ['boissons'];
 const toCents = (euros: number | null | undefined): number | null =>
   euros === null || euros === undefined ? null : eurosToCents(euros);
 
-function toInput(body: DrinkBody): DrinkInput {
+export function toDrinkInput(body: DrinkBody): DrinkInput {
   return {
     libraryEntryId: null,
     type: body.type,
@@ -70,7 +70,7 @@ export const drinkRoutes =
           ctx.db,
           account.id,
           request.params.establishmentId,
-          toInput(request.body),
+          toDrinkInput(request.body),
         );
         return reply.status(201).send(drinkDto(drink));
       },
@@ -90,7 +90,14 @@ export const drinkRoutes =
         const account = requireAccount(request);
         const { establishmentId, drinkId } = request.params;
         return drinkDto(
-          await updateDrink(ctx.db, account.id, establishmentId, drinkId, toInput(request.body), ctx.clock),
+          await updateDrink(
+            ctx.db,
+            account.id,
+            establishmentId,
+            drinkId,
+            toDrinkInput(request.body),
+            ctx.clock,
+          ),
         );
       },
     );

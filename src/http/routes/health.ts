@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql } from 'kysely';
+import { pingDatabase } from '../../db/database.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 
@@ -21,7 +21,7 @@ export const healthRoutes =
         },
       },
       async () => {
-        await sql`select 1`.execute(ctx.db);
+        await pingDatabase(ctx.db);
         return { status: 'ok' as const, db: ctx.dbKind, version: ctx.version };
       },
     );

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addDays, localDateHour } from '../../domain/businessDay.ts';
-import { eurosToCents } from '../../domain/money.ts';
-import type { DrinkInput } from '../../services/drinks/drinkValues.ts';
 import { requireMembership } from '../../services/establishments/access.ts';
 import { linkSafeProposals, safeProposals } from '../../services/sync/bulkLink.ts';
 import { linkTillProduct, type LinkTarget } from '../../services/sync/linkTillProduct.ts';
@@ -16,8 +14,7 @@ import { workList } from '../../services/sync/workList.ts';
 import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import type { DrinkBody } from './drinks.schema.ts';
-import { drinkDto } from './drinks.ts';
+import { drinkDto, toDrinkInput } from './drinks.ts';
 import {
   bulkLinkBody,
   factorBody,
@@ -30,27 +27,6 @@ import {
 } from './sync.schema.ts';
 
 const tags = ['synchronisation'];
-const cents = (e: number | null | undefined) => (e === null || e === undefined ? null : eurosToCents(e));
-
-const toDrinkInput = (b: DrinkBody): DrinkInput => ({
-  libraryEntryId: null,
-  type: b.type,
-  colour: b.colour ?? null,
-  producer: b.producer ?? null,
-  cuvee: b.cuvee ?? null,
-  appellationId: b.appellationId ?? null,
-  appellation: b.appellation ?? null,
-  region: b.region ?? null,
-  country: b.country ?? null,
-  grapes: b.grapes,
-  vintage: b.vintage,
-  formatCl: b.formatCl,
-  purchasePriceCents: cents(b.purchasePrice),
-  salePriceCents: cents(b.salePrice),
-  location: b.location ?? null,
-  minStock: b.minStock ?? null,
-});
-
 export const syncRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ImportCounts } from '../../db/repositories/importRuns.ts';
 import {
@@ -7,6 +6,7 @@ import {
   ensureSaleLinePartition,
   insertLines,
   lineKey,
+  lockNight,
   loadDayLines,
   replaceDayQuarantine,
   updateLine,
@@ -33,7 +33,7 @@ type Scope = { establishmentId: string; tillId: string; day: string; runId: stri
  */
 export async function applyNight(trx: Db, scope: Scope, night: NightData): Promise<ImportCounts> {
   const { establishmentId, tillId, day } = scope;
-  await sql`select pg_advisory_xact_lock(hashtext(${`import:${establishmentId}:${day}`}))`.execute(trx);
+  await lockNight(trx, establishmentId, day);
   await ensureSaleLinePartition(trx, day);
 
   const products = await upsertProducts(trx, scope, night);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import { importedDays } from '../../db/repositories/importRuns.ts';
+import { importedDays, repeatedlyFailedDays } from '../../db/repositories/importRuns.ts';
+import { listSchedulableConnections } from '../../db/repositories/tillConnections.ts';
 import {
   addDays,
   dueBusinessDays,
@@ -18,44 +19,24 @@ export const MAX_FAILED_ATTEMPTS_PER_DAY = 5;
  * refused by the till are skipped until their credentials change.
  */
 export async function listDueImports(db: Db, now: Date): Promise<DueImport[]> {
-  const connections = await db
-    .selectFrom('till_connection as c')
-    .innerJoin('establishment as e', 'e.id', 'c.establishment_id')
-    .select(['c.establishment_id', 'c.created_at', 'c.status', 'e.time_zone', 'e.day_cutoff_hour'])
-    .where('c.status', '!=', 'refused')
-    .execute();
   const due: DueImport[] = [];
-  for (const c of connections) {
-    const last = lastClosedBusinessDay(now, c.time_zone, c.day_cutoff_hour);
+  for (const c of await listSchedulableConnections(db)) {
+    const last = lastClosedBusinessDay(now, c.timeZone, c.dayCutoffHour);
     const since = addDays(last, -MAX_CATCH_UP_DAYS);
-    const done = await importedDays(db, c.establishment_id, since);
-    const exhausted = await exhaustedDays(db, c.establishment_id, since, now);
+    const done = await importedDays(db, c.establishmentId, since);
+    const exhausted = await repeatedlyFailedDays(db, c.establishmentId, {
+      sinceDay: since,
+      after: new Date(now.getTime() - 24 * 3600 * 1000),
+      minFailures: MAX_FAILED_ATTEMPTS_PER_DAY,
+    });
     const days = dueBusinessDays({
       now,
-      timeZone: c.time_zone,
-      cutoffHour: c.day_cutoff_hour,
-      connectedOn: localDateHour(c.created_at, c.time_zone).date,
+      timeZone: c.timeZone,
+      cutoffHour: c.dayCutoffHour,
+      connectedOn: localDateHour(c.connectedAt, c.timeZone).date,
       imported: new Set([...done, ...exhausted]),
     });
-    for (const day of days) due.push({ establishmentId: c.establishment_id, day });
+    for (const day of days) due.push({ establishmentId: c.establishmentId, day });
   }
   return due;
-}
-
-async function exhaustedDays(
-  db: Db,
-  establishmentId: string,
-  since: string,
-  now: Date,
-): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('import_run')
-    .select(['business_day', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('establishment_id', '=', establishmentId)
-    .where('business_day', '>=', since)
-    .where('status', '=', 'failed')
-    .where('started_at', '>', new Date(now.getTime() - 24 * 3600 * 1000))
-    .groupBy('business_day')
-    .execute();
-  return new Set(rows.filter((r) => Number(r.n) >= MAX_FAILED_ATTEMPTS_PER_DAY).map((r) => r.business_day));
 }

@@ -1,6 +1,10 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/database.ts';
-import { upsertLibraryEntries, type LibraryInsert } from '../../db/repositories/library.ts';
+import {
+  findEntryVariants,
+  upsertLibraryEntries,
+  type LibraryInsert,
+} from '../../db/repositories/library.ts';
 import type { DrinkValues } from '../../db/repositories/drinks.ts';
 import { foldText } from '../../domain/text.ts';
 import { librarySearchText } from '../reference/shippedLibrary.ts';
@@ -55,16 +59,10 @@ export async function libraryEntryForDrink(db: Db, establishmentId: string, v: D
     vintages: v.vintage ? [v.vintage] : [],
     formatsCl: [v.formatCl],
   });
-  const existing = await db
-    .selectFrom('library_entry')
-    .select(['vintages', 'formats_cl'])
-    .where('id', '=', row.id)
-    .executeTakeFirst();
+  const existing = await findEntryVariants(db, row.id);
   if (existing) {
-    row.vintages = [...new Set([...existing.vintages.map(Number), ...row.vintages])].sort();
-    row.formats_cl = [...new Set([...existing.formats_cl.map(Number), ...row.formats_cl])].sort(
-      (a, b) => a - b,
-    );
+    row.vintages = [...new Set([...existing.vintages, ...row.vintages])].sort();
+    row.formats_cl = [...new Set([...existing.formatsCl, ...row.formats_cl])].sort((a, b) => a - b);
   }
   await upsertLibraryEntries(db, [row]);
   return row.id;

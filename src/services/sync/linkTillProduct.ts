@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
-import { findDrink, insertDrink } from '../../db/repositories/drinks.ts';
+import { findDrink, findDrinkForEntry, insertDrink } from '../../db/repositories/drinks.ts';
 import { findLibraryEntry } from '../../db/repositories/library.ts';
 import { upsertLink } from '../../db/repositories/tillLinks.ts';
-import { findTillProduct } from '../../db/repositories/workList.ts';
+import { clearIgnored, findTillProduct } from '../../db/repositories/workList.ts';
 import type { Colour, DrinkType, DrinkWithStock } from '../../domain/drink.ts';
 import { notFound } from '../../domain/errors.ts';
 import { proposeFactor } from '../../domain/linkFactor.ts';
@@ -42,13 +42,7 @@ export async function linkTillProduct(
         type: drink.type,
       }).factor;
     await upsertLink(trx, establishmentId, { tillProductId, drinkId, factor: chosen, linkedBy: actorId });
-    // A linked product is a drink: it cannot stay in the "pas une boisson" list.
-    await trx
-      .updateTable('till_product')
-      .set({ ignored_at: null })
-      .where('establishment_id', '=', establishmentId)
-      .where('id', '=', tillProductId)
-      .execute();
+    await clearIgnored(trx, establishmentId, tillProductId);
     const linked = await findDrink(trx, establishmentId, drinkId);
     if (!linked) throw notFound('Boisson');
     return { drink: linked, factor: chosen };
@@ -67,18 +61,12 @@ async function resolveTargetDrink(
     case 'library': {
       const entry = await findLibraryEntry(trx, establishmentId, target.libraryEntryId);
       if (!entry) throw notFound('Entrée de bibliothèque');
-      const existing = await trx
-        .selectFrom('drink')
-        .select('id')
-        .where('establishment_id', '=', establishmentId)
-        .where('library_entry_id', '=', entry.id)
-        .where('format_cl', '=', target.formatCl)
-        .where((eb) =>
-          target.vintage === null ? eb('vintage', 'is', null) : eb('vintage', '=', target.vintage),
-        )
-        .where('archived_at', 'is', null)
-        .executeTakeFirst();
-      if (existing) return existing.id;
+      const existing = await findDrinkForEntry(trx, establishmentId, {
+        libraryEntryId: entry.id,
+        vintage: target.vintage,
+        formatCl: target.formatCl,
+      });
+      if (existing) return existing;
       const values = {
         libraryEntryId: entry.id,
         type: entry.type as DrinkType,

@@ -6,7 +6,12 @@ import {
   updateLinkFactor,
   type TillLinkView,
 } from '../../db/repositories/tillLinks.ts';
-import { drinkSalesByDay, setIgnored, type DrinkSaleDay } from '../../db/repositories/workList.ts';
+import {
+  drinkSalesByDay,
+  findTillProduct,
+  setIgnored,
+  type DrinkSaleDay,
+} from '../../db/repositories/workList.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { notFound } from '../../domain/errors.ts';
 import { requireMembership } from '../establishments/access.ts';
@@ -49,13 +54,7 @@ export async function setProductIgnored(
     await requireMembership(trx, establishmentId, actorId);
     const updated = await setIgnored(trx, establishmentId, where, ignored ? clock.now() : null);
     if (where.id && updated === 0) {
-      const exists = await trx
-        .selectFrom('till_product')
-        .select('id')
-        .where('establishment_id', '=', establishmentId)
-        .where('id', '=', where.id)
-        .executeTakeFirst();
-      if (!exists) throw notFound('Référence caisse');
+      if (!(await findTillProduct(trx, establishmentId, where.id))) throw notFound('Référence caisse');
     }
     return { updated };
   });

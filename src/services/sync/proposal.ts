@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { drinksForEntries, type DrinkThatFits } from '../../db/repositories/drinks.ts';
 import type { LibraryEntryRecord } from '../../db/repositories/library.ts';
 import { findTillProduct } from '../../db/repositories/workList.ts';
 import type { Clock } from '../../domain/clock.ts';
@@ -7,16 +8,7 @@ import { containerFormatCl, proposeFactor } from '../../domain/linkFactor.ts';
 import { requireMembership } from '../establishments/access.ts';
 import { matchLabel, type ExplainedAnswer } from '../library/matcher.ts';
 
-export type DrinkThatFits = {
-  id: string;
-  libraryEntryId: string | null;
-  producer: string | null;
-  cuvee: string | null;
-  appellation: string | null;
-  vintage: number | null;
-  formatCl: number;
-  colour: string | null;
-};
+export type { DrinkThatFits };
 
 export type Proposal = {
   tillProduct: { id: string; label: string; family: string | null };
@@ -62,41 +54,16 @@ export async function buildProposal(
     drinkFormatCl: formatCl,
     type: entry?.type ?? 'wine',
   });
-  const entryIds = answer.candidates.map((c) => c.id);
-  const drinks = entryIds.length
-    ? await db
-        .selectFrom('drink')
-        .select([
-          'id',
-          'library_entry_id',
-          'producer',
-          'cuvee',
-          'appellation',
-          'vintage',
-          'format_cl',
-          'colour',
-        ])
-        .where('establishment_id', '=', establishmentId)
-        .where('archived_at', 'is', null)
-        .where('library_entry_id', 'in', entryIds)
-        .orderBy('vintage', 'desc')
-        .limit(20)
-        .execute()
-    : [];
+  const drinksThatFit = await drinksForEntries(
+    db,
+    establishmentId,
+    answer.candidates.map((c) => c.id),
+  );
   return {
     tillProduct: product,
     answer,
     best,
     factor,
-    drinksThatFit: drinks.map((d) => ({
-      id: d.id,
-      libraryEntryId: d.library_entry_id,
-      producer: d.producer,
-      cuvee: d.cuvee,
-      appellation: d.appellation,
-      vintage: d.vintage,
-      formatCl: Number(d.format_cl),
-      colour: d.colour,
-    })),
+    drinksThatFit,
   };
 }

@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { ApiError, isAbort } from '../api/client.ts';
 import { syncApi } from '../api/endpoints.ts';
 import {
-  COLOURS,
   DRINK_TYPES,
   type Colour,
   type Drink,
@@ -24,6 +23,7 @@ import {
 } from '../pages/drinkFormValues.ts';
 import { AppellationInput } from './AppellationInput.tsx';
 import { ErrorBanner, Loading, SubmitButton } from './Feedback.tsx';
+import { TypeColourFields, VintageFields } from './DrinkFormFields.tsx';
 import { Field } from './Field.tsx';
 import { drinkTitle, formatCl } from './format.ts';
 import { factorText, parseFactor } from './tillFormat.ts';
@@ -625,42 +625,7 @@ function NonForm({
       {proposal.answer.identityText && (
         <p className="muted">{t('sync.nonLead', { text: proposal.answer.identityText })}</p>
       )}
-      <div className="form-row">
-        <Field label={t('form.type')} error={errors.type}>
-          {(p) => (
-            <select
-              {...p}
-              ref={first}
-              name="type"
-              value={values.type}
-              onChange={(e) => set('type', e.target.value as DrinkType)}
-            >
-              {DRINK_TYPES.map((k) => (
-                <option key={k} value={k}>
-                  {t(`type.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('form.colour')} error={errors.colour}>
-          {(p) => (
-            <select
-              {...p}
-              name="colour"
-              value={values.colour}
-              onChange={(e) => set('colour', e.target.value as Colour | '')}
-            >
-              <option value="">{t('form.noColour')}</option>
-              {COLOURS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`colour.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <TypeColourFields values={values} errors={errors} set={set} typeRef={first} />
       {text('producer', t('form.producer'))}
       {text('cuvee', t('form.cuvee'))}
       <Field label={t('form.appellation')} error={errors.appellation ?? errors.appellationId}>
@@ -682,27 +647,7 @@ function NonForm({
         )}
       </Field>
       <div className="form-row form-row--end">
-        <Field label={t('form.vintage')} error={errors.vintage}>
-          {(p) => (
-            <input
-              {...p}
-              name="vintage"
-              inputMode="numeric"
-              maxLength={4}
-              disabled={values.nonVintage}
-              value={values.nonVintage ? '' : values.vintage}
-              onChange={(e) => set('vintage', e.target.value)}
-            />
-          )}
-        </Field>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={values.nonVintage}
-            onChange={(e) => set('nonVintage', e.target.checked)}
-          />
-          {t('form.nonVintage')}
-        </label>
+        <VintageFields values={values} errors={errors} set={set} />
         <Field label={t('form.format')} error={errors.formatCl}>
           {(p) => (
             <select

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { drinkApi } from '../api/endpoints.ts';
-import { COLOURS, DRINK_TYPES, type Colour, type DrinkType, type Establishment } from '../api/types.ts';
+import { type Colour, type Establishment } from '../api/types.ts';
 import { AppellationInput } from '../components/AppellationInput.tsx';
 import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
+import { TypeColourFields, VintageFields } from '../components/DrinkFormFields.tsx';
 import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths } from '../router.tsx';
@@ -120,41 +121,7 @@ export function DrinkFormPage({
         )}
         <fieldset className="card">
           <legend>{t('form.identity')}</legend>
-          <div className="form-row">
-            <Field label={t('form.type')} error={errors.type}>
-              {(p) => (
-                <select
-                  {...p}
-                  name="type"
-                  value={values.type}
-                  onChange={(e) => set('type', e.target.value as DrinkType)}
-                >
-                  {DRINK_TYPES.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`type.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('form.colour')} error={errors.colour}>
-              {(p) => (
-                <select
-                  {...p}
-                  name="colour"
-                  value={values.colour}
-                  onChange={(e) => set('colour', e.target.value as Colour | '')}
-                >
-                  <option value="">{t('form.noColour')}</option>
-                  {COLOURS.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`colour.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          <TypeColourFields values={values} errors={errors} set={set} />
           {textField('producer', t('form.producer'), 200)}
           {textField('cuvee', t('form.cuvee'), 200)}
           <Field
@@ -210,27 +177,7 @@ export function DrinkFormPage({
         <fieldset className="card">
           <legend>{t('form.bottle')}</legend>
           <div className="form-row form-row--end">
-            <Field label={t('form.vintage')} error={errors.vintage}>
-              {(p) => (
-                <input
-                  {...p}
-                  name="vintage"
-                  inputMode="numeric"
-                  maxLength={4}
-                  disabled={values.nonVintage}
-                  value={values.nonVintage ? '' : values.vintage}
-                  onChange={(e) => set('vintage', e.target.value)}
-                />
-              )}
-            </Field>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={values.nonVintage}
-                onChange={(e) => set('nonVintage', e.target.checked)}
-              />
-              {t('form.nonVintage')}
-            </label>
+            <VintageFields values={values} errors={errors} set={set} />
           </div>
           <div className="form-row">
             <Field

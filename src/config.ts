@@ -16,7 +16,37 @@ const schema = z.object({
   CELLIER_SECRET_KEY: z.string().optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().optional(),
 });
+
+/** Fastify's `trustProxy` forms we accept: off, a hop count, or a list of addresses/CIDR ranges. */
+export type TrustProxy = false | number | string[];
+
+/**
+ * `TRUST_PROXY` is off by default: `X-Forwarded-For` is then ignored and `request.ip` is the socket's peer.
+ * `true` is refused, since trusting every hop lets any client choose its own address.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === 'true')
+    throw new Error(
+      'Configuration invalide: TRUST_PROXY=true ferait confiance à tout X-Forwarded-For ; indiquez le nombre de proxys ou leurs adresses',
+    );
+  const list = text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    if (
+      !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry) &&
+      !['loopback', 'linklocal', 'uniquelocal'].includes(entry)
+    )
+      throw new Error(`Configuration invalide: TRUST_PROXY: adresse inconnue « ${entry} »`);
+  }
+  return list;
+}
 
 export type Config = {
   port: number;
@@ -26,6 +56,7 @@ export type Config = {
   secretKey: string | undefined;
   cookieSecure: 'auto' | 'true' | 'false';
   logLevel: string;
+  trustProxy: TrustProxy;
 };
 
 /** Reads the environment once; a bad value stops the start with the variable's name. */
@@ -44,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: c.CELLIER_SECRET_KEY,
     cookieSecure: c.COOKIE_SECURE,
     logLevel: c.LOG_LEVEL,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
   };
 }

@@ -53,6 +53,7 @@ export async function serve(options: { worker: boolean }): Promise<void> {
       imports,
     },
     {
+      trustProxy: config.trustProxy,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body.password'],

@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config.ts';
 import type { AppContext, AppContextInput } from './context.ts';
 import { createEmbeddedQueue } from '../jobs/embeddedQueue.ts';
 import { errorHandler } from './errors.ts';
@@ -38,7 +39,7 @@ declare module 'fastify' {
 
 export async function buildApp(
   input: AppContextInput,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: { logger?: FastifyServerOptions['logger']; trustProxy?: TrustProxy } = {},
 ): Promise<FastifyInstance> {
   const ownQueue = input.imports
     ? null
@@ -47,7 +48,8 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless configured: otherwise X-Forwarded-For, which the client writes, would become request.ip.
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   if (ownQueue) app.addHook('onClose', () => ownQueue.stop());
   app.setValidatorCompiler(validatorCompiler);
@@ -92,6 +94,13 @@ export async function buildApp(
   }
   await registerWeb(app, ctx.webDir);
   return app;
+}
+
+/** A hop count becomes Fastify's own function form (its types only take numbers that way). */
+function fastifyTrustProxy(
+  value: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
 /** The single-page app: static files, and index.html for every non-API path so that deep links work. */

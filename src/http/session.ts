@@ -18,13 +18,16 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Session from an httpOnly SameSite=Lax cookie; CSRF by double submit: every state-changing /api request must
- * echo the csrf cookie in a header, which another origin cannot read.
+ * Session from an httpOnly SameSite=Lax cookie; CSRF by double submit: every state-changing request must
+ * echo the csrf cookie in a header, which another origin cannot read. The check looks at the method only and
+ * the rest at the routed (decoded) path, so `/%61pi/…` cannot slip past it.
  */
 export function registerSession(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('account', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    const routed = request.routeOptions.url ?? '';
+    const isApi = routed.startsWith('/api/');
+    if (!isApi && SAFE_METHODS.has(request.method)) return;
     let csrf = request.cookies[CSRF_COOKIE];
     if (!csrf) {
       csrf = crypto.randomBytes(24).toString('base64url');
@@ -43,7 +46,7 @@ export function registerSession(app: FastifyInstance, ctx: AppContext): void {
       }
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.account = (await resolveSession(ctx.db, token, ctx.clock.now())) ?? null;
+    if (token && isApi) request.account = (await resolveSession(ctx.db, token, ctx.clock.now())) ?? null;
   });
 }
 

@@ -29,18 +29,22 @@ export async function createTestApp(
   db: TestDatabase,
   now = '2026-11-27T10:00:00Z',
   tills: TillAccess = testTillAccess(),
+  options: Parameters<typeof buildApp>[1] = {},
 ): Promise<TestApp> {
   const clock = fixedClock(now);
   const imports = createEmbeddedQueue({ db: db.db, tills, clock }, { schedule: false });
-  const app = await buildApp({
-    db: db.db,
-    dbKind: db.kind,
-    clock,
-    version: 'test',
-    cookieSecure: 'false',
-    tills,
-    imports,
-  });
+  const app = await buildApp(
+    {
+      db: db.db,
+      dbKind: db.kind,
+      clock,
+      version: 'test',
+      cookieSecure: 'false',
+      tills,
+      imports,
+    },
+    options,
+  );
   app.addHook('onClose', () => imports.stop());
   await app.ready();
   return { app, clock, db, imports, tills };

@@ -1,32 +1,53 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-export async function countRecentFailures(
-  db: Db,
-  key: { email: string; ip: string },
+export type LoginKey = { email: string; ip: string };
+export type LoginLimits = { perPair: number; perEmail: number };
+
+/**
+ * Records a login attempt before the password is checked, unless the e-mail already has too many recent
+ * ones, from this address or from all addresses together. Must run in a transaction: the advisory lock on the
+ * e-mail serialises parallel attempts, so that no more than the limit are ever evaluated.
+ */
+export async function reserveLoginAttempt(
+  trx: Db,
+  key: LoginKey,
   since: Date,
-): Promise<number> {
-  const row = await db
+  at: Date,
+  limits: LoginLimits,
+): Promise<{ allowed: true; attemptId: string } | { allowed: false }> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key.email}`}, 0))`.execute(trx);
+  const row = await trx
     .selectFrom('login_failure')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('perEmail'),
+      eb.fn.count<number>('id').filterWhere('ip', '=', key.ip).as('perPair'),
+    ])
     .where('email', '=', key.email)
-    .where('ip', '=', key.ip)
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  if (Number(row.perPair) >= limits.perPair || Number(row.perEmail) >= limits.perEmail)
+    return { allowed: false };
+  const inserted = await trx
+    .insertInto('login_failure')
+    .values({ email: key.email, ip: key.ip, at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { allowed: true, attemptId: String(inserted.id) };
 }
 
-export async function recordFailure(db: Db, key: { email: string; ip: string }, at: Date): Promise<void> {
-  await db.insertInto('login_failure').values({ email: key.email, ip: key.ip, at }).execute();
-}
-
-export async function clearFailures(db: Db, key: { email: string; ip: string }, before: Date): Promise<void> {
+/** After a right password: forget this attempt and the pair's failures, and drop old rows of everyone. */
+export async function clearFailures(db: Db, key: LoginKey, attemptId: string, before: Date): Promise<void> {
   await db
     .deleteFrom('login_failure')
     .where((eb) =>
-      eb.or([eb.and([eb('email', '=', key.email), eb('ip', '=', key.ip)]), eb('at', '<', before)]),
+      eb.or([
+        eb('id', '=', Number(attemptId)),
+        eb.and([eb('email', '=', key.email), eb('ip', '=', key.ip)]),
+        eb('at', '<', before),
+      ]),
     )
     .execute();
 }

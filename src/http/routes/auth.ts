@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { updateAccountLocale } from '../../db/repositories/accounts.ts';
-import { signIn } from '../../services/auth/signIn.ts';
+import { reserveLogin, signIn } from '../../services/auth/signIn.ts';
 import { signUp } from '../../services/auth/signUp.ts';
 import { signOut } from '../../services/auth/sessions.ts';
 import type { AppContext } from '../context.ts';
@@ -30,11 +30,9 @@ export const authRoutes =
     });
 
     app.post('/api/auth/login', { schema: { tags, body: signInBody } }, async (request, reply) => {
-      const { account, token, expiresAt } = await signIn(
-        ctx.db,
-        { ...request.body, ip: request.ip },
-        ctx.clock,
-      );
+      const input = { ...request.body, ip: request.ip };
+      const attemptId = await ctx.db.transaction().execute((trx) => reserveLogin(trx, input, ctx.clock));
+      const { account, token, expiresAt } = await signIn(ctx.db, { ...input, attemptId }, ctx.clock);
       setSessionCookie(reply, request, ctx, token, expiresAt);
       return { account };
     });

@@ -1,6 +1,14 @@
 // Label parser: serving, size, vintage and colour come off the ends; the rest is the identity.
 import { COLOUR_WORDS_TYPED, toLabelTokens } from './labelTokens.ts';
-import { isNonVintage, readBareSize, readPourSize, readSize, readVintage } from './parseNumbers.ts';
+import {
+  isNonVintage,
+  readBareSize,
+  readBottleNumber,
+  readPourSize,
+  readSize,
+  readVintage,
+} from './parseNumbers.ts';
+import { servingByShape, splitGlued } from './shapes.ts';
 import {
   DRAUGHT_CONTEXT,
   MAX_BARE_GLASS_CL,
@@ -17,6 +25,7 @@ import type { Colour, ParsedLabel, Serving } from './types.ts';
 /** Till item names are short; anything longer is cut before any work (hostile input). */
 export const MAX_LABEL_CHARS = 160;
 const MAX_TOKENS = 32;
+const CONTAINERS = new Set<Serving>(['bottle', 'half', 'magnum']);
 
 type State = {
   serving: Serving | null;
@@ -31,18 +40,22 @@ type State = {
 };
 
 export function surfaceTokens(label: string): string[] {
-  const s = stripAccents(label.slice(0, MAX_LABEL_CHARS))
+  const s = stripAccents(label.slice(0, MAX_LABEL_CHARS).replace(/½/g, ' 1/2 '))
     .toUpperCase()
+    .replace(/\bBAG\W*IN\W*BOX\b/g, 'BIB')
     .replace(/[^\x20-\x7E]/g, ' ')
     .replace(/(\d),(\d)/g, '$1.$2')
     .replace(/\b(\d+)\s*CL\s*(\d)\b/g, '$1.$2CL') // 37CL5
     .replace(/\b([A-Z]{2,})((?:19|20)\d\d)\b/g, '$1 $2') // MARGAUX2015: a year glued to a word
-    .replace(/\b(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75 CL
+    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75 CL
     .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
+    .replace(/([A-Z]{2,})\/(?=[A-Z]{2,})/g, '$1 ') // CH/MARGAUX: words joined by a slash
     .replace(/[^A-Z0-9'/&%.]+/g, ' ');
   return s
     .split(' ')
+    .slice(0, MAX_TOKENS * 2)
+    .flatMap(splitGlued)
     .filter((t) => t !== '' && t !== "'" && t !== '/')
     .slice(0, MAX_TOKENS);
 }
@@ -55,7 +68,7 @@ function servingAt(toks: readonly string[], i: number): ServingWord | null {
     const draught = toks.some((x) => DRAUGHT_CONTEXT.has(x));
     return draught ? { serving: 'glass', formatCl: 25, draught: true } : { serving: 'half', formatCl: 37.5 };
   }
-  return SERVING_WORDS[t] ?? null;
+  return servingByShape(t);
 }
 
 function setServing(st: State, w: ServingWord, word: string): void {
@@ -88,7 +101,7 @@ function walk(toks: readonly string[], st: State, order: number[], now: Date, fr
   for (const i of order) {
     if (st.used[i]) continue;
     const t = toks[i] ?? '';
-    const sw = fromStart || SUFFIX_SERVING.has(t) ? servingAt(toks, i) : null;
+    const sw = fromStart || SUFFIX_SERVING.has(t) || !(t in SERVING_WORDS) ? servingAt(toks, i) : null;
     const size = readSize(t);
     if (sw) {
       setServing(st, sw, t);
@@ -97,8 +110,9 @@ function walk(toks: readonly string[], st: State, order: number[], now: Date, fr
       const pour = next !== undefined && fromStart ? readPourSize(next) : null;
       const pourOk =
         pour !== null && (sw.serving === 'carafe' || (sw.serving === 'glass' && pour <= MAX_BARE_GLASS_CL));
-      if (pourOk && st.formatCl === null) {
-        st.formatCl = pour;
+      const bottle = next !== undefined && CONTAINERS.has(sw.serving) ? readBottleNumber(next) : null;
+      if ((pourOk || bottle !== null) && st.formatCl === null && !st.used[i + 1]) {
+        st.formatCl = pourOk ? pour : bottle;
         st.used[i + 1] = true;
       }
     } else if (size !== null) {

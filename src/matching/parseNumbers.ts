@@ -20,6 +20,16 @@ export function readBareSize(token: string): number | null {
   return null;
 }
 
+const BOTTLE_SIZES = new Set([33, 35, 37.5, 50, 62, 70, 75, 100, 150, 300]);
+
+/** A bare number behind a bottle word that is a standard bottle size ("BTL 75", "MAG 150"); 20/25 stay vintages. */
+export function readBottleNumber(token: string): number | null {
+  if (!/^\d{1,3}(?:\.\d{1,2})?$/.test(token)) return null;
+  const v = Number(token);
+  const cl = v < 10 ? round(v * 100) : v;
+  return BOTTLE_SIZES.has(cl) ? cl : null;
+}
+
 /** Sizes a carafe, pot or glass is sold by ("PICHET 50", "CARAFE 25"). */
 export function readPourSize(token: string): number | null {
   if (!/^\d{1,2}(?:\.\d)?$/.test(token)) return null;

@@ -94,4 +94,12 @@ export const DRAUGHT_CONTEXT = new Set([
 ]);
 
 /** Words announcing the vintage that follows ("MILLESIME 2015", "MILL.15"). */
-export const VINTAGE_MARKERS = new Set(['MILLESIME', 'MILLESIMEE', 'MILL', 'MIL', 'MILLESIMES']);
+export const VINTAGE_MARKERS = new Set([
+  'MILLESIME',
+  'MILLESIMEE',
+  'MILL',
+  'MIL',
+  'MILLESIMES',
+  'MILLES',
+  'MLS',
+]);

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseLabel } from '../../../src/matching/index.ts';
+import { servingByShape, splitGlued } from '../../../src/matching/shapes.ts';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const p = (label: string) => parseLabel(label, NOW);
+
+describe('notation by shape', () => {
+  it.each([
+    ["MARGAUX'15", 2015],
+    ['MARGAUX/15', 2015],
+    ['CH.MARGAUX.15', 2015],
+    ['MARGAUX 2015', 2015],
+    ['MARGAUX2015', 2015],
+    ['MARGAUX15', 2015],
+    ['MILL15 MARGAUX', 2015],
+    ['MARGAUX MIL.2015', 2015],
+    ['MARGAUX MILLESIME 98', 1998],
+    ['MARGAUX 75CL', null],
+    ['BDN18 BRUT', null], // a short letter-digit group is a code, not a word and a vintage
+  ])('%s → vintage %s', (label, vintage) => {
+    expect(p(label).vintage).toBe(vintage);
+  });
+
+  it.each([
+    ['VRE12 CHINON', 'glass', 12],
+    ['12CLVRE CHINON', 'glass', 12],
+    ['BTL75CL CHINON', 'bottle', 75],
+    ['BTLLE CHINON 75', 'bottle', 75],
+    ['BOUT 75 CHINON', 'bottle', 75],
+    ['CRFE 50 CHINON', 'carafe', 50],
+    ['PCHT 25 GAMAY', 'carafe', 25],
+    ['CHINON MGNM', 'magnum', 150],
+    ['MAGN CHINON', 'magnum', 150],
+    ['½ BTL CHABLIS', 'half', 37.5],
+    ['1/2BTL CHABLIS', 'half', 37.5],
+    ['BAG IN BOX CDR 5L', 'bib', 500],
+    ['BIB3L CDR', 'bib', 300],
+    ['VRRE CHINON', 'glass', null],
+  ])('%s → %s %s', (label, serving, formatCl) => {
+    const r = p(label);
+    expect(r.serving).toBe(serving);
+    expect(r.formatCl).toBe(formatCl);
+    expect(r.identityText).not.toMatch(/\d/);
+  });
+
+  it('keeps words that only look like serving shortenings', () => {
+    expect(servingByShape('PIC')).toBeNull(); // Pic Saint-Loup
+    expect(servingByShape('CFE')).toBeNull(); // café
+    expect(servingByShape('CDR')).toBeNull();
+    expect(p('PIC ST LOUP').identityText).toBe('pic st loup');
+  });
+
+  it('joins nothing it should not: words joined by dots or slashes are split', () => {
+    expect(p('CH.MARGAUX').identityText).toBe('ch margaux');
+    expect(p('CH/MARGAUX').identityText).toBe('ch margaux');
+    expect(splitGlued('S/M')).toEqual(['S/M']);
+  });
+});
+
+const word = fc.stringMatching(/^[A-Za-z]{1,9}$/);
+const sizeToken = fc
+  .tuple(
+    fc.constantFrom(2, 4, 5, 8, 10, 12, 15, 18, 19, 20, 21, 22, 25, 33, 35, 50, 62, 70, 75, 98, 99, 100, 150),
+    fc.constantFrom('CL', ' CL', 'cl', 'C'),
+    fc.constantFrom('', 'BTL', 'VRE', 'MAGNUM', 'CHINON', 'VERRE '),
+    fc.boolean(),
+  )
+  .map(([n, unit, glue, after]) => {
+    const size = `${n}${unit}`;
+    if (glue === '') return size;
+    // a word glued after a size only when the unit is glued too ("75 CLOS" is a number and a word)
+    return after ? `${n}${unit.trim()}${glue.trim()}` : `${glue}${size}`;
+  });
+
+describe('fuzz: the parser on outside data', () => {
+  it('never reads a vintage out of a size', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 5 }), sizeToken, fc.nat(5), (ws, size, at) => {
+        const parts = [...ws];
+        parts.splice(Math.min(at, parts.length), 0, size);
+        const r = p(parts.join(' '));
+        expect(r.vintage, parts.join(' ')).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never crashes and keeps its invariants on any text', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc
+        .array(
+          fc.constantFrom(
+            'BTL',
+            'VRE',
+            '12',
+            '75CL',
+            "'",
+            '/',
+            '.',
+            '15',
+            '½',
+            'MILL',
+            'A',
+            '1/2',
+            '2015',
+            '-',
+          ),
+          {
+            maxLength: 40,
+          },
+        )
+        .map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(text, (label) => {
+        const r = p(label);
+        expect(r.tokens.length).toBeLessThanOrEqual(64);
+        if (r.vintage !== null) expect(r.vintage).toBeGreaterThanOrEqual(1950);
+        if (r.vintage !== null) expect(r.vintage).toBeLessThanOrEqual(2026);
+        if (r.formatCl !== null) expect(r.formatCl).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
 import { openReadyDatabase } from '../runtime.ts';
-import { establishmentExists } from '../db/repositories/establishments.ts';
+import { establishmentIsKnown } from '../services/establishments/queries.ts';
 import {
   CATALOGUE_FIELDS,
   importCatalogueRows,
@@ -41,7 +41,7 @@ export async function libraryImportCommand(raw: Record<string, unknown>): Promis
   }
   const handle = await openReadyDatabase(loadConfig());
   try {
-    const exists = await establishmentExists(handle.db, o.establishment);
+    const exists = await establishmentIsKnown(handle.db, o.establishment);
     if (!exists) {
       console.error('Erreur : établissement inconnu');
       return 2;

@@ -3,7 +3,7 @@ import { systemClock } from '../domain/clock.ts';
 import { buildApp } from '../http/app.ts';
 import { createEmbeddedQueue } from '../jobs/embeddedQueue.ts';
 import { createPgBossQueue } from '../jobs/pgBossQueue.ts';
-import type { ImportQueue } from '../jobs/queue.ts';
+import type { ImportQueue } from '../services/imports/importQueue.ts';
 import type { JobDeps } from '../jobs/definitions.ts';
 import { openReadyDatabase, VERSION, WEB_DIST } from '../runtime.ts';
 import { createSecretBox, loadSecretKey } from '../services/secrets.ts';

@@ -1,7 +1,7 @@
 import type { Db, DbKind } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { TillAccess } from '../services/tills/tillAccess.ts';
-import type { ImportQueue } from '../jobs/queue.ts';
+import type { ImportQueue } from '../services/imports/importQueue.ts';
 
 /** What every route needs from the running process; tests build their own. */
 export type AppContextInput = {

@@ -1,35 +1,66 @@
-import { importNightJob, planImportsJob, type ImportNightData, type JobDeps } from './definitions.ts';
-import type { ImportQueue } from './queue.ts';
+import { importNightJob, planImportsJob, type JobContext, type JobDeps } from './definitions.ts';
+import type { ImportNightData, ImportQueue } from '../services/imports/importQueue.ts';
 
 type Logger = { info: (msg: string) => void; error: (msg: string) => void };
+type Wait = (ms: number) => Promise<void>;
+
+/** A timer that never keeps the process alive on its own. */
+const timerWait: Wait = (ms) =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * `npm start`: one process, one FIFO of nights, imported one at a time; a timer plans the schedule. Duplicate
- * requests for the same night collapse on the job's idempotency key.
+ * requests for the same night collapse on the job's idempotency key. A failed night waits its job's retry delay
+ * outside the FIFO (the others go on), then returns to the end of it.
  */
 export function createEmbeddedQueue(
   deps: JobDeps,
-  options: { tickMs?: number; logger?: Logger; schedule?: boolean } = {},
+  options: { tickMs?: number; logger?: Logger; schedule?: boolean; wait?: Wait } = {},
 ): ImportQueue & { drain: () => Promise<void> } {
-  const queue: ImportNightData[] = [];
+  const wait = options.wait ?? timerWait;
+  type Entry = { job: ImportNightData; attempt: number };
+  const queue: Entry[] = [];
   const keys = new Set<string>();
-  let active: ImportNightData | null = null;
+  const delayed = new Map<Promise<void>, Entry>();
+  let active: Entry | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
 
+  const retryLater = (entry: Entry) => {
+    const next = { job: entry.job, attempt: entry.attempt + 1 };
+    const waiting: Promise<void> = wait(importNightJob.retryDelaySeconds * 1000).then(() => {
+      delayed.delete(waiting);
+      if (stopped) return;
+      queue.push(next);
+      void pump();
+    });
+    delayed.set(waiting, next);
+  };
+
   const pump = (): Promise<void> => {
-    running ??= (async () => {
+    // Nothing to do: starting a loop now would end before `running` is set, and leave it set forever.
+    if (running || queue.length === 0 || stopped) return running ?? Promise.resolve();
+    running = (async () => {
       while (!stopped && queue.length > 0) {
         active = queue.shift() ?? null;
         if (!active) break;
+        const entry = active;
         try {
-          await runWithRetries(deps, active);
+          await importNightJob.run(ctx, entry.job);
+          keys.delete(importNightJob.idempotencyKey(entry.job));
         } catch (error) {
-          options.logger?.error(
-            `import ${active.day}: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          if (entry.attempt < importNightJob.retries) {
+            options.logger?.error(`import ${entry.job.day} (nouvel essai plus tard) : ${message(error)}`);
+            retryLater(entry);
+          } else {
+            options.logger?.error(`import ${entry.job.day} : ${message(error)}`);
+            keys.delete(importNightJob.idempotencyKey(entry.job));
+          }
         } finally {
-          keys.delete(importNightJob.idempotencyKey(active));
           active = null;
         }
       }
@@ -43,20 +74,19 @@ export function createEmbeddedQueue(
       const key = importNightJob.idempotencyKey(job);
       if (keys.has(key)) continue;
       keys.add(key);
-      queue.push(job);
+      queue.push({ job, attempt: 0 });
     }
     void pump();
   };
+  const ctx: JobContext = { ...deps, imports: { enqueue } };
 
   let timer: NodeJS.Timeout | undefined;
   if (options.schedule !== false) {
     const tick = async () => {
       try {
-        await enqueue(await planImportsJob.plan(deps));
+        await planImportsJob.run(ctx, {});
       } catch (error) {
-        options.logger?.error(
-          `planification des imports : ${error instanceof Error ? error.message : String(error)}`,
-        );
+        options.logger?.error(`planification des imports : ${message(error)}`);
       }
     };
     timer = setInterval(() => void tick(), options.tickMs ?? 15 * 60 * 1000);
@@ -68,11 +98,15 @@ export function createEmbeddedQueue(
     mode: 'embedded',
     enqueue,
     pending: async (establishmentId) =>
-      [...(active ? [active] : []), ...queue]
-        .filter((j) => j.establishmentId === establishmentId)
-        .map((j) => j.day),
+      [...(active ? [active] : []), ...queue, ...delayed.values()]
+        .filter((e) => e.job.establishmentId === establishmentId)
+        .map((e) => e.job.day),
+    /** Resolves once nothing runs, waits or is queued (retries included). */
     drain: async () => {
-      while (running) await running;
+      while (running || delayed.size > 0) {
+        if (running) await running;
+        else await Promise.all(delayed.keys());
+      }
     },
     stop: async () => {
       stopped = true;
@@ -80,15 +114,4 @@ export function createEmbeddedQueue(
       if (running) await running;
     },
   };
-}
-
-async function runWithRetries(deps: JobDeps, job: ImportNightData): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await importNightJob.run(deps, job);
-      return;
-    } catch (error) {
-      if (attempt >= importNightJob.retries) throw error;
-    }
-  }
 }

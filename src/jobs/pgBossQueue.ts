@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
-import { pendingQueuedDays } from '../db/repositories/queuedJobs.ts';
-import { importNightJob, planImportsJob, type ImportNightData, type JobDeps } from './definitions.ts';
-import type { ImportQueue } from './queue.ts';
+import { pgBossPendingDays } from '../services/imports/planImports.ts';
+import type { ImportNightData, ImportQueue } from '../services/imports/importQueue.ts';
+import { importNightJob, planImportsJob, type JobContext, type JobDeps } from './definitions.ts';
 
 type Logger = { info: (msg: string) => void; error: (msg: string) => void };
 
@@ -39,6 +39,8 @@ export async function createPgBossQueue(
     }
   };
 
+  const ctx: JobContext = { ...deps, imports: { enqueue } };
+
   if (options.schedule && planImportsJob.schedule) {
     await boss.schedule(planImportsJob.name, planImportsJob.schedule, {}, { tz: 'UTC' });
   }
@@ -47,11 +49,11 @@ export async function createPgBossQueue(
     // Four nights at a time per worker: while some wait on their till, the others write (see bench:import).
     for (let i = 0; i < (options.concurrency ?? 4); i++) {
       await boss.work<ImportNightData>(importNightJob.name, polling, async ([job]) => {
-        if (job) await importNightJob.run(deps, job.data);
+        if (job) await importNightJob.run(ctx, job.data);
       });
     }
     await boss.work(planImportsJob.name, polling, async () => {
-      await enqueue(await planImportsJob.plan(deps));
+      await planImportsJob.run(ctx, {});
     });
   }
 
@@ -59,7 +61,7 @@ export async function createPgBossQueue(
     mode: 'pg-boss',
     boss,
     enqueue,
-    pending: (establishmentId) => pendingQueuedDays(deps.db, importNightJob.name, establishmentId),
+    pending: (establishmentId) => pgBossPendingDays(deps.db, importNightJob.name, establishmentId),
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
     },

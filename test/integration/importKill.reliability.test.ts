@@ -12,7 +12,7 @@ import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type RootOperati
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { importNight } from '../../src/services/imports/importNight.ts';
 import { ensureSaleLinePartition } from '../../src/db/repositories/saleLines.ts';
-import { planImportsJob } from '../../src/jobs/definitions.ts';
+import { planImports } from '../../src/services/imports/planImports.ts';
 import { createPgBossQueue } from '../../src/jobs/pgBossQueue.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
@@ -195,7 +195,7 @@ describe.skipIf(!inject('postgresAvailable'))('import worker killed by SIGKILL (
           // Recovery: 31 minutes later the planner closes the dead run; after the queue's 15-minute expiry pg-boss
           // retries the dead job, which a fresh worker process takes.
           const later = fixedClock(new Date(Date.parse(NOW) + 31 * 60 * 1000));
-          await planImportsJob.plan({ db: db.db, tills: access, clock: later });
+          await planImports(db.db, later);
           expect((await runsOf(db, establishmentId)).filter((r) => r.status === 'running')).toEqual([]);
           const [job] = await importJobsOf(db.db, establishmentId);
           if (!job) throw new Error('job not found');

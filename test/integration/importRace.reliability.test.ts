@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createPgBossQueue } from '../../src/jobs/pgBossQueue.ts';
-import type { ImportNightData } from '../../src/jobs/definitions.ts';
+import type { ImportNightData } from '../../src/services/imports/importQueue.ts';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { KillableWorker, killAllWorkers } from '../helpers/killableWorker.ts';

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { findTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { planImportsJob } from '../../src/jobs/definitions.ts';
+import { planImports } from '../../src/services/imports/planImports.ts';
 import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
 import { importNight } from '../../src/services/imports/importNight.ts';
 import type { TillAccess } from '../../src/services/tills/tillAccess.ts';
@@ -68,7 +68,7 @@ describeOnBothDatabases('import reliability', (kind) => {
     // connections as the scenario says (connected on 2026-10-01), whatever day the test runs.
     await sql`update till_connection set created_at = ${clock.now()}`.execute(db.db);
     // Connected on 2026-10-01: the day before is owed; import it, and get the other connection refused.
-    const first = await planImportsJob.plan(deps);
+    const first = await planImports(deps.db, deps.clock);
     expect(first.map((j) => `${j.establishmentId}:${j.day}`).sort()).toEqual(
       [`${open}:2026-09-30`, `${refused}:2026-09-30`].sort(),
     );
@@ -90,13 +90,13 @@ describeOnBothDatabases('import reliability', (kind) => {
 
     // Three days down: exactly the three missed days.
     clock.set('2026-10-04T09:00:00Z');
-    expect((await planImportsJob.plan(deps)).map((j) => `${j.establishmentId}:${j.day}`)).toEqual(
+    expect((await planImports(deps.db, deps.clock)).map((j) => `${j.establishmentId}:${j.day}`)).toEqual(
       ['2026-10-01', '2026-10-02', '2026-10-03'].map((d) => `${open}:${d}`),
     );
 
     // Eight weeks down: the last 31 closed days only, oldest first; still nothing for the refused connection.
     clock.set('2026-11-27T09:00:00Z');
-    const due = await planImportsJob.plan(deps);
+    const due = await planImports(deps.db, deps.clock);
     expect(due.every((j) => j.establishmentId === open && j.trigger === 'schedule')).toBe(true);
     const days = due.map((j) => j.day);
     expect(days).toHaveLength(31);
@@ -130,7 +130,7 @@ describeOnBothDatabases('import reliability', (kind) => {
         .flatMap((t) => t.lines).length;
       expect(await countDayLines(db.db, open, day), day).toBe(truth);
     }
-    expect(await planImportsJob.plan(deps)).toEqual([]);
+    expect(await planImports(deps.db, deps.clock)).toEqual([]);
   }, 90_000);
 
   it('fails a run whose pages never end, with the reason, and writes nothing', async () => {

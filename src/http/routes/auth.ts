@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { updateAccountLocale } from '../../db/repositories/accounts.ts';
 import { reserveLogin, signIn } from '../../services/auth/signIn.ts';
 import { signUp } from '../../services/auth/signUp.ts';
 import { signOut } from '../../services/auth/sessions.ts';
+import { updateLocale } from '../../services/auth/updateLocale.ts';
 import type { AppContext } from '../context.ts';
 import {
   CSRF_COOKIE,
@@ -46,7 +46,7 @@ export const authRoutes =
 
     app.patch('/api/auth/me', { schema: { tags, body: updateMeBody } }, async (request) => {
       const account = requireAccount(request);
-      await updateAccountLocale(ctx.db, account.id, request.body.locale);
+      await updateLocale(ctx.db, account.id, request.body.locale);
       return { account: { ...account, locale: request.body.locale } };
     });
   };

@@ -1,12 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  listEstablishmentsOf,
-  listMembers,
-  listPendingInvitations,
-} from '../../db/repositories/establishments.ts';
-import { requireMembership } from '../../services/establishments/access.ts';
 import { createEstablishment } from '../../services/establishments/createEstablishment.ts';
 import { inviteMember } from '../../services/establishments/inviteMember.ts';
+import { getEstablishment, listMyEstablishments, listTeam } from '../../services/establishments/queries.ts';
 import { updateEstablishmentSettings } from '../../services/establishments/updateEstablishmentSettings.ts';
 import type { AppContext } from '../context.ts';
 import { establishmentParams } from '../schemas.ts';
@@ -20,7 +15,7 @@ export const establishmentRoutes =
   async (app) => {
     app.get('/api/establishments', { schema: { tags } }, async (request) => {
       const account = requireAccount(request);
-      return { items: await listEstablishmentsOf(ctx.db, account.id) };
+      return { items: await listMyEstablishments(ctx.db, account.id) };
     });
 
     app.post(
@@ -37,7 +32,7 @@ export const establishmentRoutes =
       { schema: { tags, params: establishmentParams } },
       async (request) => {
         const account = requireAccount(request);
-        return requireMembership(ctx.db, request.params.establishmentId, account.id);
+        return getEstablishment(ctx.db, account.id, request.params.establishmentId);
       },
     );
 
@@ -55,13 +50,7 @@ export const establishmentRoutes =
       { schema: { tags, params: establishmentParams } },
       async (request) => {
         const account = requireAccount(request);
-        const { establishmentId } = request.params;
-        await requireMembership(ctx.db, establishmentId, account.id);
-        const [members, invitations] = await Promise.all([
-          listMembers(ctx.db, establishmentId),
-          listPendingInvitations(ctx.db, establishmentId),
-        ]);
-        return { members, invitations };
+        return listTeam(ctx.db, account.id, request.params.establishmentId);
       },
     );
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { searchAppellations } from '../../db/repositories/appellations.ts';
-import { foldText } from '../../domain/text.ts';
+import { searchAppellations } from '../../services/reference/searchAppellations.ts';
 import type { AppContext } from '../context.ts';
 import { requireAccount } from '../session.ts';
 
@@ -21,7 +20,7 @@ export const referenceRoutes =
       },
       async (request) => {
         requireAccount(request);
-        return { items: await searchAppellations(ctx.db, foldText(request.query.q), request.query.limit) };
+        return { items: await searchAppellations(ctx.db, request.query.q, request.query.limit) };
       },
     );
   };

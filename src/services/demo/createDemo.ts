@@ -3,7 +3,7 @@ import { upsertTillConnection } from '../../db/repositories/tillConnections.ts';
 import type { EstablishmentWithRole } from '../../db/repositories/establishments.ts';
 import { addDays, lastClosedBusinessDay } from '../../domain/businessDay.ts';
 import type { Clock } from '../../domain/clock.ts';
-import type { ImportQueue } from '../../jobs/queue.ts';
+import type { ImportQueue } from '../imports/importQueue.ts';
 import { createEstablishment } from '../establishments/createEstablishment.ts';
 import { importNight } from '../imports/importNight.ts';
 import type { TillAccess } from '../tills/tillAccess.ts';

@@ -9,7 +9,7 @@ import { findTillConnection } from '../../db/repositories/tillConnections.ts';
 import { addDays, daysBetween, lastClosedBusinessDay, localDateHour } from '../../domain/businessDay.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { AppError, invalidField, notFound } from '../../domain/errors.ts';
-import type { ImportQueue } from '../../jobs/queue.ts';
+import type { ImportQueue } from './importQueue.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
 import { toView, type TillConnectionView } from '../tills/tillConnection.ts';
 

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { containerFormatCl, proposeFactor } from '../../../src/domain/linkFactor.ts';
 
 describe('proposeFactor', () => {
-  const wine = (serving: Parameters<typeof proposeFactor>[0]['serving'], parsedFormatCl: number | null, drinkFormatCl = 75) =>
-    proposeFactor({ serving, parsedFormatCl, drinkFormatCl, type: 'wine' });
+  const wine = (
+    serving: Parameters<typeof proposeFactor>[0]['serving'],
+    parsedFormatCl: number | null,
+    drinkFormatCl = 75,
+  ) => proposeFactor({ serving, parsedFormatCl, drinkFormatCl, type: 'wine' });
 
   it('follows the usual pours', () => {
     expect(wine('bottle', null)).toEqual({ pourCl: 75, factor: 1 });
@@ -11,7 +14,9 @@ describe('proposeFactor', () => {
     expect(wine('carafe', 50)).toEqual({ pourCl: 50, factor: 0.666667 });
     expect(wine('carafe', 25)).toEqual({ pourCl: 25, factor: 0.333333 });
     expect(wine('glass', 15)).toEqual({ pourCl: 15, factor: 0.2 });
-    expect(proposeFactor({ serving: 'glass', parsedFormatCl: null, drinkFormatCl: 70, type: 'spirit' }).pourCl).toBe(4);
+    expect(
+      proposeFactor({ serving: 'glass', parsedFormatCl: null, drinkFormatCl: 70, type: 'spirit' }).pourCl,
+    ).toBe(4);
   });
 
   it('takes the container from the serving', () => {

@@ -1,0 +1,16 @@
+import type { ImportTrigger } from './importNight.ts';
+
+/** One night of one establishment to import: what a request, the planner or the demo puts in the queue. */
+export type ImportNightData = { establishmentId: string; day: string; trigger: ImportTrigger };
+
+/**
+ * Where import requests go: run in this process (embedded) or through pg-boss to any worker (server). Declared
+ * here, where the use cases need it; `jobs/` implements it.
+ */
+export interface ImportQueue {
+  readonly mode: 'embedded' | 'pg-boss';
+  enqueue(jobs: readonly ImportNightData[]): Promise<void>;
+  /** Days of an establishment still waiting or running in this queue, for the progress shown in the UI. */
+  pending(establishmentId: string): Promise<string[]>;
+  stop(): Promise<void>;
+}

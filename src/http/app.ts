@@ -31,9 +31,12 @@ import { demoRoutes } from './routes/demo.ts';
 
 z.config(z.locales.fr());
 
+/** A registered route and the status codes its response schemas cover (the contract test reads these). */
+export type RouteEntry = { method: string; url: string; responses: string[] };
+
 declare module 'fastify' {
   interface FastifyInstance {
-    routeTable: { method: string; url: string }[];
+    routeTable: RouteEntry[];
   }
 }
 
@@ -56,11 +59,12 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   // The route table, kept so that the tenant-isolation test can prove it covers every route.
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, responses: Object.keys(route.schema?.response ?? {}) });
   });
 
   await app.register(cookie);

@@ -38,3 +38,18 @@ export const timeZone = z
   });
 
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/* Response building blocks. Dates leave the services as Date and reach the client as ISO strings. */
+export const timestamp = z.date();
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** `{items}` lists and the paged lists of the API. */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+/** For 204 answers. */
+export const noContent = z.null().describe('Pas de contenu');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COLOURS, DRINK_TYPES } from '../../domain/drink.ts';
-import { booleanQuery, euros, quantity, shortText } from '../schemas.ts';
+import { booleanQuery, euros, itemsOf, pageOf, quantity, shortText, timestamp } from '../schemas.ts';
 
 const optionalText = (max: number, label: string) => shortText(max, label).nullable().optional();
 const maxVintage = new Date().getFullYear() + 1;
@@ -53,3 +53,34 @@ export const drinkListQuery = z.object({
 });
 
 export const archiveBody = z.object({ archived: z.boolean() });
+
+/* Responses. */
+export const drinkResponse = z.object({
+  id: z.uuid(),
+  libraryEntryId: z.string().nullable(),
+  type: z.enum(DRINK_TYPES),
+  colour: z.enum(COLOURS).nullable(),
+  producer: z.string().nullable(),
+  cuvee: z.string().nullable(),
+  appellationId: z.string().nullable(),
+  appellation: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+  grapes: z.array(z.string()),
+  vintage: z.number().int().nullable(),
+  formatCl: z.number(),
+  purchasePrice: z.number().nullable(),
+  salePrice: z.number().nullable(),
+  location: z.string().nullable(),
+  minStock: z.number().nullable(),
+  archivedAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  stock: z.number(),
+  lastCountAt: timestamp.nullable(),
+  stockValue: z.number().nullable(),
+  /** Linked to at least one till product (the yellow till icon). */
+  tillLinked: z.boolean(),
+});
+export const drinkPage = pageOf(drinkResponse);
+export const regionList = itemsOf(z.string());

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eurosToCents } from '../../domain/money.ts';
-import type { DrinkWithStock } from '../../domain/drink.ts';
 import { createDrink } from '../../services/drinks/createDrink.ts';
 import type { DrinkInput } from '../../services/drinks/drinkValues.ts';
 import { drinkRegions, getDrink, queryDrinks } from '../../services/drinks/queryDrinks.ts';
@@ -8,7 +7,16 @@ import { setArchived, updateDrink } from '../../services/drinks/updateDrink.ts';
 import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import { archiveBody, drinkBody, drinkListQuery, type DrinkBody } from './drinks.schema.ts';
+import { presentDrink } from '../presenters/drinks.ts';
+import {
+  archiveBody,
+  drinkBody,
+  drinkListQuery,
+  drinkPage,
+  drinkResponse,
+  regionList,
+  type DrinkBody,
+} from './drinks.schema.ts';
 
 const tags = ['boissons'];
 const toCents = (euros: number | null | undefined): number | null =>
@@ -35,17 +43,6 @@ export function toDrinkInput(body: DrinkBody): DrinkInput {
   };
 }
 
-/** The API speaks euros; the database keeps cents. */
-export function drinkDto(d: DrinkWithStock) {
-  const { purchasePriceCents, salePriceCents, stockValueCents, establishmentId: _e, ...rest } = d;
-  return {
-    ...rest,
-    purchasePrice: purchasePriceCents === null ? null : purchasePriceCents / 100,
-    salePrice: salePriceCents === null ? null : salePriceCents / 100,
-    stockValue: stockValueCents === null ? null : stockValueCents / 100,
-  };
-}
-
 export const drinkRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -53,17 +50,24 @@ export const drinkRoutes =
 
     app.get(
       base,
-      { schema: { tags, params: establishmentParams, querystring: drinkListQuery } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          querystring: drinkListQuery,
+          response: { 200: drinkPage },
+        },
+      },
       async (request) => {
         const account = requireAccount(request);
         const result = await queryDrinks(ctx.db, account.id, request.params.establishmentId, request.query);
-        return { ...result, items: result.items.map(drinkDto) };
+        return { ...result, items: result.items.map(presentDrink) };
       },
     );
 
     app.post(
       base,
-      { schema: { tags, params: establishmentParams, body: drinkBody } },
+      { schema: { tags, params: establishmentParams, body: drinkBody, response: { 201: drinkResponse } } },
       async (request, reply) => {
         const account = requireAccount(request);
         const drink = await createDrink(
@@ -72,24 +76,28 @@ export const drinkRoutes =
           request.params.establishmentId,
           toDrinkInput(request.body),
         );
-        return reply.status(201).send(drinkDto(drink));
+        return reply.status(201).send(presentDrink(drink));
       },
     );
 
-    app.get(`${base}/:drinkId`, { schema: { tags, params: drinkParams } }, async (request) => {
-      const account = requireAccount(request);
-      return drinkDto(
-        await getDrink(ctx.db, account.id, request.params.establishmentId, request.params.drinkId),
-      );
-    });
+    app.get(
+      `${base}/:drinkId`,
+      { schema: { tags, params: drinkParams, response: { 200: drinkResponse } } },
+      async (request) => {
+        const account = requireAccount(request);
+        return presentDrink(
+          await getDrink(ctx.db, account.id, request.params.establishmentId, request.params.drinkId),
+        );
+      },
+    );
 
     app.put(
       `${base}/:drinkId`,
-      { schema: { tags, params: drinkParams, body: drinkBody } },
+      { schema: { tags, params: drinkParams, body: drinkBody, response: { 200: drinkResponse } } },
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, drinkId } = request.params;
-        return drinkDto(
+        return presentDrink(
           await updateDrink(
             ctx.db,
             account.id,
@@ -104,11 +112,11 @@ export const drinkRoutes =
 
     app.post(
       `${base}/:drinkId/archive`,
-      { schema: { tags, params: drinkParams, body: archiveBody } },
+      { schema: { tags, params: drinkParams, body: archiveBody, response: { 200: drinkResponse } } },
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, drinkId } = request.params;
-        return drinkDto(
+        return presentDrink(
           await setArchived(ctx.db, account.id, establishmentId, drinkId, request.body.archived, ctx.clock),
         );
       },
@@ -116,7 +124,7 @@ export const drinkRoutes =
 
     app.get(
       '/api/establishments/:establishmentId/regions',
-      { schema: { tags, params: establishmentParams } },
+      { schema: { tags, params: establishmentParams, response: { 200: regionList } } },
       async (request) => {
         const account = requireAccount(request);
         return { items: await drinkRegions(ctx.db, account.id, request.params.establishmentId) };

@@ -3,7 +3,7 @@ import { drinkMovements, recordCounts, recordMovement } from '../../services/sto
 import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import { drinkDto } from './drinks.ts';
+import { presentDrink } from '../presenters/drinks.ts';
 import { countsBody, movementBody } from './stock.schema.ts';
 
 const tags = ['stock'];
@@ -35,7 +35,7 @@ export const stockRoutes =
           { kind: body.kind, quantity: body.quantity, occurredAt: toDate(body.occurredAt), note: body.note },
           ctx.clock,
         );
-        return reply.status(201).send(drinkDto(drink));
+        return reply.status(201).send(presentDrink(drink));
       },
     );
 

@@ -14,7 +14,8 @@ import { workList } from '../../services/sync/workList.ts';
 import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import { drinkDto, toDrinkInput } from './drinks.ts';
+import { presentDrink } from '../presenters/drinks.ts';
+import { toDrinkInput } from './drinks.ts';
 import {
   bulkLinkBody,
   factorBody,
@@ -78,7 +79,7 @@ export const syncRoutes =
           target,
           request.body.factor,
         );
-        return { drink: drinkDto(result.drink), factor: result.factor };
+        return { drink: presentDrink(result.drink), factor: result.factor };
       },
     );
 

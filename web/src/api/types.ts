@@ -44,51 +44,9 @@ export type DrinkType = (typeof DRINK_TYPES)[number];
 export const COLOURS = ['rouge', 'blanc', 'rosé'] as const;
 export type Colour = (typeof COLOURS)[number];
 
-export type Drink = {
-  id: string;
-  libraryEntryId: string | null;
-  type: DrinkType;
-  colour: Colour | null;
-  producer: string | null;
-  cuvee: string | null;
-  appellationId: string | null;
-  appellation: string | null;
-  region: string | null;
-  country: string | null;
-  grapes: string[];
-  vintage: number | null;
-  formatCl: number;
-  purchasePrice: number | null;
-  salePrice: number | null;
-  location: string | null;
-  minStock: number | null;
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  stock: number;
-  lastCountAt: string | null;
-  stockValue: number | null;
-  /** Linked to at least one till product (the yellow till icon). */
-  tillLinked?: boolean;
-};
-
-export type DrinkInput = {
-  type: DrinkType;
-  colour: Colour | null;
-  producer: string | null;
-  cuvee: string | null;
-  appellationId: string | null;
-  appellation: string | null;
-  region: string | null;
-  country: string | null;
-  grapes: string[];
-  vintage: number | null;
-  formatCl: number;
-  purchasePrice: number | null;
-  salePrice: number | null;
-  location: string | null;
-  minStock: number | null;
-};
+/* From the server's zod schemas (src/http/contract.ts): one contract. */
+import type { Drink, DrinkInput } from '../../../src/http/contract.ts';
+export type { Drink, DrinkInput };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 

@@ -1,0 +1,25 @@
+/**
+ * The API contract for the web client: every type here is inferred from the zod schemas that the routes declare
+ * (`routes/*.schema.ts`), so the client cannot drift from the server. Import it with `import type` only.
+ */
+import type { z } from 'zod';
+import type { drinkBody, drinkListQuery, drinkPage, drinkResponse } from './routes/drinks.schema.ts';
+
+/** What JSON makes of a response value: dates travel as ISO strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+/** A response body as the client receives it. */
+export type Response<S extends z.ZodType> = Wire<z.output<S>>;
+/** A request body or query as the client may send it (defaults optional). */
+export type Request<S extends z.ZodType> = z.input<S>;
+
+/* Drinks */
+export type Drink = Response<typeof drinkResponse>;
+export type DrinkPage = Response<typeof drinkPage>;
+export type DrinkInput = Request<typeof drinkBody>;
+export type DrinkListQuery = Request<typeof drinkListQuery>;

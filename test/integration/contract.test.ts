@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { drinkResponse } from '../../src/http/routes/drinks.schema.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.ts';
@@ -90,7 +89,7 @@ describe('API contract', () => {
       app.get('/api/scratch/good', { schema: { response: { 200: drinkResponse } } }, async () => validDrink);
       app.get('/api/scratch/drift', { schema: { response: { 200: drinkResponse } } }, async () => {
         const { stock: _stock, ...drift } = validDrink;
-        return { ...drift, formatCl: '75 cl' } as unknown as z.input<typeof drinkResponse>;
+        return { ...drift, formatCl: '75 cl' };
       });
     }
     await app.ready();
@@ -124,7 +123,7 @@ describe('API contract', () => {
   it('a route answering something its schema does not allow fails with 500 and sends none of it', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/scratch/drift' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'internal', message: expect.any(String) } });
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('internal');
     expect(res.body).not.toContain('Domaine Test');
   });
 

@@ -2,12 +2,13 @@
 // npm run bench:match -- --library PATH --cases PATH [--pad N] [--json] [--no-baselines] [--failures FILE]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildMatchIndex, match, parseLabel } from '../src/matching/index.ts';
+import { parseLabel } from '../src/matching/index.ts';
 import type { LibraryEntry } from '../src/matching/index.ts';
 import { BASELINES } from './lib/baselines.ts';
 import { loadCases, loadLibrary, type Case } from './lib/data.ts';
+import { NOW, progress, runEngine, type Figures, type Mode } from './lib/engineRun.ts';
 import { pad } from './lib/pad.ts';
-import { score, type Prediction, type Scores } from './lib/score.ts';
+import { score, type Prediction } from './lib/score.ts';
 import { printTable } from './lib/table.ts';
 import { heapMb, percentile, timed } from './lib/timing.ts';
 
@@ -16,6 +17,10 @@ const { values: args } = parseArgs({
     library: { type: 'string', default: '../shared/data/bench/library.jsonl' },
     cases: { type: 'string', default: '../shared/data/bench/cases-dev.tsv' },
     pad: { type: 'string' },
+    // cold (as before), catalogue (the labels given first as the till's catalogue), online (answers fed back), all
+    mode: { type: 'string', default: 'cold' },
+    // comma-separated styles to keep (held-out check); '!' in front drops them instead
+    styles: { type: 'string' },
     json: { type: 'boolean', default: false },
     'no-baselines': { type: 'boolean', default: false },
     failures: { type: 'string' },
@@ -24,62 +29,6 @@ const { values: args } = parseArgs({
     'fuse-every': { type: 'string', default: '20' },
   },
 });
-
-export type Figures = Scores & {
-  p50ms: number;
-  p99ms: number;
-  buildMs: number;
-  heapMb: number;
-  entries: number;
-};
-const NOW = new Date('2025-06-01T00:00:00Z'); // fixed: two-digit vintages are read against this date
-const progress = (msg: string): void => {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-};
-
-function runEngine(
-  lib: readonly LibraryEntry[],
-  cases: readonly Case[],
-): { fig: Figures; preds: Prediction[] } {
-  progress(`engine on ${lib.length} entries`);
-  const before = heapMb();
-  const cpu0 = process.cpuUsage();
-  const { value: index, ms: buildMs } = timed(() => buildMatchIndex(lib));
-  const cpu = process.cpuUsage(cpu0);
-  const heap = heapMb() - before;
-  // warm-up: JIT-compile the hot paths before timing (a server matches labels all day)
-  for (const c of cases.slice(0, 300)) match(index, c.label, { now: NOW });
-  const times: number[] = [];
-  const preds = cases.map((c) => {
-    const { value: a, ms } = timed(() => match(index, c.label, { now: NOW }));
-    times.push(ms);
-    return {
-      id: a.candidates[0]?.id ?? '',
-      accepted: a.decision !== 'non',
-      top5: a.candidates.map((x) => x.id),
-      vintage: a.vintage,
-      formatCl: a.formatCl,
-      serving: a.serving,
-    };
-  });
-  // the machine is shared: the best of 3 runs per label removes other processes' preemption and GC noise
-  const best3 = cases.map((c, i) => {
-    let best = times[i] ?? 0;
-    for (let r = 0; r < 2; r++) best = Math.min(best, timed(() => match(index, c.label, { now: NOW })).ms);
-    return best;
-  });
-  const fig = {
-    ...score(cases, preds, true),
-    buildCpuMs: Math.round((cpu.user + cpu.system) / 1000),
-    p99msBestOf3: percentile(best3, 99),
-    p50ms: percentile(times, 50),
-    p99ms: percentile(times, 99),
-    buildMs,
-    heapMb: heap,
-    entries: lib.length,
-  };
-  return { fig, preds };
-}
 
 function runBaseline(
   name: string,
@@ -124,27 +73,45 @@ function runBaseline(
   };
 }
 
+const KEYS: Record<Mode, string> = { cold: 'engine', catalogue: 'engineCatalogue', online: 'engineOnline' };
+
+function selectStyles(cases: readonly Case[], spec: string | undefined): Case[] {
+  if (!spec) return [...cases];
+  const drop = spec.startsWith('!');
+  const styles = new Set(spec.replace(/^!/, '').split(','));
+  return cases.filter((c) => styles.has(c.style) !== drop);
+}
+
 function main(): void {
   const lib = loadLibrary(args.library);
-  const cases = loadCases(args.cases);
-  const engine = runEngine(lib, cases);
-  if (args.failures) writeFailures(args.failures, cases, engine.preds);
-  const out: Record<string, unknown> = { engine: engine.fig };
+  const cases = selectStyles(loadCases(args.cases), args.styles);
+  const modeArg = args.mode ?? 'cold';
+  const modes: Mode[] = modeArg === 'all' ? ['cold', 'catalogue', 'online'] : [modeArg as Mode];
+  if (!modes.every((m) => m in KEYS))
+    throw new Error(`--mode: cold, catalogue, online or all (got ${modeArg})`);
+  const out: Record<string, unknown> = {};
   const padN = args.pad ? Number(args.pad) : 0;
-  if (padN > lib.length) out.enginePadded = runEngine(pad(lib, padN), cases).fig;
+  const padded = padN > lib.length ? pad(lib, padN) : null;
+  for (const mode of modes) {
+    const run = runEngine(lib, cases, mode);
+    if (args.failures && mode === modes[0]) writeFailures(args.failures, cases, run.preds);
+    out[KEYS[mode]] = run.fig;
+    if (padded) out[`${KEYS[mode]}Padded`] = runEngine(padded, cases, mode).fig;
+  }
+  out.engine ??= out.engineCatalogue ?? out.engineOnline;
   const baselines: Record<string, Figures> = {};
   if (!args['no-baselines']) {
     for (const name of Object.keys(BASELINES)) {
       baselines[name] = runBaseline(name, lib, cases, Number(args['baseline-sample']), true);
-      if (padN > lib.length) {
-        const padded = runBaseline(name, pad(lib, padN), cases, Number(args['baseline-sample']), false);
+      if (padded) {
+        const p = runBaseline(name, padded, cases, Number(args['baseline-sample']), false);
         (baselines[name] as Figures & { padded?: unknown }).padded = {
-          p50ms: padded.p50ms,
-          p99ms: padded.p99ms,
-          buildMs: padded.buildMs,
-          heapMb: padded.heapMb,
-          entries: padded.entries,
-          sampled: padded.n,
+          p50ms: p.p50ms,
+          p99ms: p.p99ms,
+          buildMs: p.buildMs,
+          heapMb: p.heapMb,
+          entries: p.entries,
+          sampled: p.n,
         };
       }
     }

@@ -1,10 +1,11 @@
-// match(): parse, expand, generate, verify, decide.
+// match(): parse, apply what was learnt, expand, generate, verify, decide.
 import { generateCandidates } from './candidates.ts';
 import { isConfident, isPresque, scoreOf, settleAttributes } from './decide.ts';
+import { NO_KNOWLEDGE, type Knowledge, type LearntWord } from './knowledge.ts';
 import type { MatchIndex } from './matchIndex.ts';
 import { parseLabel } from './parse.ts';
 import { expandToken, type QueryToken } from './query.ts';
-import type { MatchAnswer, MatchOptions } from './types.ts';
+import type { LabelToken, MatchAnswer, MatchOptions, ParsedLabel } from './types.ts';
 import { inverseQuery, verify, whyList, type Verdict } from './verify.ts';
 
 /** Candidates verified per label: enough for recall, small enough for a few ms at 100k entries. */
@@ -14,6 +15,27 @@ export function match(index: MatchIndex, label: string, options: MatchOptions = 
   return matchDetailed(index, label, options).answer;
 }
 
+/** The identity words of a parsed label: the key a lesson about this label is stored under. */
+export function labelKey(parsed: ParsedLabel): string {
+  return parsed.tokens.map((t) => t.text).join(' ');
+}
+
+/** Learnt colour words read as colours; learnt serving words give the serving the label did not state. */
+function applyKnowledge(parsed: ParsedLabel, k: Knowledge): { parsed: ParsedLabel; learnt: LearntWord[] } {
+  const learnt: LearntWord[] = [];
+  let serving = parsed.serving;
+  const tokens: LabelToken[] = parsed.tokens.map((t) => {
+    const w = k.words.get(t.text);
+    if (!w || t.colour !== null) return t;
+    learnt.push(w);
+    if (w.kind === 'serving') serving ??= w.serving;
+    return w.kind === 'colour' ? { ...t, colour: w.colour } : t;
+  });
+  if (learnt.length === 0) return { parsed, learnt };
+  const colour = parsed.colour ?? tokens.find((t) => t.colour !== null)?.colour ?? null;
+  return { parsed: { ...parsed, tokens, serving, colour }, learnt };
+}
+
 /** match() plus the verdicts behind it (for tuning and for explaining a decision in the UI). */
 export function matchDetailed(
   index: MatchIndex,
@@ -21,8 +43,13 @@ export function matchDetailed(
   options: MatchOptions = {},
 ): { answer: MatchAnswer; verdicts: Verdict[] } {
   const limit = Math.max(1, Math.min(options.limit ?? 5, 50));
-  const parsed = parseLabel(typeof label === 'string' ? label : '', options.now ?? new Date());
-  const query: QueryToken[] = parsed.tokens.map((t) => expandToken(index, t));
+  const k = options.knowledge ?? NO_KNOWLEDGE;
+  const raw = parseLabel(typeof label === 'string' ? label : '', options.now ?? new Date());
+  const key = labelKey(raw);
+  const { parsed, learnt } = applyKnowledge(raw, k);
+  const query: QueryToken[] = parsed.tokens.map((t) =>
+    expandToken(index, t, false, t.colour === null ? k.words.get(t.text) : undefined),
+  );
   if (parsed.vintageToken) {
     const text = parsed.vintageToken;
     query.push(expandToken(index, { text, colour: null, number: true, last: false }, true));
@@ -36,28 +63,42 @@ export function matchDetailed(
     candidates: [],
     decision: 'non',
   };
-  if (!query.some((q) => !q.optional)) return { answer, verdicts: [] };
+  const remembered = k.labels.get(key);
+  if (!query.some((q) => !q.optional) && !remembered) return { answer, verdicts: [] };
   const inverse = inverseQuery(query);
   const verdicts = generateCandidates(index, query, VERIFY_K)
     .filter((e) => index.entryAt(e) !== undefined)
     .map((e) => tieBreak(index, verify(index, e, query, inverse), parsed.vintage, parsed.formatCl))
     .sort((a, b) => b.rank - a.rank);
+  // a label the establishment (or enough others) already linked: its drink comes first, whatever the words say
+  const at = remembered ? index.position(remembered.id) : undefined;
+  if (at !== undefined) {
+    const i = verdicts.findIndex((x) => x.entry === at);
+    const [found] = i >= 0 ? verdicts.splice(i, 1) : [];
+    verdicts.unshift(found ?? verify(index, at, query, inverse));
+  }
   const [best, second] = verdicts;
   if (!best) return { answer, verdicts };
   const margin = best.rank - (second?.rank ?? -99);
   const entry = index.entryAt(best.entry);
-  const confident = isConfident(best, second);
+  const confident = at !== undefined || (isConfident(best, second) && !k.refused.has(key));
   const attrs = settleAttributes(parsed, entry, confident && best.numberSeen);
   answer.serving = attrs.serving;
   answer.formatCl = attrs.formatCl;
   answer.vintage = attrs.vintage;
+  const taught = new Set<string>(learnt.map((w) => whyOf(w.source)));
+  if (remembered && at !== undefined) taught.add(whyOf(remembered.source));
   answer.candidates = verdicts.slice(0, limit).map((v, i) => ({
     id: index.entryAt(v.entry)?.id ?? '',
-    score: scoreOf(v, i === 0 ? margin : 0),
-    why: whyList(v.srcBits, v.colourOk),
+    score: at !== undefined && i === 0 ? 1 : scoreOf(v, i === 0 ? margin : 0),
+    why: i === 0 ? [...whyList(v.srcBits, v.colourOk), ...taught] : whyList(v.srcBits, v.colourOk),
   }));
   if (confident && entry) answer.decision = isPresque(entry, attrs) ? 'presque' : 'oui';
   return { answer, verdicts };
+}
+
+function whyOf(source: LearntWord['source']): string {
+  return source === 'lesson' ? 'learnt' : source === 'shared' ? 'shared' : 'catalogue';
 }
 
 /** Equal explanations: prefer the entry the library knows in the written vintage and size. */

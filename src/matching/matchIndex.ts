@@ -43,6 +43,12 @@ export class MatchIndex {
     this.initials.learnAppellation(entry.appellation);
   }
 
+  /** Position of a live entry by id (undefined when unknown). */
+  position(id: string): number | undefined {
+    const at = this.byId.get(id);
+    return at === undefined || this.retired[at] ? undefined : at;
+  }
+
   entryAt(i: number): LibraryEntry | undefined {
     return this.retired[i] ? undefined : this.entries[i];
   }

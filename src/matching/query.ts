@@ -1,6 +1,7 @@
 // Expands each label word into the library words it may stand for, with a quality in (0, 1].
 import { ALIASES, NEUTRAL, NOT_DRINK_WORDS } from './lexicon.ts';
 import type { MatchIndex } from './matchIndex.ts';
+import type { LearntWord } from './knowledge.ts';
 import type { LabelToken } from './types.ts';
 
 export const Q_EXACT = 1;
@@ -28,15 +29,22 @@ export type QueryToken = {
   skeleton: boolean;
   /** cost when nothing explains the word */
   weight: number;
-  /** may be explained, never costs (a number read as a vintage) */
+  /** may be explained, never costs (a number read as a vintage, a learnt till word) */
   optional: boolean;
+  /** what the establishment, its till's catalogue or other establishments taught about this word */
+  learnt?: LearntWord;
 };
 
 function putBest(m: Map<number, number>, id: number, q: number): void {
   if ((m.get(id) ?? 0) < q) m.set(id, q);
 }
 
-export function expandToken(index: MatchIndex, token: LabelToken, optional = false): QueryToken {
+export function expandToken(
+  index: MatchIndex,
+  token: LabelToken,
+  optional = false,
+  learnt?: LearntWord,
+): QueryToken {
   const { vocab } = index;
   const t = token.text;
   const single = new Map<number, number>();
@@ -53,6 +61,9 @@ export function expandToken(index: MatchIndex, token: LabelToken, optional = fal
   };
   // a multi-word expansion found whole is better evidence than its first word alone
   for (const alt of ALIASES[t] ?? []) addPhrase(alt, alt.length > 1 ? Q_ALIAS_PHRASE : Q_ALIAS);
+  if (learnt?.kind === 'alias') addPhrase(learnt.words, Q_ALIAS);
+  // a structural or serving word explains nothing and blocks nothing
+  const silent = learnt !== undefined && (learnt.kind === 'structural' || learnt.kind === 'serving');
   const fuzzyOk = !token.number && !NOT_DRINK_WORDS.has(t);
   if (/^[a-z0-9]{2,6}$/.test(t) && !token.number)
     for (const p of index.initials.lookup(t)) addPhrase(p, Q_INITIALS);
@@ -78,7 +89,8 @@ export function expandToken(index: MatchIndex, token: LabelToken, optional = fal
     openPrefix,
     skeleton:
       fuzzyOk && exact === undefined && !ALIASES[t] && t.length >= 3 && t.length <= 6 && /^[a-z]+$/.test(t),
-    weight: optional ? 0 : NEUTRAL.has(t) ? 0.35 : 1,
-    optional,
+    weight: optional || silent ? 0 : NEUTRAL.has(t) ? 0.35 : 1,
+    optional: optional || silent,
+    ...(learnt ? { learnt } : {}),
   };
 }

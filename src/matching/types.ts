@@ -1,4 +1,6 @@
 // Public types of the matching engine (pure: no I/O).
+import type { Knowledge } from './knowledge.ts';
+
 export type EntryType =
   'wine' | 'sparkling' | 'champagne' | 'fortified' | 'spirit' | 'beer' | 'cider' | 'soft' | 'other';
 export type Colour = 'rouge' | 'blanc' | 'rosé';
@@ -34,7 +36,12 @@ export type MatchAnswer = {
   decision: Decision;
 };
 
-export type MatchOptions = { limit?: number; now?: Date };
+export type MatchOptions = {
+  limit?: number;
+  now?: Date;
+  /** what the establishment learnt (lessons, its till's catalogue, other establishments); none by default */
+  knowledge?: Knowledge;
+};
 
 /** One identity word of a label, with what the parser knows about it. */
 export type LabelToken = {

@@ -61,6 +61,7 @@ export function verify(
   e: number,
   query: readonly QueryToken[],
   inverse: Map<number, Hit[]>,
+  trace?: { unexplained: number[]; fuzzy: number[] },
 ): Verdict {
   const p = index.profiles[e];
   const entry = index.entries[e];
@@ -128,9 +129,11 @@ export function verify(
     if (best === 0 && typeWordFits(t.text, entry.type, entry.subtype ?? null, typeWords)) best = Q_TYPE;
     if (best === 0) {
       unexplained += qt.weight;
+      trace?.unexplained.push(i);
       continue;
     }
-    if (qt.optional) numberSeen = true;
+    if (qt.optional && !qt.learnt) numberSeen = true;
+    if (best < Q_ALIAS) trace?.fuzzy.push(i);
     explained++;
     fuzz += 1 - best;
     const js = bestMulti ?? (bestJ >= 0 ? [bestJ] : []);

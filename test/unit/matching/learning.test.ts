@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildMatchIndex,
+  learnCatalogue,
+  learnLesson,
+  LessonBook,
+  match,
+  sharedKnowledge,
+  type LibraryEntry,
+} from '../../../src/matching/index.ts';
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+const wine = (id: string, producer: string, appellation: string, colour: 'rouge' | 'blanc'): LibraryEntry => ({
+  id,
+  type: 'wine',
+  colour,
+  producer,
+  cuvee: null,
+  appellation,
+  region: null,
+  country: 'France',
+  vintages: [2019, 2020],
+  formatsCl: [75],
+  name: `${producer} ${appellation} ${colour}`,
+});
+const LIB: LibraryEntry[] = [
+  wine('a', 'Domaine Alquier', 'Faugères', 'rouge'),
+  wine('b', 'Domaine Alquier', 'Faugères', 'blanc'),
+  wine('c', 'Domaine Huet', 'Vouvray', 'blanc'),
+  wine('d', 'Château Simone', 'Palette', 'rouge'),
+  wine('e', 'Château Simone', 'Palette', 'blanc'),
+  wine('f', 'Domaine Gauby', 'Côtes du Roussillon', 'rouge'),
+  wine('g', 'Clos Rougeard', 'Saumur Champigny', 'rouge'),
+  wine('h', 'Domaine Tempier', 'Bandol', 'rouge'),
+  wine('i', 'Domaine Ramonet', 'Chassagne-Montrachet', 'blanc'),
+  wine('j', 'Didier Dagueneau', 'Pouilly-Fumé', 'blanc'),
+];
+const index = buildMatchIndex(LIB);
+const opts = (book: LessonBook) => ({ now: NOW, knowledge: book.knowledge() });
+
+describe('lessons', () => {
+  it('a confirmed answer unblocks the till word on the next proposal, and a Non unlearns it', () => {
+    const book = new LessonBook();
+    expect(match(index, 'ZQX SIMONE PALETTE', opts(book)).decision).toBe('non');
+    book.set(learnLesson(index, 'ZQX GAUBY ROUSSILLON', { entryId: 'f', now: NOW }));
+    const next = match(index, 'ZQX SIMONE PALETTE', opts(book));
+    expect(next.decision).toBe('non'); // one lesson says the word is the till's, not which colour: Simone is two wines
+    const after = match(index, 'ZQX HUET VOUVRAY', opts(book));
+    expect(after.decision).toBe('oui');
+    expect(after.candidates[0]?.id).toBe('c');
+    expect(after.candidates[0]?.why).toContain('learnt');
+    book.set(learnLesson(index, 'ZQX GAUBY ROUSSILLON', { entryId: null, now: NOW }));
+    expect(match(index, 'ZQX HUET VOUVRAY', opts(book)).decision).toBe('non');
+  });
+
+  it('two agreeing answers teach a colour, which then picks between two wines of one producer', () => {
+    const book = new LessonBook();
+    book.set(learnLesson(index, 'ZQX GAUBY ROUSSILLON', { entryId: 'f', now: NOW }));
+    book.set(learnLesson(index, 'ZQX ROUGEARD SAUMUR', { entryId: 'g', now: NOW }));
+    const a = match(index, 'ZQX SIMONE PALETTE', opts(book));
+    expect(a).toMatchObject({ decision: 'oui', colour: 'rouge' });
+    expect(a.candidates[0]?.id).toBe('d');
+  });
+
+  it('remembers a relabelled product and learns an abbreviation', () => {
+    const book = new LessonBook();
+    book.set(learnLesson(index, 'LE ROUGE DU PATRON', { entryId: 'a', now: NOW }));
+    const a = match(index, 'BTL LE ROUGE DU PATRON', opts(book));
+    expect(a.decision).toBe('oui');
+    expect(a.candidates[0]?.id).toBe('a');
+    const lesson = learnLesson(index, 'HUET VUVRY', { entryId: 'c', now: NOW });
+    expect(lesson.words.vuvry).toEqual({ kind: 'alias', words: ['vouvray'] });
+  });
+});
+
+describe('catalogue profile', () => {
+  it('learns a recurring family prefix no library word explains, and its colour', () => {
+    const labels = ['QQR GAUBY ROUSSILLON', 'QQR ROUGEARD SAUMUR', 'QQR ALQUIER FAUGERES', 'QQR TEMPIER BANDOL'];
+    labels.push('QQB HUET VOUVRAY', 'QQB RAMONET CHASSAGNE', 'QQB DAGUENEAU POUILLY', 'QQB ALQUIER FAUGERES');
+    labels.push('QQB SIMONE PALETTE', 'QQR SIMONE PALETTE');
+    const profile = learnCatalogue(index, labels, NOW);
+    expect(profile.words.qqr).toEqual({ kind: 'colour', colour: 'rouge' });
+    expect(profile.words.qqb).toEqual({ kind: 'colour', colour: 'blanc' });
+    const book = new LessonBook([], profile);
+    const a = match(index, 'QQB SIMONE PALETTE', opts(book));
+    expect(a).toMatchObject({ decision: 'oui', colour: 'blanc' });
+    expect(a.candidates[0]?.id).toBe('e');
+    expect(a.candidates[0]?.why).toContain('catalogue');
+  });
+
+  it('learns nothing from ordinary labels', () => {
+    const profile = learnCatalogue(index, ['HUET VOUVRAY', 'GAUBY ROUSSILLON', 'SIMONE PALETTE BLANC'], NOW);
+    expect(profile.words).toEqual({});
+  });
+});
+
+describe('shared knowledge', () => {
+  const lesson = learnLesson(index, 'ZQX HUET VOUVRAY', { entryId: 'c', now: NOW });
+  const priv = { ...lesson, key: 'cuvee maison', entryId: 'private-1' };
+  it('needs three establishments and carries only words and shared library ids', () => {
+    const two = sharedKnowledge(
+      ['e1', 'e2'].map((establishmentId) => ({ establishmentId, lesson })),
+      (id) => id !== 'private-1',
+    );
+    expect(two).toEqual({ words: {}, labels: {} });
+    const rows = ['e1', 'e2', 'e3'].flatMap((establishmentId) => [
+      { establishmentId, lesson },
+      { establishmentId, lesson: priv },
+    ]);
+    const shared = sharedKnowledge(rows, (id) => id !== 'private-1');
+    expect(shared.labels).toEqual({ 'zqx huet vouvray': 'c' });
+    expect(JSON.stringify(shared)).not.toMatch(/e1|e2|e3|private/);
+    const a = match(index, 'ZQX HUET VOUVRAY', opts(new LessonBook([], null, shared)));
+    expect(a.candidates[0]?.why).toContain('shared');
+  });
+});

@@ -10,7 +10,12 @@ import {
 } from '../../../src/matching/index.ts';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
-const wine = (id: string, producer: string, appellation: string, colour: 'rouge' | 'blanc'): LibraryEntry => ({
+const wine = (
+  id: string,
+  producer: string,
+  appellation: string,
+  colour: 'rouge' | 'blanc',
+): LibraryEntry => ({
   id,
   type: 'wine',
   colour,
@@ -75,7 +80,12 @@ describe('lessons', () => {
 
 describe('catalogue profile', () => {
   it('learns a recurring family prefix no library word explains, and its colour', () => {
-    const labels = ['QQR GAUBY ROUSSILLON', 'QQR ROUGEARD SAUMUR', 'QQR ALQUIER FAUGERES', 'QQR TEMPIER BANDOL'];
+    const labels = [
+      'QQR GAUBY ROUSSILLON',
+      'QQR ROUGEARD SAUMUR',
+      'QQR ALQUIER FAUGERES',
+      'QQR TEMPIER BANDOL',
+    ];
     labels.push('QQB HUET VOUVRAY', 'QQB RAMONET CHASSAGNE', 'QQB DAGUENEAU POUILLY', 'QQB ALQUIER FAUGERES');
     labels.push('QQB SIMONE PALETTE', 'QQR SIMONE PALETTE');
     const profile = learnCatalogue(index, labels, NOW);

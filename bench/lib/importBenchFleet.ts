@@ -15,6 +15,7 @@ import { KillableWorker } from '../../test/helpers/killableWorker.ts';
 import { benchTillAccess, connectEstablishment, createBenchDatabase } from './importBenchSetup.ts';
 
 export type FleetFigures = {
+  writePath: 'copy' | 'unnest';
   establishments: number;
   restaurants: number;
   workers: number;
@@ -54,6 +55,8 @@ export async function benchFleet(input: {
   workers: number;
   day: string;
   now: string;
+  /** 'unnest' starts the workers with CELLIER_IMPORT_WRITE=unnest: the statement path, for comparison. */
+  writePath?: 'copy' | 'unnest';
 }): Promise<FleetFigures> {
   const clock = fixedClock(input.now);
   const profiles = Array.from({ length: input.restaurants }, (_, i) => fleetProfile(i + 1));
@@ -77,8 +80,12 @@ export async function benchFleet(input: {
       { db: db.db, tills: access, clock },
       { work: false, schedule: false },
     );
+    const previous = process.env.CELLIER_IMPORT_WRITE;
+    process.env.CELLIER_IMPORT_WRITE = input.writePath ?? 'copy';
     for (let i = 0; i < input.workers; i++)
       workers.push(new KillableWorker({ databaseUrl: url, secretKey: access.key }));
+    if (previous === undefined) delete process.env.CELLIER_IMPORT_WRITE;
+    else process.env.CELLIER_IMPORT_WRITE = previous;
     await Promise.all(workers.map((w) => w.waitFor('ready', 60_000)));
 
     const t0 = performance.now();
@@ -122,6 +129,7 @@ export async function benchFleet(input: {
     if (copied[0]?.n !== lines) throw new Error(`COPY loaded ${copied[0]?.n}, expected ${lines}`);
 
     return {
+      writePath: input.writePath ?? 'copy',
       establishments: input.establishments,
       restaurants: input.restaurants,
       workers: input.workers,

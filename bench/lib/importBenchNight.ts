@@ -6,6 +6,7 @@ import { benchTillAccess, connectEstablishment, createBenchDatabase } from './im
 
 export type NightFigures = {
   kind: DbKind;
+  writePath: 'copy' | 'unnest';
   tickets: number;
   lines: number;
   /** Medians over the timed repetitions; each is a first import of the night into a new establishment. */
@@ -25,8 +26,11 @@ export type NightFigures = {
 export async function benchNight(
   kind: DbKind,
   sim: AsterioSimulator,
-  input: { kmlcode: string; day: string; now: string; repeat: number },
+  input: { kmlcode: string; day: string; now: string; repeat: number; writePath?: 'copy' | 'unnest' },
 ): Promise<NightFigures> {
+  const writePath = kind === 'pglite' ? 'unnest' : (input.writePath ?? 'copy');
+  if (writePath === 'unnest') process.env.CELLIER_IMPORT_WRITE = 'unnest';
+  else delete process.env.CELLIER_IMPORT_WRITE;
   const db = await createBenchDatabase(kind);
   const clock = fixedClock(input.now);
   const access = benchTillAccess();
@@ -62,6 +66,7 @@ export async function benchNight(
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     return {
       kind,
+      writePath,
       tickets: runs[0]?.tickets ?? 0,
       lines: runs[0]?.lines ?? 0,
       totalMs: median(runs.map((r) => r.total)),
@@ -71,6 +76,7 @@ export async function benchNight(
       samples: runs.map((r) => Math.round(r.total)),
     };
   } finally {
+    delete process.env.CELLIER_IMPORT_WRITE;
     await db.drop();
   }
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { copyPoolOptions, registerCopyPool } from './copyClients.ts';
 import { PGliteDialect } from './pgliteDialect.ts';
 import type { Database } from './schema.ts';
 
@@ -20,8 +21,10 @@ const parseNumber = (value: string): number => Number(value);
 const parseDate = (value: string): string => value;
 
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const copy = copyPoolOptions();
   const pool = new pg.Pool({
     connectionString: url,
+    options: copy.options,
     max: 10,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
@@ -32,6 +35,7 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
     },
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+  registerCopyPool(pool, copy.token);
   pool.on('error', (error) => console.error(`PostgreSQL : connexion perdue (${error.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };

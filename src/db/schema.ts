@@ -105,6 +105,14 @@ export interface StockMovementTable {
   created_at: CreatedAt;
 }
 
+/** Kept by triggers (migration 20261206T0004): the §4 rule evaluated at each write, read by the cellar. */
+export interface DrinkStockTable {
+  establishment_id: string;
+  drink_id: string;
+  stock: number;
+  last_count_at: Timestamp | null;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -115,6 +123,7 @@ export interface Database {
   appellation: AppellationTable;
   drink: DrinkTable;
   stock_movement: StockMovementTable;
+  drink_stock: DrinkStockTable;
   till_connection: TillConnectionTable;
   till_product: TillProductTable;
   till_product_label: TillProductLabelTable;

@@ -2,68 +2,39 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /**
- * Drinks of one establishment joined to their derived stock (DESIGN §4): the last count (lc), the sum of the
- * movements after it (mv) and the linked till sales after it (sl). Stock is never stored; this is the one place
- * that computes it in SQL.
+ * Drinks of one establishment joined to their stock (DESIGN §4). The rule is evaluated on write, by the triggers
+ * of migration 20261206T0004 into `drink_stock`, so a read costs one row per drink whatever the history. A drink
+ * without a summary row has never had a movement, a link or a sale: stock 0, never counted.
  */
 export function withStock(db: Kysely<Database>, establishmentId: string) {
   return db
     .selectFrom('drink as d')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('stock_movement as c')
-          .select(['c.quantity', 'c.occurred_at', 'c.seq'])
-          .whereRef('c.establishment_id', '=', 'd.establishment_id')
-          .whereRef('c.drink_id', '=', 'd.id')
-          .where('c.kind', '=', 'count')
-          .orderBy('c.occurred_at', 'desc')
-          .orderBy('c.seq', 'desc')
-          .limit(1)
-          .as('lc'),
-      (join) => join.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('stock_movement as m')
-          .select(
-            sql<number>`coalesce(sum(case m.kind when 'loss' then -m.quantity when 'count' then 0 else m.quantity end), 0)`.as(
-              'delta',
-            ),
-          )
-          .whereRef('m.establishment_id', '=', 'd.establishment_id')
-          .whereRef('m.drink_id', '=', 'd.id')
-          .where(sql<boolean>`(lc.seq is null or (m.occurred_at, m.seq) > (lc.occurred_at, lc.seq))`)
-          .as('mv'),
-      (join) => join.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('till_link as l')
-          .innerJoin('sale_line as s', (j) =>
-            j
-              .onRef('s.establishment_id', '=', 'l.establishment_id')
-              .onRef('s.till_product_id', '=', 'l.till_product_id'),
-          )
-          .select(sql<number>`coalesce(sum(s.quantity * l.factor), 0)`.as('sold'))
-          .whereRef('l.establishment_id', '=', 'd.establishment_id')
-          .whereRef('l.drink_id', '=', 'd.id')
-          .where(sql<boolean>`(lc.occurred_at is null or s.sold_at > lc.occurred_at)`)
-          .as('sl'),
-      (join) => join.onTrue(),
+    .leftJoin('drink_stock as ds', (j) =>
+      j.onRef('ds.establishment_id', '=', 'd.establishment_id').onRef('ds.drink_id', '=', 'd.id'),
     )
     .where('d.establishment_id', '=', establishmentId);
 }
 
-/** Last count + movements after it − linked sales × factor after it (DESIGN §4). */
-export const stockExpression = sql<number>`round(coalesce(lc.quantity, 0) + mv.delta - sl.sold, 3)`;
+/** Last count + movements after it − linked sales × factor after it (DESIGN §4), as summarised. */
+export const stockExpression = sql<number>`coalesce(ds.stock, 0)`;
 
 export const stockColumns = [
   stockExpression.as('stock'),
-  sql<Date | null>`lc.occurred_at`.as('last_count_at'),
+  sql<Date | null>`ds.last_count_at`.as('last_count_at'),
   sql<boolean>`exists (select 1 from till_link tl where tl.establishment_id = d.establishment_id and tl.drink_id = d.id)`.as(
     'till_linked',
   ),
 ] as const;
+
+/** Recomputes the summary of every drink (of one establishment, or all): `cellier stock rebuild`. */
+export async function rebuildDrinkStock(db: Kysely<Database>, establishmentId?: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with drinks as (
+      select establishment_id, id from drink
+      where ${establishmentId === undefined ? sql`true` : sql`establishment_id = ${establishmentId}`}
+    ), done as (
+      select cellier_refresh_drink_stock(array_agg(establishment_id), array_agg(id)) from drinks
+    )
+    select (select count(*) from drinks)::int as n from done`.execute(db);
+  return rows[0]?.n ?? 0;
+}

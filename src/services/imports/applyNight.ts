@@ -1,3 +1,4 @@
+import { copyClientOf } from '../../db/copyClients.ts';
 import type { Db } from '../../db/database.ts';
 import type { ImportCounts } from '../../db/repositories/importRuns.ts';
 import {
@@ -14,6 +15,7 @@ import {
   type SaleLineValues,
   type StoredLine,
 } from '../../db/repositories/saleLines.ts';
+import { mergeDayLinesByCopy, type MergeCounts } from '../../db/repositories/saleLinesMerge.ts';
 import {
   insertTillProducts,
   loadTillProducts,
@@ -70,6 +72,30 @@ export async function applyNight(trx: Db, scope: Scope, night: NightData): Promi
     }
   }
 
+  const lines = await writeLines(trx, scope, incoming);
+  const quarantined = await replaceDayQuarantine(trx, establishmentId, tillId, day, scope.runId, quarantine);
+
+  return {
+    productsNew: products.created,
+    productsChanged: products.changed,
+    tickets: night.tickets.length,
+    lines: incoming.size,
+    ...lines,
+    quarantined,
+    depleted: await countLinkedLines(trx, establishmentId, tillId, day),
+    revenueCents: [...incoming.values()].reduce((sum, l) => sum + l.amountCents, 0),
+  };
+}
+
+/** PostgreSQL server: COPY into staging and one set-based merge. PGlite (no COPY FROM STDIN): diff here. */
+async function writeLines(
+  trx: Db,
+  scope: Scope,
+  incoming: Map<string, SaleLineValues>,
+): Promise<MergeCounts> {
+  const client = await copyClientOf(trx);
+  if (client) return mergeDayLinesByCopy(trx, client, scope, [...incoming.values()]);
+  const { establishmentId, tillId, day } = scope;
   const stored = await loadDayLines(trx, establishmentId, tillId, day);
   const added: SaleLineValues[] = [];
   const changed: SaleLineValues[] = [];
@@ -82,20 +108,7 @@ export async function applyNight(trx: Db, scope: Scope, night: NightData): Promi
   await insertLines(trx, establishmentId, tillId, day, scope.runId, added);
   for (const line of changed) await updateLine(trx, establishmentId, tillId, day, scope.runId, line);
   await deleteLines(trx, establishmentId, tillId, day, removed);
-  const quarantined = await replaceDayQuarantine(trx, establishmentId, tillId, day, scope.runId, quarantine);
-
-  return {
-    productsNew: products.created,
-    productsChanged: products.changed,
-    tickets: night.tickets.length,
-    lines: incoming.size,
-    linesNew: added.length,
-    linesChanged: changed.length,
-    linesRemoved: removed.length,
-    quarantined,
-    depleted: await countLinkedLines(trx, establishmentId, tillId, day),
-    revenueCents: [...incoming.values()].reduce((sum, l) => sum + l.amountCents, 0),
-  };
+  return { linesNew: added.length, linesChanged: changed.length, linesRemoved: removed.length };
 }
 
 function sameLine(a: StoredLine, b: SaleLineValues): boolean {

@@ -4,6 +4,7 @@ import { openReadyDatabase, VERSION } from '../runtime.ts';
 import { importCommand } from './import.ts';
 import { libraryImportCommand } from './libraryImport.ts';
 import { serve } from './serve.ts';
+import { stockRebuildCommand } from './stockRebuild.ts';
 import { worker } from './worker.ts';
 
 const program = new Command('cellier')
@@ -48,6 +49,18 @@ program
   .option('--separator <sep>', 'séparateur (, ; ou tabulation) ; deviné sinon')
   .action(async (opts: Record<string, unknown>) => {
     process.exitCode = await libraryImportCommand(opts);
+  });
+
+program
+  .command('stock')
+  .description('Stock des boissons')
+  .command('rebuild')
+  .description(
+    'Recalcule le résumé de stock de chaque boisson depuis le registre des mouvements et des ventes',
+  )
+  .option('--establishment <id>', 'un seul établissement (tous sinon)')
+  .action(async (opts: Record<string, unknown>) => {
+    process.exitCode = await stockRebuildCommand(opts);
   });
 
 program

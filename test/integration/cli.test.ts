@@ -63,10 +63,21 @@ describe('cellier CLI validates what it gets', () => {
       ],
       /association « producteur=Domaine » invalide/,
     ],
+    [['stock', 'rebuild', '--establishment', 'pas-un-uuid'], /uuid attendu/],
+    [
+      ['stock', 'rebuild', '--establishment', '6e65752e-8462-4d10-ad37-37714b4e6858'],
+      /établissement inconnu/,
+    ],
   ])('%j fails with a French message and exit code 2', (args, message) => {
     const { code, out } = cellier(...args);
     expect(code).toBe(2);
     expect(out).toMatch(message);
+  });
+
+  it('rebuilds the stock summary of every drink', () => {
+    const { code, out } = cellier('stock', 'rebuild');
+    expect(out).toMatch(/Stock recalculé pour \d+ boissons/);
+    expect(code).toBe(0);
   });
 
   it('says which establishment has no till connection', () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
-import { establishmentExists } from '../db/repositories/establishments.ts';
-import { rebuildDrinkStock } from '../db/repositories/stockQuery.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { openReadyDatabase } from '../runtime.ts';
+import { establishmentIsKnown } from '../services/establishments/queries.ts';
+import { rebuildStock } from '../services/stock/rebuildStock.ts';
 
 const options = z.object({
   establishment: z.uuid({ message: 'identifiant d’établissement invalide (uuid attendu)' }).optional(),
@@ -18,12 +19,12 @@ export async function stockRebuildCommand(raw: Record<string, unknown>): Promise
   const { establishment } = parsed.data;
   const handle = await openReadyDatabase(loadConfig());
   try {
-    if (establishment !== undefined && !(await establishmentExists(handle.db, establishment))) {
+    if (establishment !== undefined && !(await establishmentIsKnown(handle.db, establishment))) {
       console.error('Erreur : établissement inconnu');
       return 2;
     }
     const started = performance.now();
-    const drinks = await handle.db.transaction().execute((trx) => rebuildDrinkStock(trx, establishment));
+    const drinks = await inTransaction(handle.db, (trx) => rebuildStock(trx, establishment));
     console.log(`Stock recalculé pour ${drinks} boissons en ${Math.round(performance.now() - started)} ms.`);
     return 0;
   } finally {

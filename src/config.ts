@@ -17,6 +17,26 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().optional(),
+  // Extra till host patterns beside Astério's `*.myasterio.com` (an operator's own gateway); off by default.
+  CELLIER_TILL_DOMAINS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((p) => p.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/,
+            'motif de domaine invalide (ex. *.exemple.fr)',
+          ),
+      ),
+    ),
 });
 
 /** Fastify's `trustProxy` forms we accept: off, a hop count, or a list of addresses/CIDR ranges. */
@@ -57,6 +77,8 @@ export type Config = {
   cookieSecure: 'auto' | 'true' | 'false';
   logLevel: string;
   trustProxy: TrustProxy;
+  /** Till host patterns added to `*.myasterio.com` by the operator. */
+  extraTillDomains: string[];
 };
 
 /** Reads the environment once; a bad value stops the start with the variable's name. */
@@ -76,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE,
     logLevel: c.LOG_LEVEL,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    extraTillDomains: c.CELLIER_TILL_DOMAINS,
   };
 }

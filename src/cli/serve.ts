@@ -8,11 +8,13 @@ import type { JobDeps } from '../jobs/definitions.ts';
 import { openReadyDatabase, VERSION, WEB_DIST } from '../runtime.ts';
 import { createSecretBox, loadSecretKey } from '../services/secrets.ts';
 import type { TillAccess } from '../services/tills/tillAccess.ts';
+import { resealLegacySecrets } from '../services/tills/resealSecrets.ts';
+import { ASTERIO_DOMAIN_PATTERN } from '../tills/network/hostPolicy.ts';
 
 export function tillAccessFor(config: Config): TillAccess {
   return {
     secrets: createSecretBox(loadSecretKey(config)),
-    connectorOptions: {},
+    connectorOptions: { domainPatterns: [ASTERIO_DOMAIN_PATTERN, ...config.extraTillDomains] },
     allowInsecureLocalhost: false,
   };
 }
@@ -35,6 +37,8 @@ export async function serve(options: { worker: boolean }): Promise<void> {
   const config = loadConfig();
   const handle = await openReadyDatabase(config);
   const tills = tillAccessFor(config);
+  const resealed = await resealLegacySecrets(handle.db, tills.secrets);
+  if (resealed > 0) console.log(`${resealed} mot(s) de passe de caisse rechiffré(s) au format v2`);
   const logger = { info: (m: string) => console.log(m), error: (m: string) => console.error(m) };
   const imports = await createQueue(
     config,

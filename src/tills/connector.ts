@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { AsterioCredentials } from './asterio/credentials.ts';
 import { createAsterioConnector } from './asterio/connector.ts';
+import type { Resolver } from './network/guardedLookup.ts';
 
 export { TillError, isTillError, TILL_ERROR_CODES, defaultTillMessage } from './errors.ts';
 export type { TillErrorCode } from './errors.ts';
@@ -62,14 +63,21 @@ export type TillLogger = {
 export type TillConnectorOptions = {
   /** An undici dispatcher (e.g. a MockAgent or a proxy agent); by default one is made from `timeouts`. */
   dispatcher?: Dispatcher;
-  /** Accept `http://127.0.0.1:PORT` / `http://localhost:PORT` as domain: the simulator, tests and demo only. */
+  /**
+   * The development switch: accept a loopback domain (`http://127.0.0.1:PORT`, `http://localhost:PORT`): the
+   * simulator, tests and demo only. Without it, every loopback, private or reserved address is refused.
+   */
   allowInsecureLocalhost?: boolean;
+  /** Host patterns a domain must match; by default Astério's `*.myasterio.com`. */
+  domainPatterns?: readonly string[];
+  /** DNS for the guarded lookup (tests inject a fake one); by default the system's. */
+  resolver?: Resolver;
   timeouts?: {
     /** TCP + TLS connection. Default 5 s. */
     connectMs?: number;
-    /** Silence while waiting for headers or between body chunks. Default 15 s. */
+    /** Silence while waiting for headers or between body chunks. Default 10 s. */
     readMs?: number;
-    /** Whole request, body included, per attempt. Default 60 s. */
+    /** Whole request, body included, per attempt. Default 10 s. */
     totalMs?: number;
   };
   /** Pages fetched per listing before giving up with `too_large`. Default 500. */

@@ -51,7 +51,7 @@ describeOnBothDatabases('till connection settings', (kind) => {
       .selectFrom('till_connection')
       .select('password_encrypted')
       .executeTakeFirstOrThrow();
-    expect(row.password_encrypted).toMatch(/^v1:/);
+    expect(row.password_encrypted).toMatch(/^v2:/);
     expect(row.password_encrypted).not.toContain(creds.password);
   });
 

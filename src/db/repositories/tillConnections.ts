@@ -178,3 +178,29 @@ export async function listSchedulableConnections(db: Db): Promise<SchedulableCon
     dayCutoffHour: r.day_cutoff_hour,
   }));
 }
+
+/** Sealed passwords in the old format, for the reseal at start. */
+export async function listLegacySealedPasswords(
+  db: Db,
+): Promise<{ establishmentId: string; passwordEncrypted: string }[]> {
+  const rows = await db
+    .selectFrom('till_connection')
+    .select(['establishment_id', 'password_encrypted'])
+    .where('password_encrypted', 'like', 'v1:%')
+    .execute();
+  return rows.map((r) => ({ establishmentId: r.establishment_id, passwordEncrypted: r.password_encrypted }));
+}
+
+export async function replaceSealedPassword(
+  db: Db,
+  establishmentId: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  await db
+    .updateTable('till_connection')
+    .set({ password_encrypted: to })
+    .where('establishment_id', '=', establishmentId)
+    .where('password_encrypted', '=', from)
+    .execute();
+}

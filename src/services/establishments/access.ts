@@ -20,3 +20,4 @@ export async function requireMembership(
 }
 
 export const MANAGERS: readonly Role[] = ['owner', 'manager'];
+export const OWNERS: readonly Role[] = ['owner'];

@@ -8,15 +8,40 @@ import { DEMO_DOMAIN, demoSimulator } from '../demo/demoTill.ts';
 export type TillAccess = {
   secrets: SecretBox;
   connectorOptions: TillConnectorOptions;
-  /** Tests and the demo point connections at the simulator on http://127.0.0.1. */
+  /**
+   * The development switch (`CELLIER_DEV_LOCAL_TILLS`): tills on a loopback address, `http://` allowed (the
+   * README's simulator, tests). Private and reserved addresses stay refused. The demo's in-process simulator
+   * does not need it.
+   */
   allowInsecureLocalhost: boolean;
   /** Replaces the connector (tests of services that must not depend on HTTP details). */
   connectorFactory?: (connection: StoredTillConnection, password: string) => TillConnector;
 };
 
-export function connectorFor(access: TillAccess, connection: StoredTillConnection): TillConnector {
+/** "Tester la connexion" waits for a person: no retries, and both of its requests within 10 s. */
+export const INTERACTIVE_MS = 5_000;
+
+export function connectorFor(
+  access: TillAccess,
+  connection: StoredTillConnection,
+  mode: 'background' | 'interactive' = 'background',
+): TillConnector {
   const password = access.secrets.open(connection.passwordEncrypted);
   if (access.connectorFactory) return access.connectorFactory(connection, password);
+  const base = access.connectorOptions;
+  const options =
+    mode === 'interactive'
+      ? {
+          ...base,
+          retries: 0,
+          timeouts: {
+            connectMs: Math.min(base.timeouts?.connectMs ?? INTERACTIVE_MS, INTERACTIVE_MS),
+            readMs: Math.min(base.timeouts?.readMs ?? INTERACTIVE_MS, INTERACTIVE_MS),
+            totalMs: Math.min(base.timeouts?.totalMs ?? INTERACTIVE_MS, INTERACTIVE_MS),
+          },
+        }
+      : base;
+  const isDemo = connection.isSimulator && connection.domain === DEMO_DOMAIN;
   const build = (domain: string) =>
     createTillConnector(
       connection.tillType,
@@ -27,12 +52,10 @@ export function connectorFor(access: TillAccess, connection: StoredTillConnectio
         identifier: connection.identifier,
         password,
       },
-      {
-        ...access.connectorOptions,
-        allowInsecureLocalhost: access.allowInsecureLocalhost || connection.isSimulator,
-      },
+      // Only the demo's own simulator, whose address the server chose, is reached on loopback without the switch.
+      { ...options, allowInsecureLocalhost: access.allowInsecureLocalhost || isDemo },
     );
-  if (!(connection.isSimulator && connection.domain === DEMO_DOMAIN)) return build(connection.domain);
+  if (!isDemo) return build(connection.domain);
   // The demo's till is the simulator in this process, whose port changes at every start.
   const ready = demoSimulator().then((sim) => build(sim.url ?? DEMO_DOMAIN));
   return {

@@ -6,11 +6,20 @@ import {
   type StoredTillConnection,
 } from '../../db/repositories/tillConnections.ts';
 import type { Clock } from '../../domain/clock.ts';
-import { AppError, notFound } from '../../domain/errors.ts';
+import { AppError, invalidField, notFound } from '../../domain/errors.ts';
 import { asterioCredentialsSchema } from '../../tills/asterio/credentials.ts';
 import { isTillError, type TillErrorCode } from '../../tills/connector.ts';
-import { MANAGERS, requireMembership } from '../establishments/access.ts';
-import { connectorFor, type TillAccess } from './tillAccess.ts';
+import { OWNERS, requireMembership } from '../establishments/access.ts';
+import { ipLiteral } from '../../tills/network/addresses.ts';
+import { ADDRESS_REFUSED, resolveAllowed, systemResolver } from '../../tills/network/guardedLookup.ts';
+import {
+  checkTillUrl,
+  DEFAULT_HOST_POLICY,
+  isDevLoopback,
+  REFUSED_ADDRESS_MESSAGE,
+  type TillHostPolicy,
+} from '../../tills/network/hostPolicy.ts';
+import { connectorFor, INTERACTIVE_MS, type TillAccess } from './tillAccess.ts';
 
 export type TillConnectionInput = {
   tillType: 'asterio';
@@ -22,9 +31,13 @@ export type TillConnectionInput = {
   password?: string | undefined;
 };
 
+/** A failure says what to check, in French; never the till's body or a socket error code (no port scanner). */
 export type TestOutcome =
-  | { ok: true; siteName: string; productCount: number }
-  | { ok: false; code: TillErrorCode; message: string; detail: string | null };
+  { ok: true; siteName: string; productCount: number } | { ok: false; code: TillErrorCode; message: string };
+
+/** Tests of one establishment running at once in this process; a third waits its turn with a 429. */
+export const MAX_TESTS_IN_FLIGHT = 2;
+const inFlight = new Map<string, number>();
 
 /** The connection as the API shows it: never the password, only whether one is stored. */
 export type TillConnectionView = Omit<StoredTillConnection, 'passwordEncrypted'> & { hasPassword: true };
@@ -39,7 +52,7 @@ export async function getTillConnection(
   actorId: string,
   establishmentId: string,
 ): Promise<TillConnectionView | null> {
-  await requireMembership(db, establishmentId, actorId, MANAGERS);
+  await requireMembership(db, establishmentId, actorId, OWNERS);
   const found = await findTillConnection(db, establishmentId);
   return found ? toView(found) : null;
 }
@@ -53,21 +66,30 @@ export async function saveTillConnection(
   input: TillConnectionInput,
   clock: Clock,
 ): Promise<{ connection: TillConnectionView; test: TestOutcome }> {
-  await requireMembership(db, establishmentId, actorId, MANAGERS);
+  await requireMembership(db, establishmentId, actorId, OWNERS);
   const existing = await findTillConnection(db, establishmentId);
   const password = input.password ?? (existing ? access.secrets.open(existing.passwordEncrypted) : undefined);
-  if (password === undefined)
-    throw new AppError('validation_failed', 'Le mot de passe est requis', {
-      fields: [{ field: 'body.password', message: 'Le mot de passe est requis' }],
-    });
+  if (password === undefined) throw invalidField('body.password', 'Le mot de passe est requis');
   const values = validateCredentials(access, { ...input, password });
-  await upsertTillConnection(
-    db,
-    establishmentId,
-    { ...values, tillType: input.tillType, passwordEncrypted: access.secrets.seal(password) },
-    clock.now(),
-  );
-  const test = await runTest(db, access, establishmentId, clock);
+  // The stored password never follows new credentials to another host: whoever changes them types it again.
+  const changed =
+    existing &&
+    (['domain', 'kmlcode', 'siteCode', 'identifier'] as const).some((k) => existing[k] !== values[k]);
+  if (changed && input.password === undefined)
+    throw invalidField(
+      'body.password',
+      'Retapez le mot de passe de la caisse pour changer le domaine, le kmlcode, le code site ou l’identifiant.',
+    );
+  await checkDomainAddresses(access, values.domain);
+  const test = await withTestSlot(establishmentId, async () => {
+    await upsertTillConnection(
+      db,
+      establishmentId,
+      { ...values, tillType: input.tillType, passwordEncrypted: access.secrets.seal(password) },
+      clock.now(),
+    );
+    return runTest(db, access, establishmentId, clock);
+  });
   const saved = await findTillConnection(db, establishmentId);
   if (!saved) throw notFound('Connexion caisse');
   return { connection: toView(saved), test };
@@ -80,8 +102,8 @@ export async function testTillConnection(
   establishmentId: string,
   clock: Clock,
 ): Promise<{ connection: TillConnectionView; test: TestOutcome }> {
-  await requireMembership(db, establishmentId, actorId, MANAGERS);
-  const test = await runTest(db, access, establishmentId, clock);
+  await requireMembership(db, establishmentId, actorId, OWNERS);
+  const test = await withTestSlot(establishmentId, () => runTest(db, access, establishmentId, clock));
   const saved = await findTillConnection(db, establishmentId);
   if (!saved) throw notFound('Connexion caisse');
   return { connection: toView(saved), test };
@@ -108,19 +130,69 @@ async function runTest(
 
 async function callTill(access: TillAccess, connection: StoredTillConnection): Promise<TestOutcome> {
   try {
-    const result = await connectorFor(access, connection).testConnection();
+    const result = await connectorFor(access, connection, 'interactive').testConnection();
     return { ok: true, ...result };
   } catch (error) {
-    if (isTillError(error))
-      return { ok: false, code: error.code, message: error.message, detail: error.detail ?? null };
+    if (isTillError(error)) return { ok: false, code: error.code, message: error.message };
     throw error;
   }
 }
 
+async function withTestSlot<T>(establishmentId: string, run: () => Promise<T>): Promise<T> {
+  const running = inFlight.get(establishmentId) ?? 0;
+  if (running >= MAX_TESTS_IN_FLIGHT)
+    throw new AppError(
+      'rate_limited',
+      'Deux tests de connexion sont déjà en cours : attendez leur résultat.',
+      {
+        retryAfterSeconds: 10,
+      },
+    );
+  inFlight.set(establishmentId, running + 1);
+  try {
+    return await run();
+  } finally {
+    const left = (inFlight.get(establishmentId) ?? 1) - 1;
+    if (left > 0) inFlight.set(establishmentId, left);
+    else inFlight.delete(establishmentId);
+  }
+}
+
+const policyOf = (access: TillAccess): TillHostPolicy => ({
+  allowLoopback: access.allowInsecureLocalhost,
+  domainPatterns: access.connectorOptions.domainPatterns ?? DEFAULT_HOST_POLICY.domainPatterns,
+});
+
+/** At save time, a name that resolves to an internal address is refused (and checked again at each connection). */
+async function checkDomainAddresses(access: TillAccess, domain: string): Promise<void> {
+  const url = new URL(domain);
+  const policy = policyOf(access);
+  if (ipLiteral(url.hostname) || isDevLoopback(url, policy)) return;
+  const resolve = access.connectorOptions.resolver ?? systemResolver;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      resolveAllowed(url.hostname, policy.allowLoopback, resolve),
+      new Promise((done) => (timer = setTimeout(done, INTERACTIVE_MS))),
+    ]);
+  } catch (error) {
+    // A name that does not resolve is saved, and the test then says the till is unreachable.
+    if ((error as { code?: unknown }).code === ADDRESS_REFUSED)
+      throw invalidField('body.domain', REFUSED_ADDRESS_MESSAGE);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function validateCredentials(access: TillAccess, input: TillConnectionInput & { password: string }) {
-  const local =
-    access.allowInsecureLocalhost &&
-    /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(input.domain.trim());
+  const policy = policyOf(access);
+  let url: URL | null = null;
+  try {
+    url = new URL(input.domain.trim());
+  } catch {
+    // Reported by the schema below.
+  }
+  const local = url !== null && isDevLoopback(url, policy);
   const parsed = asterioCredentialsSchema.safeParse({
     ...input,
     domain: local ? 'https://localhost' : input.domain,
@@ -132,5 +204,12 @@ function validateCredentials(access: TillAccess, input: TillConnectionInput & { 
     }));
     throw new AppError('validation_failed', fields[0]?.message ?? 'Identifiants invalides', { fields });
   }
-  return { ...parsed.data, domain: local ? input.domain.trim().replace(/\/$/, '') : parsed.data.domain };
+  const domain = local && url ? url.origin : parsed.data.domain;
+  try {
+    checkTillUrl(new URL(domain), policy);
+  } catch (error) {
+    if (isTillError(error)) throw invalidField('body.domain', error.message);
+    throw error;
+  }
+  return { ...parsed.data, domain };
 }

@@ -1,6 +1,8 @@
 import { request, type Dispatcher } from 'undici';
 import { TillError } from '../errors.ts';
 import { parseRetryAfter } from './retry.ts';
+import { ADDRESS_REFUSED } from '../network/guardedLookup.ts';
+import { REFUSED_ADDRESS_MESSAGE } from '../network/hostPolicy.ts';
 
 export type AttemptConfig = {
   dispatcher: Dispatcher;
@@ -62,6 +64,7 @@ export function classifyNetworkError(
       retryAfterMs: null,
     };
   }
+  if (code === ADDRESS_REFUSED) throw new TillError('unreachable', REFUSED_ADDRESS_MESSAGE, detail);
   if (/CERT|TLS|SSL/i.test(code)) {
     throw new TillError('unreachable', 'Le certificat https de la caisse est invalide.', detail);
   }
@@ -158,7 +161,8 @@ export async function attemptGet(url: URL, config: AttemptConfig): Promise<Attem
     };
   }
   if (status !== 200) {
-    throw new TillError('unexpected_response', undefined, detail(` ${text.slice(0, 200)}`));
+    // Never the body: it would turn "Tester la connexion" into a reader of other hosts' pages.
+    throw new TillError('unexpected_response', undefined, detail(` ${text.length} octets`));
   }
   try {
     return { kind: 'ok', status, json: JSON.parse(text) as unknown };

@@ -7,6 +7,8 @@ import { basicAuth, resolveEndpoint, USER_AGENT } from './endpoint.ts';
 import { describeIssues, frenchIssue } from './issues.ts';
 import { collectProducts, collectTickets } from './records.ts';
 import { makeRedactor } from './redact.ts';
+import { DEFAULT_HOST_POLICY, type TillHostPolicy } from '../network/hostPolicy.ts';
+import { guardedLookup } from '../network/guardedLookup.ts';
 import { realSleep } from './retry.ts';
 import { createTransport, type GetJson } from './transport.ts';
 import { businessDay, dayStatus, productsPage, siteBody, ticketsPage } from './wire.ts';
@@ -14,8 +16,8 @@ import { fetchAllPages } from './pages.ts';
 
 export const DEFAULTS = {
   connectMs: 5_000,
-  readMs: 15_000,
-  totalMs: 60_000,
+  readMs: 10_000,
+  totalMs: 10_000,
   maxPages: 500,
   maxBytes: 20 * 1024 * 1024,
   retries: 4,
@@ -48,13 +50,24 @@ export function createAsterioConnector(
   input: AsterioCredentials,
   options: TillConnectorOptions = {},
 ): TillConnector {
-  const { credentials, apiRoot } = resolveEndpoint(input, options.allowInsecureLocalhost === true);
+  const policy: TillHostPolicy = {
+    allowLoopback: options.allowInsecureLocalhost === true,
+    domainPatterns: options.domainPatterns ?? DEFAULT_HOST_POLICY.domainPatterns,
+  };
+  const { credentials, apiRoot } = resolveEndpoint(input, policy);
   const t = options.timeouts ?? {};
   const redact = makeRedactor(credentials.password, credentials.identifier);
   const get: GetJson = createTransport({
     dispatcher:
       options.dispatcher ??
-      new Agent({ connect: { timeout: t.connectMs ?? DEFAULTS.connectMs }, connections: 4 }),
+      new Agent({
+        connect: {
+          timeout: t.connectMs ?? DEFAULTS.connectMs,
+          // Every name is resolved and checked here, and the checked address is the one connected to.
+          lookup: guardedLookup(policy.allowLoopback, options.resolver),
+        },
+        connections: 4,
+      }),
     headers: {
       accept: 'application/json',
       authorization: basicAuth(credentials.identifier, credentials.password),

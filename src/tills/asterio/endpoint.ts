@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import { TillError } from '../errors.ts';
+import { checkTillUrl, isDevLoopback, type TillHostPolicy } from '../network/hostPolicy.ts';
 import { asterioCredentialsSchema, asterioDomainSchema, type AsterioCredentials } from './credentials.ts';
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function version(): string {
   try {
@@ -24,18 +23,18 @@ const FIELD_CODE = {
 } as const;
 
 /**
- * Checks the credentials and returns the validated values plus the API root. An `http://` loopback
- * origin (the simulator) is accepted only with `allowInsecureLocalhost`.
+ * Checks the credentials and the host policy, and returns the validated values plus the API root. A loopback
+ * origin (the simulator, `http://` allowed) passes only with the policy's development switch.
  */
 export function resolveEndpoint(
   credentials: AsterioCredentials,
-  allowInsecureLocalhost: boolean,
+  policy: TillHostPolicy,
 ): { credentials: AsterioCredentials; apiRoot: URL } {
   let domain = credentials.domain;
   let local: URL | null = null;
   try {
-    const url = new URL(domain);
-    if (allowInsecureLocalhost && url.protocol === 'http:' && LOOPBACK.has(url.hostname)) local = url;
+    const url = new URL(domain.trim());
+    if (isDevLoopback(url, policy)) local = url;
   } catch {
     // Reported below by the schema, with its French message.
   }
@@ -56,10 +55,21 @@ export function resolveEndpoint(
       `champ ${String(field)}`,
     );
   }
-  if (local && (local.username !== '' || local.password !== '' || local.search !== '')) {
-    throw new TillError('unreachable', 'Le domaine ne doit contenir ni identifiants ni paramètres.');
+  if (
+    local &&
+    (local.username !== '' ||
+      local.password !== '' ||
+      local.search !== '' ||
+      local.hash !== '' ||
+      !['', '/'].includes(local.pathname))
+  ) {
+    throw new TillError(
+      'unreachable',
+      'Le domaine ne doit contenir ni identifiants, ni chemin, ni paramètres.',
+    );
   }
   domain = local ? local.origin : asterioDomainSchema.parse(domain);
+  checkTillUrl(new URL(domain), policy);
   const { kmlcode, siteCode } = parsed.data;
   const apiRoot = new URL(
     `/genericdata/v1/${encodeURIComponent(kmlcode)}/sites/${encodeURIComponent(siteCode)}/`,

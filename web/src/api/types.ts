@@ -124,7 +124,7 @@ export type TillTestCode =
 
 export type TillTest =
   | { ok: true; siteName: string | null; productCount: number }
-  | { ok: false; code: TillTestCode; message: string; detail?: string | null };
+  | { ok: false; code: TillTestCode; message: string };
 
 export type TillConnectionInput = {
   tillType: 'asterio';

@@ -245,7 +245,7 @@ export const en: Record<MessageKey, string> = {
   'till.title': 'Till',
   'till.lead':
     'Enter the credentials that the Astério till issues when its Generic Data interface is activated. They are saved, then tested.',
-  'till.managersOnly': 'Only owners and managers can see and change the till connection.',
+  'till.managersOnly': 'Only owners can see and change the till connection.',
   'till.type': 'Till',
   'till.domain': 'Domain',
   'till.domainHint': 'For example https://monresto-70001.myasterio.com: the other fields fill in.',
@@ -256,7 +256,8 @@ export const en: Record<MessageKey, string> = {
   'till.password': 'Password',
   'till.passwordSaved': 'Password saved',
   'till.passwordReplace': 'Replace the password',
-  'till.passwordReplaceHint': 'Leave empty to keep the saved password.',
+  'till.passwordReplaceHint':
+    'Leave empty to keep the saved password. Changing the domain, kmlcode, site code or identifier requires it.',
   'till.passwordRequired': 'The password is required',
   'till.testSubmit': 'Test the connection',
   'till.testing': 'Testing…',

@@ -246,8 +246,7 @@ export const fr = {
   'till.title': 'Caisse',
   'till.lead':
     'Saisissez les identifiants que la caisse Astério fournit à l’activation de l’interface Generic Data. Ils sont enregistrés, puis testés.',
-  'till.managersOnly':
-    'Seuls les propriétaires et les responsables peuvent voir et modifier la connexion à la caisse.',
+  'till.managersOnly': 'Seuls les propriétaires peuvent voir et modifier la connexion à la caisse.',
   'till.type': 'Caisse',
   'till.domain': 'Domaine',
   'till.domainHint': 'Par exemple https://monresto-70001.myasterio.com : les autres champs se remplissent.',
@@ -258,7 +257,8 @@ export const fr = {
   'till.password': 'Mot de passe',
   'till.passwordSaved': 'Mot de passe enregistré',
   'till.passwordReplace': 'Remplacer le mot de passe',
-  'till.passwordReplaceHint': 'Laisser vide pour garder le mot de passe enregistré.',
+  'till.passwordReplaceHint':
+    'Laisser vide pour garder le mot de passe enregistré. Il est requis pour changer le domaine, le kmlcode, le code site ou l’identifiant.',
   'till.passwordRequired': 'Le mot de passe est obligatoire',
   'till.testSubmit': 'Tester la connexion',
   'till.testing': 'Test en cours…',

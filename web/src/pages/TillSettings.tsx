@@ -34,7 +34,7 @@ export const TEST_TITLES: Record<string, MessageKey> = {
 export function TillSettings({ establishment }: { establishment: Establishment }) {
   const { t, date } = useI18n();
   const eid = establishment.id;
-  const canManage = establishment.role === 'owner' || establishment.role === 'manager';
+  const canManage = establishment.role === 'owner';
   const [connection, setConnection] = useState<TillConnection | null | undefined>(undefined);
   const [values, setValues] = useState<Values>(EMPTY);
   const [dirty, setDirty] = useState(false);
@@ -231,12 +231,6 @@ function TestResult({ test }: { test: TillTest }) {
       <span>
         <strong>{titleKey ? t(titleKey) : test.code}</strong>
         {locale === 'fr' && test.message ? ` : ${test.message}` : ''}
-        {test.detail && (
-          <>
-            <br />
-            <code className="till-result__detail">{test.detail}</code>
-          </>
-        )}
       </span>
     </div>
   );

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/transaction.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reserveLogin, signIn } from '../../services/auth/signIn.ts';
 import { signUp } from '../../services/auth/signUp.ts';
@@ -31,7 +32,7 @@ export const authRoutes =
 
     app.post('/api/auth/login', { schema: { tags, body: signInBody } }, async (request, reply) => {
       const input = { ...request.body, ip: request.ip };
-      const attemptId = await ctx.db.transaction().execute((trx) => reserveLogin(trx, input, ctx.clock));
+      const attemptId = await inTransaction(ctx.db, (trx) => reserveLogin(trx, input, ctx.clock));
       const { account, token, expiresAt } = await signIn(ctx.db, { ...input, attemptId }, ctx.clock);
       setSessionCookie(reply, request, ctx, token, expiresAt);
       return { account };

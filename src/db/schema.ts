@@ -132,6 +132,9 @@ export interface Database {
   import_run: ImportRunTable;
   till_link: TillLinkTable;
   library_entry: LibraryEntryTable;
+  wine_list: WineListTable;
+  wine_list_item: WineListItemTable;
+  carte_stamp: CarteStampTable;
 }
 
 export type DrinkRow = Selectable<DrinkTable>;
@@ -266,4 +269,36 @@ export interface LibraryEntryTable {
   subtype: string | null;
   search_text: string;
   created_at: CreatedAt;
+}
+
+export interface WineListTable {
+  establishment_id: string;
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  published: Generated<boolean>;
+  header_name: string;
+  header_address: string | null;
+  low_stock_threshold: number | null;
+  manual_order: Generated<boolean>;
+  section_order: Generated<string[]>;
+  logo_png: Buffer | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface WineListItemTable {
+  establishment_id: string;
+  wine_list_id: string;
+  drink_id: string;
+  section: string | null;
+  position: number;
+  note: string | null;
+  manual_price_cents: number | null;
+  created_at: CreatedAt;
+}
+
+export interface CarteStampTable {
+  establishment_id: string;
+  version: number;
 }

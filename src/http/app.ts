@@ -28,6 +28,8 @@ import { importRoutes } from './routes/imports.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { demoRoutes } from './routes/demo.ts';
+import { wineListRoutes } from './routes/wineLists.ts';
+import { carteRoutes } from './routes/carte.ts';
 
 z.config(z.locales.fr());
 
@@ -93,6 +95,8 @@ export async function buildApp(
     libraryRoutes,
     syncRoutes,
     demoRoutes,
+    wineListRoutes,
+    carteRoutes,
   ]) {
     await app.register(routes(ctx));
   }

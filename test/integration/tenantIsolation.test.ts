@@ -6,7 +6,7 @@ import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
  * Every route that takes an establishment id, called by a member of A with B's ids, must answer 404 and leave B
  * untouched. The case list must cover the app's route table: a new route without a case fails this test.
  */
-type Ids = { establishmentId: string; drinkId: string; tillProductId: string };
+type Ids = { establishmentId: string; drinkId: string; tillProductId: string; wineListId: string };
 type Case = { body?: (ids: Ids) => unknown };
 
 const CASES: Record<string, Case> = {
@@ -68,6 +68,22 @@ const CASES: Record<string, Case> = {
   'POST /api/establishments/:establishmentId/library/import': {
     body: () => ({ csv: 'p\nIntrus', mapping: { producer: 'p' } }),
   },
+  'GET /api/establishments/:establishmentId/wine-lists': {},
+  'POST /api/establishments/:establishmentId/wine-lists': { body: () => ({ name: 'Pirate' }) },
+  'GET /api/establishments/:establishmentId/wine-lists/:wineListId': {},
+  'PATCH /api/establishments/:establishmentId/wine-lists/:wineListId': { body: () => ({ published: false }) },
+  'DELETE /api/establishments/:establishmentId/wine-lists/:wineListId': {},
+  'PUT /api/establishments/:establishmentId/wine-lists/:wineListId/items/:drinkId': {
+    body: () => ({ note: 'Piraté' }),
+  },
+  'DELETE /api/establishments/:establishmentId/wine-lists/:wineListId/items/:drinkId': {},
+  'PUT /api/establishments/:establishmentId/wine-lists/:wineListId/order': {
+    body: () => ({ order: 'default' }),
+  },
+  'PUT /api/establishments/:establishmentId/wine-lists/:wineListId/logo': {
+    body: () => ({ image: Buffer.from('not an image').toString('base64') }),
+  },
+  'DELETE /api/establishments/:establishmentId/wine-lists/:wineListId/logo': {},
 };
 
 describeOnBothDatabases('tenant isolation', (kind) => {
@@ -131,7 +147,16 @@ describeOnBothDatabases('tenant isolation', (kind) => {
           linked_by: null,
         })
         .execute();
-      return [client, { establishmentId, drinkId, tillProductId: product.id }];
+      const list = await client.post(`/api/establishments/${establishmentId}/wine-lists`, { name: 'Carte' });
+      const wineListId = list.json<{ id: string }>().id;
+      await client.put(
+        `/api/establishments/${establishmentId}/wine-lists/${wineListId}/items/${drinkId}`,
+        {},
+      );
+      await client.patch(`/api/establishments/${establishmentId}/wine-lists/${wineListId}`, {
+        published: true,
+      });
+      return [client, { establishmentId, drinkId, tillProductId: product.id, wineListId }];
     };
     [alice, a] = await setup('alice@a.fr', 'Chez A');
     [, b] = await setup('bob@b.fr', 'Chez B');
@@ -189,6 +214,16 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       .selectAll()
       .where('establishment_id', '=', b.establishmentId)
       .execute(),
+    wineLists: await db.db
+      .selectFrom('wine_list')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
+    wineListItems: await db.db
+      .selectFrom('wine_list_item')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
     movements: await db.db
       .selectFrom('stock_movement')
       .selectAll()
@@ -212,7 +247,8 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       const url = template
         .replace(':establishmentId', b.establishmentId)
         .replace(':drinkId', b.drinkId)
-        .replace(':tillProductId', b.tillProductId);
+        .replace(':tillProductId', b.tillProductId)
+        .replace(':wineListId', b.wineListId);
       const before = await snapshotOfB();
       const res = await alice.request(method, url, c.body?.(b));
       expect(res.statusCode, res.body).toBe(404);

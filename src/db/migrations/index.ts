@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261127T2150_foundation.ts';
 import * as tillsAndSales from './20261127T2210_tills_and_sales.ts';
 import * as library from './20261127T2230_library.ts';
+import * as wineLists from './20261205T2350_wine_lists.ts';
 import * as drinkStock from './20261206T0004_drink_stock.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '20261127T2150_foundation': foundation,
   '20261127T2210_tills_and_sales': tillsAndSales,
   '20261127T2230_library': library,
+  '20261205T2350_wine_lists': wineLists,
   '20261206T0004_drink_stock': drinkStock,
 };

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import type { Db } from '../../db/database.ts';
+import type { Lang } from '../../domain/wineList.ts';
+import {
+  carteLogo,
+  carteStamp,
+  loadPublicCarte,
+  publishedEstablishment,
+  type PublicCarte,
+} from '../../services/wineLists/publicCarte.ts';
+import { renderCarteHtml } from './renderHtml.ts';
+import { renderCartePdf } from './renderPdf.ts';
+
+export type RenderedPage = { html: Buffer; gzip: Buffer; br: Buffer; etag: string };
+type Slot = {
+  establishmentId: string;
+  stamp: number;
+  carte: PublicCarte;
+  pages: Map<Lang, RenderedPage>;
+  pdfs: Map<Lang, Promise<Buffer>>;
+};
+
+const MAX_SLOTS = 2000;
+
+/**
+ * Rendered public lists, keyed by slug. Each hit reads the establishment's carte_stamp (one primary-key row that
+ * triggers bump in the same transaction as any import, stock movement, link, drink or list change), so a cached
+ * page is served only while nothing it shows can have changed, in this process or any other.
+ */
+export class CarteCache {
+  private readonly slots = new Map<string, Slot>();
+  private readonly loading = new Map<string, Promise<Slot | null>>();
+  renders = 0;
+
+  constructor(private readonly db: Db) {}
+
+  private async fresh(slug: string): Promise<Slot | null> {
+    const slot = this.slots.get(slug);
+    if (slot && (await carteStamp(this.db, slot.establishmentId)) === slot.stamp) return slot;
+    let pending = this.loading.get(slug);
+    if (!pending) {
+      pending = this.load(slug).finally(() => this.loading.delete(slug));
+      this.loading.set(slug, pending);
+    }
+    return pending;
+  }
+
+  private async load(slug: string): Promise<Slot | null> {
+    this.slots.delete(slug);
+    const establishmentId = await publishedEstablishment(this.db, slug);
+    if (!establishmentId) return null;
+    // The stamp is read before the data: a change in between leaves an older stamp, so the next hit reloads.
+    const stamp = await carteStamp(this.db, establishmentId);
+    const carte = await loadPublicCarte(this.db, slug);
+    if (!carte) return null;
+    const slot: Slot = { establishmentId, stamp, carte, pages: new Map(), pdfs: new Map() };
+    if (this.slots.size >= MAX_SLOTS) this.slots.delete(this.slots.keys().next().value ?? '');
+    this.slots.set(slug, slot);
+    return slot;
+  }
+
+  async page(slug: string, lang: Lang): Promise<RenderedPage | null> {
+    const slot = await this.fresh(slug);
+    if (!slot) return null;
+    let page = slot.pages.get(lang);
+    if (!page) {
+      this.renders++;
+      const html = Buffer.from(renderCarteHtml(slot.carte, lang));
+      page = {
+        html,
+        gzip: zlib.gzipSync(html, { level: 9 }),
+        br: zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        etag: `"${crypto.createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`,
+      };
+      slot.pages.set(lang, page);
+    }
+    return page;
+  }
+
+  async pdf(slug: string, lang: Lang): Promise<Buffer | null> {
+    const slot = await this.fresh(slug);
+    if (!slot) return null;
+    let pdf = slot.pdfs.get(lang);
+    if (!pdf) {
+      const carte = slot.carte;
+      pdf = carteLogo(this.db, slug).then((logo) => renderCartePdf(carte, lang, carte.hasLogo ? logo : null));
+      slot.pdfs.set(lang, pdf);
+      pdf.catch(() => slot.pdfs.delete(lang));
+    }
+    return pdf;
+  }
+
+  /** Drops every slot: the uncached side of the benchmark. */
+  clear(): void {
+    this.slots.clear();
+  }
+}

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WineList } from '../../db/repositories/wineLists.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { centsToEuros, eurosToCents } from '../../domain/money.ts';
 import { createWineList } from '../../services/wineLists/createWineList.ts';
 import { readWineList, wineListsOf } from '../../services/wineLists/readWineList.ts';
@@ -121,9 +122,9 @@ export const wineListRoutes =
       async (request, reply) => {
         const account = requireAccount(request);
         const list = await withSlugGuard(() =>
-          ctx.db
-            .transaction()
-            .execute((trx) => createWineList(trx, account.id, request.params.establishmentId, request.body)),
+          inTransaction(ctx.db, (trx) =>
+            createWineList(trx, account.id, request.params.establishmentId, request.body),
+          ),
         );
         return reply.status(201).send(toWineListDto(list));
       },
@@ -147,7 +148,7 @@ export const wineListRoutes =
         const { establishmentId, wineListId } = request.params;
         const body = request.body;
         const list = await withSlugGuard(() =>
-          ctx.db.transaction().execute((trx) =>
+          inTransaction(ctx.db, (trx) =>
             updateWineList(
               trx,
               account.id,
@@ -173,9 +174,7 @@ export const wineListRoutes =
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, wineListId } = request.params;
-        await ctx.db
-          .transaction()
-          .execute((trx) => deleteWineList(trx, account.id, establishmentId, wineListId));
+        await inTransaction(ctx.db, (trx) => deleteWineList(trx, account.id, establishmentId, wineListId));
         return { ok: true as const };
       },
     );
@@ -194,7 +193,7 @@ export const wineListRoutes =
         const account = requireAccount(request);
         const { establishmentId, wineListId, drinkId } = request.params;
         const { section, note, manualPrice } = request.body;
-        await ctx.db.transaction().execute((trx) =>
+        await inTransaction(ctx.db, (trx) =>
           setWineListItem(trx, account.id, establishmentId, wineListId, drinkId, {
             section,
             note,
@@ -211,9 +210,9 @@ export const wineListRoutes =
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, wineListId, drinkId } = request.params;
-        await ctx.db
-          .transaction()
-          .execute((trx) => removeWineListItem(trx, account.id, establishmentId, wineListId, drinkId));
+        await inTransaction(ctx.db, (trx) =>
+          removeWineListItem(trx, account.id, establishmentId, wineListId, drinkId),
+        );
         return detail(account.id, establishmentId, wineListId);
       },
     );
@@ -227,9 +226,9 @@ export const wineListRoutes =
         const account = requireAccount(request);
         const { establishmentId, wineListId } = request.params;
         const order = 'order' in request.body ? ('default' as const) : request.body.drinkIds;
-        await ctx.db
-          .transaction()
-          .execute((trx) => reorderWineList(trx, account.id, establishmentId, wineListId, order, ctx.clock));
+        await inTransaction(ctx.db, (trx) =>
+          reorderWineList(trx, account.id, establishmentId, wineListId, order, ctx.clock),
+        );
         return detail(account.id, establishmentId, wineListId);
       },
     );
@@ -252,9 +251,9 @@ export const wineListRoutes =
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, wineListId } = request.params;
-        await ctx.db
-          .transaction()
-          .execute((trx) => setLogo(trx, account.id, establishmentId, wineListId, null, ctx.clock));
+        await inTransaction(ctx.db, (trx) =>
+          setLogo(trx, account.id, establishmentId, wineListId, null, ctx.clock),
+        );
         return (await detail(account.id, establishmentId, wineListId)).list;
       },
     );

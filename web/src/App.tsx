@@ -4,6 +4,7 @@ import { AppHeader, type Tab } from './components/AppHeader.tsx';
 import { Loading } from './components/Feedback.tsx';
 import { useI18n, type MessageKey } from './i18n/i18n.tsx';
 import { AuthPage } from './pages/AuthPage.tsx';
+import { CartePage } from './pages/CartePage.tsx';
 import { DrinkFormPage } from './pages/DrinkFormPage.tsx';
 import { DrinkPage } from './pages/DrinkPage.tsx';
 import { DrinksPage } from './pages/DrinksPage.tsx';
@@ -44,6 +45,7 @@ const TITLES: Partial<Record<Route['name'], MessageKey>> = {
   imports: 'nav.imports',
   sync: 'sync.title',
   syncSafe: 'safe.title',
+  carte: 'carte.title',
 };
 
 export function App() {
@@ -152,6 +154,10 @@ function EstablishmentRoute({
     case 'syncSafe':
       tab = 'drinks';
       content = <SafeProposalsPage key={establishment.id} establishment={establishment} />;
+      break;
+    case 'carte':
+      tab = 'carte';
+      content = <CartePage key={establishment.id} establishment={establishment} />;
       break;
     case 'settings':
       tab = 'settings';

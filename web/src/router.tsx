@@ -55,6 +55,7 @@ export type Route =
   | { name: 'imports'; eid: string }
   | { name: 'sync'; eid: string }
   | { name: 'syncSafe'; eid: string }
+  | { name: 'carte'; eid: string }
   | { name: 'notFound' };
 
 export type DrinkTab = 'info' | 'movements' | 'sales';
@@ -76,6 +77,7 @@ export const paths = {
   imports: (eid: string) => `/e/${eid}/imports`,
   sync: (eid: string) => `/e/${eid}/synchronisation`,
   syncSafe: (eid: string) => `/e/${eid}/synchronisation/propositions-sures`,
+  carte: (eid: string) => `/e/${eid}/carte`,
 };
 
 export function matchRoute(pathname: string): Route {
@@ -97,6 +99,7 @@ export function matchRoute(pathname: string): Route {
     if (c === 'inventaire' && parts.length === 3) return { name: 'inventory', eid: b };
     if (c === 'parametres' && parts.length === 3) return { name: 'settings', eid: b };
     if (c === 'imports' && parts.length === 3) return { name: 'imports', eid: b };
+    if (c === 'carte' && parts.length === 3) return { name: 'carte', eid: b };
     if (c === 'synchronisation' && parts.length === 3) return { name: 'sync', eid: b };
     if (c === 'synchronisation' && d === 'propositions-sures' && parts.length === 4)
       return { name: 'syncSafe', eid: b };

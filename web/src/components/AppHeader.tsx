@@ -23,7 +23,7 @@ export function GlassIcon() {
   );
 }
 
-export type Tab = 'drinks' | 'inventory' | 'imports' | 'settings';
+export type Tab = 'drinks' | 'inventory' | 'imports' | 'carte' | 'settings';
 
 const ALL = '__all__';
 
@@ -34,6 +34,7 @@ export function AppHeader({ establishment, tab }: { establishment?: Establishmen
     { id: 'drinks', label: t('nav.drinks'), to: drinkListPath },
     { id: 'inventory', label: t('nav.inventory'), to: paths.inventory },
     { id: 'imports', label: t('nav.imports'), to: paths.imports },
+    { id: 'carte', label: t('nav.carte'), to: paths.carte },
     { id: 'settings', label: t('nav.settings'), to: paths.settings },
   ];
   return (

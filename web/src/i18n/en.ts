@@ -1,6 +1,8 @@
+import { carteEn } from './carte.en.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...carteEn,
   'app.name': 'Cellier',
   'app.tagline': "Your restaurant's cellar and drinks stock",
   'common.loading': 'Loading…',

@@ -1,5 +1,8 @@
+import { carteFr } from './carte.fr.ts';
+
 /** The French catalogue: the reference; every other language must have the same keys. */
 export const fr = {
+  ...carteFr,
   'app.name': 'Cellier',
   'app.tagline': 'La cave et le stock des boissons de votre restaurant',
   'common.loading': 'Chargement…',

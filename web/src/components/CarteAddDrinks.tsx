@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { isAbort } from '../api/client.ts';
+import { carteApi, type WineListView } from '../api/carte.ts';
+import { drinkApi } from '../api/endpoints.ts';
+import type { Drink } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorBanner } from './Feedback.tsx';
+import { Field } from './Field.tsx';
+import { drinkTitle } from './format.ts';
+import { useDebounced } from './useDebounced.ts';
+
+/** Search the cellar and put drinks on the list, one tap each. */
+export function CarteAddDrinks({
+  eid,
+  view,
+  onChange,
+}: {
+  eid: string;
+  view: WineListView;
+  onChange: (v: WineListView) => void;
+}) {
+  const { t, num } = useI18n();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const [items, setItems] = useState<Drink[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const onList = new Set(view.sections.flatMap((s) => s.entries.map((e) => e.drinkId)));
+
+  useEffect(() => {
+    const controller = new AbortController();
+    drinkApi
+      .list(eid, { q: q || undefined, pageSize: 20, sort: 'name' }, controller.signal)
+      .then((page) => setItems(page.items))
+      .catch((err: unknown) => !isAbort(err) && setError(err));
+    return () => controller.abort();
+  }, [eid, q]);
+
+  const add = async (drinkId: string) => {
+    setBusy(drinkId);
+    setError(null);
+    try {
+      onChange(await carteApi.setItem(eid, view.list.id, drinkId, {}));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="carte-add">
+      <h2 id="carte-add">{t('carte.add')}</h2>
+      <Field label={t('carte.search')}>
+        {(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
+      </Field>
+      <ErrorBanner error={error} />
+      <ul className="carte-candidates">
+        {items.map((d) => (
+          <li key={d.id}>
+            <span>
+              {drinkTitle(d, t('common.none'))}
+              {d.vintage ? ` ${d.vintage}` : ''} <span className="muted">{num(d.formatCl)} cl</span>
+            </span>
+            {onList.has(d.id) ? (
+              <span className="muted">{t('carte.onList')}</span>
+            ) : (
+              <button
+                type="button"
+                className="btn btn--small"
+                disabled={busy !== null}
+                aria-label={`${t('carte.addOne')} ${drinkTitle(d, '')}`}
+                onClick={() => void add(d.id)}
+              >
+                {t('carte.addOne')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -4,6 +4,12 @@
  */
 import type { z } from 'zod';
 import type { drinkBody, drinkListQuery, drinkPage, drinkResponse } from './routes/drinks.schema.ts';
+import type {
+  entryDto,
+  updateWineListBody,
+  wineListDetailResponse,
+  wineListDto,
+} from './routes/wineLists.schema.ts';
 
 /** What JSON makes of a response value: dates travel as ISO strings. */
 export type Wire<T> = T extends Date
@@ -23,3 +29,9 @@ export type Drink = Response<typeof drinkResponse>;
 export type DrinkPage = Response<typeof drinkPage>;
 export type DrinkInput = Request<typeof drinkBody>;
 export type DrinkListQuery = Request<typeof drinkListQuery>;
+
+/* Wine lists (la carte) */
+export type WineList = Response<typeof wineListDto>;
+export type WineListView = Response<typeof wineListDetailResponse>;
+export type WineListEntry = Response<typeof entryDto>;
+export type WineListPatch = Request<typeof updateWineListBody>;

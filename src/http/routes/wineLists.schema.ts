@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SECTIONS, SERVING_ORDER, SLUG_PATTERN } from '../../domain/wineList.ts';
-import { establishmentParams, euros, quantity, shortText, uuid } from '../schemas.ts';
+import { establishmentParams, euros, itemsOf, quantity, shortText, timestamp, uuid } from '../schemas.ts';
 
 export const wineListParams = establishmentParams.extend({ wineListId: uuid('identifiant de carte') });
 export const wineListItemParams = wineListParams.extend({ drinkId: uuid('identifiant de boisson') });
@@ -61,7 +61,7 @@ export const wineListDto = z.object({
   manualOrder: z.boolean(),
   hasLogo: z.boolean(),
   itemCount: z.number(),
-  updatedAt: z.string(),
+  updatedAt: timestamp,
 });
 
 export const priceDto = z.object({
@@ -94,13 +94,9 @@ export const entryDto = z.object({
   warnings: z.array(z.string()),
 });
 
-export const wineListsResponse = z.object({ items: z.array(wineListDto) });
+export const wineListsResponse = itemsOf(wineListDto);
 export const wineListDetailResponse = z.object({
   list: wineListDto,
   sections: z.array(z.object({ key: section, entries: z.array(entryDto) })),
 });
 export const okResponse = z.object({ ok: z.literal(true) });
-
-export type WineListDto = z.infer<typeof wineListDto>;
-export type WineListDetail = z.infer<typeof wineListDetailResponse>;
-export type WineListEntryDto = z.infer<typeof entryDto>;

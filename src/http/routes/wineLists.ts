@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { WineList } from '../../db/repositories/wineLists.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { centsToEuros, eurosToCents } from '../../domain/money.ts';
+import { eurosToCents } from '../../domain/money.ts';
 import { createWineList } from '../../services/wineLists/createWineList.ts';
 import { readWineList, wineListsOf } from '../../services/wineLists/readWineList.ts';
 import { reorderWineList } from '../../services/wineLists/reorderWineList.ts';
 import { removeWineListItem, setWineListItem } from '../../services/wineLists/setWineListItem.ts';
 import { isUniqueViolation, slugConflict } from '../../services/wineLists/slugs.ts';
 import { deleteWineList, updateWineList } from '../../services/wineLists/updateWineList.ts';
-import type { Entry } from '../../services/wineLists/wineListEntries.ts';
 import { setLogo } from '../../services/wineLists/wineListLogo.ts';
 import type { AppContext } from '../context.ts';
+import { toEntryDto, toWineListDto } from '../presenters/wineLists.ts';
 import { establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
 import {
@@ -25,56 +24,9 @@ import {
   wineListItemParams,
   wineListParams,
   wineListsResponse,
-  type WineListDto,
-  type WineListEntryDto,
 } from './wineLists.schema.ts';
 
 const tags = ['carte'];
-const money = (cents: number | null) => (cents === null ? null : centsToEuros(cents));
-
-export const toWineListDto = (l: WineList): WineListDto => ({
-  id: l.id,
-  name: l.name,
-  slug: l.slug,
-  published: l.published,
-  publicPath: `/carte/${l.slug}`,
-  headerName: l.headerName,
-  headerAddress: l.headerAddress,
-  lowStockThreshold: l.lowStockThreshold,
-  sectionOrder: l.sectionOrder,
-  manualOrder: l.manualOrder,
-  hasLogo: l.hasLogo,
-  itemCount: l.itemCount,
-  updatedAt: l.updatedAt.toISOString(),
-});
-
-const toEntryDto = (e: Entry): WineListEntryDto => ({
-  drinkId: e.drinkId,
-  section: e.section,
-  sectionOverride: e.sectionOverride,
-  position: e.position,
-  note: e.note,
-  producer: e.producer,
-  cuvee: e.cuvee,
-  appellation: e.appellation,
-  region: e.region,
-  vintage: e.vintage,
-  formatCl: e.formatCl,
-  prices: e.prices.map((p) => ({
-    serving: p.serving,
-    volumeCl: p.volumeCl,
-    price: centsToEuros(p.cents),
-    source: p.source,
-    tillLabel: p.tillLabel,
-  })),
-  tillLinked: e.tillLinked,
-  ownPrice: money(e.ownPriceCents),
-  manualPrice: money(e.manualPriceCents),
-  stock: e.stock,
-  available: e.available,
-  lastBottles: e.lastBottles,
-  warnings: e.warnings,
-});
 
 /** Slug races end on the unique index; they answer like a taken slug instead of a 500. */
 async function withSlugGuard<T>(work: () => Promise<T>): Promise<T> {

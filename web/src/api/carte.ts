@@ -1,14 +1,8 @@
-import type {
-  WineListDetail,
-  WineListDto,
-  WineListEntryDto,
-} from '../../../src/http/routes/wineLists.schema.ts';
+import type { WineList, WineListEntry, WineListPatch, WineListView } from '../../../src/http/contract.ts';
 import { api } from './client.ts';
 
-// Types come from the server's response schemas (type-only import, erased at build).
-export type WineList = WineListDto;
-export type WineListView = WineListDetail;
-export type WineListEntry = WineListEntryDto;
+// Types come from the server's response schemas through the contract (type-only import, erased at build).
+export type { WineList, WineListEntry, WineListPatch, WineListView };
 export type SectionKey = WineListEntry['section'];
 
 export const SECTION_KEYS: readonly SectionKey[] = [
@@ -27,16 +21,6 @@ export const SECTION_KEYS: readonly SectionKey[] = [
 
 const lists = (eid: string) => `/api/establishments/${encodeURIComponent(eid)}/wine-lists`;
 const one = (eid: string, id: string) => `${lists(eid)}/${encodeURIComponent(id)}`;
-
-export type WineListPatch = Partial<{
-  name: string;
-  slug: string;
-  published: boolean;
-  headerName: string;
-  headerAddress: string | null;
-  lowStockThreshold: number | null;
-  sectionOrder: SectionKey[];
-}>;
 
 export const carteApi = {
   lists: (eid: string, signal?: AbortSignal) =>

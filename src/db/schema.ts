@@ -135,6 +135,9 @@ export interface Database {
   wine_list: WineListTable;
   wine_list_item: WineListItemTable;
   carte_stamp: CarteStampTable;
+  sales_file_till: SalesFileTillTable;
+  sales_file_preset: SalesFilePresetTable;
+  sales_file_upload: SalesFileUploadTable;
 }
 
 export type DrinkRow = Selectable<DrinkTable>;
@@ -301,4 +304,36 @@ export interface WineListItemTable {
 export interface CarteStampTable {
   establishment_id: string;
   version: number;
+export interface SalesFileTillTable {
+  establishment_id: string;
+  id: Generated<string>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface SalesFilePresetTable {
+  establishment_id: string;
+  name: string;
+  mapping: unknown;
+  updated_at: Timestamp;
+}
+
+export interface SalesFileUploadTable {
+  establishment_id: string;
+  id: Generated<string>;
+  till_id: string;
+  file_name: string;
+  size_bytes: number;
+  sha256: string;
+  format: string;
+  encoding: string;
+  preset_name: string | null;
+  lines: number;
+  bad_lines: number;
+  warnings: number;
+  revenue_cents: number;
+  days: unknown;
+  bad: unknown;
+  account_id: string | null;
+  created_at: Timestamp;
 }

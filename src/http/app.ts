@@ -30,6 +30,7 @@ import { syncRoutes } from './routes/sync.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { wineListRoutes } from './routes/wineLists.ts';
 import { carteRoutes } from './routes/carte.ts';
+import { salesFileRoutes } from './routes/salesFiles.ts';
 
 z.config(z.locales.fr());
 
@@ -97,6 +98,7 @@ export async function buildApp(
     demoRoutes,
     wineListRoutes,
     carteRoutes,
+    salesFileRoutes,
   ]) {
     await app.register(routes(ctx));
   }

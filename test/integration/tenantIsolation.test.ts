@@ -7,7 +7,11 @@ import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
  * untouched. The case list must cover the app's route table: a new route without a case fails this test.
  */
 type Ids = { establishmentId: string; drinkId: string; tillProductId: string; wineListId: string };
-type Case = { body?: (ids: Ids) => unknown };
+type Case = { body?: (ids: Ids) => unknown; headers?: Record<string, string> };
+const csvUpload: Case = {
+  body: () => Buffer.from('Date;Libellé;Quantité;Montant TTC\n12/11/2026;Intrus;1;5,00\n'),
+  headers: { 'content-type': 'application/octet-stream' },
+};
 
 const CASES: Record<string, Case> = {
   'GET /api/establishments/:establishmentId': {},
@@ -84,6 +88,14 @@ const CASES: Record<string, Case> = {
     body: () => ({ image: Buffer.from('not an image').toString('base64') }),
   },
   'DELETE /api/establishments/:establishmentId/wine-lists/:wineListId/logo': {},
+  'GET /api/establishments/:establishmentId/sales-files': {},
+  'POST /api/establishments/:establishmentId/sales-files/preview': csvUpload,
+  'POST /api/establishments/:establishmentId/sales-files/import': csvUpload,
+  'GET /api/establishments/:establishmentId/sales-files/presets': {},
+  'PUT /api/establishments/:establishmentId/sales-files/presets/:name': {
+    body: () => ({ mapping: { label: 'Libellé' } }),
+  },
+  'DELETE /api/establishments/:establishmentId/sales-files/presets/:name': {},
 };
 
 describeOnBothDatabases('tenant isolation', (kind) => {
@@ -224,6 +236,21 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       .selectAll()
       .where('establishment_id', '=', b.establishmentId)
       .execute(),
+    salesFileTills: await db.db
+      .selectFrom('sales_file_till')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
+    salesFilePresets: await db.db
+      .selectFrom('sales_file_preset')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
+    salesFileUploads: await db.db
+      .selectFrom('sales_file_upload')
+      .selectAll()
+      .where('establishment_id', '=', b.establishmentId)
+      .execute(),
     movements: await db.db
       .selectFrom('stock_movement')
       .selectAll()
@@ -248,9 +275,10 @@ describeOnBothDatabases('tenant isolation', (kind) => {
         .replace(':establishmentId', b.establishmentId)
         .replace(':drinkId', b.drinkId)
         .replace(':tillProductId', b.tillProductId)
-        .replace(':wineListId', b.wineListId);
+        .replace(':wineListId', b.wineListId)
+        .replace(':name', 'Modele');
       const before = await snapshotOfB();
-      const res = await alice.request(method, url, c.body?.(b));
+      const res = await alice.request(method, url, c.body?.(b), c.headers);
       expect(res.statusCode, res.body).toBe(404);
       expect(await snapshotOfB()).toEqual(before);
     },

@@ -1,6 +1,6 @@
 import { foldText } from '../../domain/text.ts';
 import type { ColumnMapping } from './mapping.ts';
-import { SALES_FILE_FIELDS } from './mapping.ts';
+import type { SALES_FILE_FIELDS } from './mapping.ts';
 
 /** A column mapping Cellier ships; `source` says where its column names come from (docs/tills/sales-file.md). */
 export type ShippedPreset = { name: string; mapping: ColumnMapping; source: string };

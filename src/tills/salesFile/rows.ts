@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
@@ -112,7 +112,7 @@ export async function* csvRows(
 }
 
 function csvReason(code: string | undefined): string {
-  switch (code) {
+  switch (code ?? '') {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'guillemet non fermé';
     case 'CSV_INVALID_CLOSING_QUOTE':
@@ -172,7 +172,7 @@ function excelCell(value: ExcelValue, limits: SalesFileLimits): Cell {
   if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
   if (typeof value === 'object') {
     if ('richText' in value) return excelCell(value.richText.map((r) => r.text).join(''), limits);
-    if ('result' in value) return excelCell((value.result ?? null) as ExcelValue, limits);
+    if ('result' in value) return excelCell(value.result ?? null, limits);
     if ('text' in value) return excelCell(String(value.text), limits);
     if ('error' in value) return null;
   }
@@ -183,7 +183,7 @@ function excelCell(value: ExcelValue, limits: SalesFileLimits): Cell {
 export async function* xlsxRows(filePath: string, limits: SalesFileLimits): AsyncGenerator<RawRow> {
   await checkXlsxContainer(filePath, limits);
   const source = fs.createReadStream(filePath);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source as unknown as Readable, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

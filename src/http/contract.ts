@@ -3,6 +3,14 @@
  * (`routes/*.schema.ts`), so the client cannot drift from the server. Import it with `import type` only.
  */
 import type { z } from 'zod';
+import type {
+  historyResponse,
+  importResponse,
+  presetList,
+  presetResponse,
+  previewResponse,
+} from './routes/salesFiles.schema.ts';
+import type { salesFileSettingsSchema } from '../services/salesFiles/settings.ts';
 import type { drinkBody, drinkListQuery, drinkPage, drinkResponse } from './routes/drinks.schema.ts';
 import type {
   entryDto,
@@ -35,3 +43,10 @@ export type WineList = Response<typeof wineListDto>;
 export type WineListView = Response<typeof wineListDetailResponse>;
 export type WineListEntry = Response<typeof entryDto>;
 export type WineListPatch = Request<typeof updateWineListBody>;
+/* Sales files */
+export type SalesFilePreview = Response<typeof previewResponse>;
+export type SalesFileImport = Response<typeof importResponse>;
+export type SalesFileHistory = Response<typeof historyResponse>;
+export type SalesFilePreset = Response<typeof presetResponse>;
+export type SalesFilePresetList = Response<typeof presetList>;
+export type SalesFileSettingsInput = Request<typeof salesFileSettingsSchema>;

@@ -9,7 +9,7 @@ type Preview = {
   missing: string[];
   read: null | {
     lines: number;
-    first: { lineNo: number; label: string; quantity: number; amountCents: number; businessDay: string }[];
+    first: { lineNo: number; label: string; quantity: number; amount: number; businessDay: string }[];
     bad: { lineNo: number; reason: string }[];
     badCount: number;
     warnings: { lineNo: number; reason: string }[];
@@ -85,7 +85,7 @@ describeOnBothDatabases('sales file import', (kind) => {
     expect(p.read?.first[0]).toMatchObject({
       label: 'Verre Côtes du Rhône Guigal 2022',
       quantity: 2,
-      amountCents: 1300,
+      amount: 13,
     });
     expect(p.read?.days).toHaveLength(14);
     expect(p.read?.days.every((d) => !d.alreadyImported)).toBe(true);

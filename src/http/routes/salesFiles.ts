@@ -10,7 +10,19 @@ import type { AppContext } from '../context.ts';
 import { establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
 import { spoolUpload } from '../upload/spool.ts';
-import { presetBody, presetParams, salesFileQuery } from './salesFiles.schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { noContent } from '../schemas.ts';
+import { presentHistory, presentImport, presentPreview } from '../presenters/salesFiles.ts';
+import {
+  historyResponse,
+  importResponse,
+  presetBody,
+  presetList,
+  presetParams,
+  presetResponse,
+  previewResponse,
+  salesFileQuery,
+} from './salesFiles.schema.ts';
 
 const tags = ['fichier de ventes'];
 const RAW_TYPES = [
@@ -29,14 +41,26 @@ export const salesFileRoutes =
     const path = '/api/establishments/:establishmentId/sales-files';
     const upload = { bodyLimit: SALES_FILE_LIMITS.maxBytes + 1024 };
 
-    app.get(path, { schema: { tags, params: establishmentParams } }, async (request) => {
-      const account = requireAccount(request);
-      return salesFileHistory(ctx.db, account.id, request.params.establishmentId);
-    });
+    app.get(
+      path,
+      { schema: { tags, params: establishmentParams, response: { 200: historyResponse } } },
+      async (request) => {
+        const account = requireAccount(request);
+        return presentHistory(await salesFileHistory(ctx.db, account.id, request.params.establishmentId));
+      },
+    );
 
     app.post(
       `${path}/preview`,
-      { ...upload, schema: { tags, params: establishmentParams, querystring: salesFileQuery } },
+      {
+        ...upload,
+        schema: {
+          tags,
+          params: establishmentParams,
+          querystring: salesFileQuery,
+          response: { 200: previewResponse },
+        },
+      },
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId } = request.params;
@@ -44,12 +68,8 @@ export const salesFileRoutes =
         await requireMembership(ctx.db, establishmentId, account.id);
         const file = await spoolUpload(request.body as Readable, SALES_FILE_LIMITS.maxBytes);
         try {
-          return await previewSalesFile(
-            ctx.db,
-            account.id,
-            establishmentId,
-            file.path,
-            request.query.settings,
+          return presentPreview(
+            await previewSalesFile(ctx.db, account.id, establishmentId, file.path, request.query.settings),
           );
         } finally {
           await file.remove();
@@ -59,7 +79,15 @@ export const salesFileRoutes =
 
     app.post(
       `${path}/import`,
-      { ...upload, schema: { tags, params: establishmentParams, querystring: salesFileQuery } },
+      {
+        ...upload,
+        schema: {
+          tags,
+          params: establishmentParams,
+          querystring: salesFileQuery,
+          response: { 201: importResponse },
+        },
+      },
       async (request, reply) => {
         const account = requireAccount(request);
         const { establishmentId } = request.params;
@@ -74,24 +102,26 @@ export const salesFileRoutes =
             { name: request.query.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 },
             request.query.settings,
           );
-          const result = await ctx.db
-            .transaction()
-            .execute((trx) => applySalesFileImport(trx, prepared, ctx.clock));
-          return reply.status(201).send(result);
+          const result = await inTransaction(ctx.db, (trx) => applySalesFileImport(trx, prepared, ctx.clock));
+          return reply.status(201).send(presentImport(result));
         } finally {
           await file.remove();
         }
       },
     );
 
-    app.get(`${path}/presets`, { schema: { tags, params: establishmentParams } }, async (request) => {
-      const account = requireAccount(request);
-      return { items: await listPresets(ctx.db, account.id, request.params.establishmentId) };
-    });
+    app.get(
+      `${path}/presets`,
+      { schema: { tags, params: establishmentParams, response: { 200: presetList } } },
+      async (request) => {
+        const account = requireAccount(request);
+        return { items: await listPresets(ctx.db, account.id, request.params.establishmentId) };
+      },
+    );
 
     app.put(
       `${path}/presets/:name`,
-      { schema: { tags, params: presetParams, body: presetBody } },
+      { schema: { tags, params: presetParams, body: presetBody, response: { 200: presetResponse } } },
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, name } = request.params;
@@ -101,11 +131,11 @@ export const salesFileRoutes =
 
     app.delete(
       `${path}/presets/:name`,
-      { schema: { tags, params: presetParams } },
+      { schema: { tags, params: presetParams, response: { 204: noContent } } },
       async (request, reply) => {
         const account = requireAccount(request);
         await deletePreset(ctx.db, account.id, request.params.establishmentId, request.params.name);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

@@ -304,6 +304,8 @@ export interface WineListItemTable {
 export interface CarteStampTable {
   establishment_id: string;
   version: number;
+}
+
 export interface SalesFileTillTable {
   establishment_id: string;
   id: Generated<string>;

@@ -11,6 +11,14 @@ import type {
   previewResponse,
 } from './routes/salesFiles.schema.ts';
 import type { salesFileSettingsSchema } from '../services/salesFiles/settings.ts';
+import type { accountResponse, meResponse, signUpBody } from './routes/auth.schema.ts';
+import type {
+  establishmentResponse,
+  invitationResponse,
+  inviteResponse,
+  memberResponse,
+  teamResponse,
+} from './routes/establishments.schema.ts';
 import type { drinkBody, drinkListQuery, drinkPage, drinkResponse } from './routes/drinks.schema.ts';
 import type {
   entryDto,
@@ -50,3 +58,15 @@ export type SalesFileHistory = Response<typeof historyResponse>;
 export type SalesFilePreset = Response<typeof presetResponse>;
 export type SalesFilePresetList = Response<typeof presetList>;
 export type SalesFileSettingsInput = Request<typeof salesFileSettingsSchema>;
+
+/* Accounts and establishments */
+export type Account = Response<typeof accountResponse>;
+export type Me = Response<typeof meResponse>;
+export type SignUpInput = Request<typeof signUpBody>;
+export type Locale = Account['locale'];
+export type Establishment = Response<typeof establishmentResponse>;
+export type Role = Establishment['role'];
+export type Member = Response<typeof memberResponse>;
+export type Invitation = Response<typeof invitationResponse>;
+export type Team = Response<typeof teamResponse>;
+export type InviteResult = Response<typeof inviteResponse>;

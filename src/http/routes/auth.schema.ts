@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp } from '../schemas.ts';
 
 export const email = z
   .email({ message: 'Adresse e-mail invalide' })
@@ -20,3 +21,15 @@ export const signInBody = z.object({
 });
 
 export const updateMeBody = z.object({ locale: z.enum(['fr', 'en']) });
+
+/* Responses. */
+export const LOCALES = ['fr', 'en'] as const;
+export const accountResponse = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string().nullable(),
+  locale: z.enum(LOCALES),
+  createdAt: timestamp,
+});
+export const meResponse = z.object({ account: accountResponse.nullable(), csrfToken: z.string().nullable() });
+export const accountEnvelope = z.object({ account: accountResponse });

@@ -1,5 +1,5 @@
-import { inTransaction } from '../../db/transaction.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { inTransaction } from '../../db/transaction.ts';
 import { reserveLogin, signIn } from '../../services/auth/signIn.ts';
 import { signUp } from '../../services/auth/signUp.ts';
 import { signOut } from '../../services/auth/sessions.ts';
@@ -12,42 +12,62 @@ import {
   requireAccount,
   setSessionCookie,
 } from '../session.ts';
-import { signInBody, signUpBody, updateMeBody } from './auth.schema.ts';
+import { presentAccount } from '../presenters/accounts.ts';
+import { noContent } from '../schemas.ts';
+import { accountEnvelope, meResponse, signInBody, signUpBody, updateMeBody } from './auth.schema.ts';
 
 const tags = ['compte'];
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/auth/me', { schema: { tags } }, async (request) => ({
-      account: request.account,
+    app.get('/api/auth/me', { schema: { tags, response: { 200: meResponse } } }, async (request) => ({
+      account: request.account ? presentAccount(request.account) : null,
       csrfToken: request.cookies[CSRF_COOKIE] ?? null,
     }));
 
-    app.post('/api/auth/signup', { schema: { tags, body: signUpBody } }, async (request, reply) => {
-      const { account, token, expiresAt } = await signUp(ctx.db, request.body, ctx.clock);
-      setSessionCookie(reply, request, ctx, token, expiresAt);
-      return reply.status(201).send({ account });
-    });
+    app.post(
+      '/api/auth/signup',
+      { schema: { tags, body: signUpBody, response: { 201: accountEnvelope } } },
+      async (request, reply) => {
+        const { account, token, expiresAt } = await inTransaction(ctx.db, (trx) =>
+          signUp(trx, request.body, ctx.clock),
+        );
+        setSessionCookie(reply, request, ctx, token, expiresAt);
+        return reply.status(201).send({ account: presentAccount(account) });
+      },
+    );
 
-    app.post('/api/auth/login', { schema: { tags, body: signInBody } }, async (request, reply) => {
-      const input = { ...request.body, ip: request.ip };
-      const attemptId = await inTransaction(ctx.db, (trx) => reserveLogin(trx, input, ctx.clock));
-      const { account, token, expiresAt } = await signIn(ctx.db, { ...input, attemptId }, ctx.clock);
-      setSessionCookie(reply, request, ctx, token, expiresAt);
-      return { account };
-    });
+    app.post(
+      '/api/auth/login',
+      { schema: { tags, body: signInBody, response: { 200: accountEnvelope } } },
+      async (request, reply) => {
+        const input = { ...request.body, ip: request.ip };
+        const attemptId = await inTransaction(ctx.db, (trx) => reserveLogin(trx, input, ctx.clock));
+        const { account, token, expiresAt } = await signIn(ctx.db, { ...input, attemptId }, ctx.clock);
+        setSessionCookie(reply, request, ctx, token, expiresAt);
+        return { account: presentAccount(account) };
+      },
+    );
 
-    app.post('/api/auth/logout', { schema: { tags } }, async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) await signOut(ctx.db, token);
-      clearSessionCookie(reply);
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags, response: { 204: noContent } } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await signOut(ctx.db, token);
+        clearSessionCookie(reply);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.patch('/api/auth/me', { schema: { tags, body: updateMeBody } }, async (request) => {
-      const account = requireAccount(request);
-      await updateLocale(ctx.db, account.id, request.body.locale);
-      return { account: { ...account, locale: request.body.locale } };
-    });
+    app.patch(
+      '/api/auth/me',
+      { schema: { tags, body: updateMeBody, response: { 200: accountEnvelope } } },
+      async (request) => {
+        const account = requireAccount(request);
+        await updateLocale(ctx.db, account.id, request.body.locale);
+        return { account: presentAccount({ ...account, locale: request.body.locale }) };
+      },
+    );
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timeZone } from '../schemas.ts';
+import { itemsOf, timeZone, timestamp } from '../schemas.ts';
 import { email } from './auth.schema.ts';
 
 const name = z
@@ -25,3 +25,37 @@ export const inviteBody = z.object({
   email,
   role: z.enum(['owner', 'manager', 'staff'], { message: 'Rôle inconnu' }),
 });
+
+/* Responses. */
+export const ROLES = ['owner', 'manager', 'staff'] as const;
+export const establishmentResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  dayCutoffHour: z.number().int(),
+  isDemo: z.boolean(),
+  createdAt: timestamp,
+  role: z.enum(ROLES),
+});
+export const establishmentList = itemsOf(establishmentResponse);
+export const memberResponse = z.object({
+  accountId: z.uuid(),
+  email: z.string(),
+  displayName: z.string().nullable(),
+  role: z.enum(ROLES),
+  since: timestamp,
+});
+export const invitationResponse = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  createdAt: timestamp,
+});
+export const teamResponse = z.object({
+  members: z.array(memberResponse),
+  invitations: z.array(invitationResponse),
+});
+export const inviteResponse = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('added'), accountId: z.uuid() }),
+  z.object({ status: z.literal('invited'), invitationId: z.uuid() }),
+]);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { inTransaction } from '../../db/transaction.ts';
 import { createEstablishment } from '../../services/establishments/createEstablishment.ts';
 import { inviteMember } from '../../services/establishments/inviteMember.ts';
 import { getEstablishment, listMyEstablishments, listTeam } from '../../services/establishments/queries.ts';
@@ -6,30 +7,44 @@ import { updateEstablishmentSettings } from '../../services/establishments/updat
 import type { AppContext } from '../context.ts';
 import { establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import { createEstablishmentBody, inviteBody, updateEstablishmentBody } from './establishments.schema.ts';
+import {
+  createEstablishmentBody,
+  establishmentList,
+  establishmentResponse,
+  inviteBody,
+  inviteResponse,
+  teamResponse,
+  updateEstablishmentBody,
+} from './establishments.schema.ts';
 
 const tags = ['établissements'];
 
 export const establishmentRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/establishments', { schema: { tags } }, async (request) => {
-      const account = requireAccount(request);
-      return { items: await listMyEstablishments(ctx.db, account.id) };
-    });
+    app.get(
+      '/api/establishments',
+      { schema: { tags, response: { 200: establishmentList } } },
+      async (request) => {
+        const account = requireAccount(request);
+        return { items: await listMyEstablishments(ctx.db, account.id) };
+      },
+    );
 
     app.post(
       '/api/establishments',
-      { schema: { tags, body: createEstablishmentBody } },
+      { schema: { tags, body: createEstablishmentBody, response: { 201: establishmentResponse } } },
       async (request, reply) => {
         const account = requireAccount(request);
-        return reply.status(201).send(await createEstablishment(ctx.db, account.id, request.body));
+        return reply
+          .status(201)
+          .send(await inTransaction(ctx.db, (trx) => createEstablishment(trx, account.id, request.body)));
       },
     );
 
     app.get(
       '/api/establishments/:establishmentId',
-      { schema: { tags, params: establishmentParams } },
+      { schema: { tags, params: establishmentParams, response: { 200: establishmentResponse } } },
       async (request) => {
         const account = requireAccount(request);
         return getEstablishment(ctx.db, account.id, request.params.establishmentId);
@@ -38,16 +53,25 @@ export const establishmentRoutes =
 
     app.patch(
       '/api/establishments/:establishmentId',
-      { schema: { tags, params: establishmentParams, body: updateEstablishmentBody } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          body: updateEstablishmentBody,
+          response: { 200: establishmentResponse },
+        },
+      },
       async (request) => {
         const account = requireAccount(request);
-        return updateEstablishmentSettings(ctx.db, account.id, request.params.establishmentId, request.body);
+        return inTransaction(ctx.db, (trx) =>
+          updateEstablishmentSettings(trx, account.id, request.params.establishmentId, request.body),
+        );
       },
     );
 
     app.get(
       '/api/establishments/:establishmentId/members',
-      { schema: { tags, params: establishmentParams } },
+      { schema: { tags, params: establishmentParams, response: { 200: teamResponse } } },
       async (request) => {
         const account = requireAccount(request);
         return listTeam(ctx.db, account.id, request.params.establishmentId);
@@ -56,12 +80,16 @@ export const establishmentRoutes =
 
     app.post(
       '/api/establishments/:establishmentId/members',
-      { schema: { tags, params: establishmentParams, body: inviteBody } },
+      { schema: { tags, params: establishmentParams, body: inviteBody, response: { 201: inviteResponse } } },
       async (request, reply) => {
         const account = requireAccount(request);
         return reply
           .status(201)
-          .send(await inviteMember(ctx.db, account.id, request.params.establishmentId, request.body));
+          .send(
+            await inTransaction(ctx.db, (trx) =>
+              inviteMember(trx, account.id, request.params.establishmentId, request.body),
+            ),
+          );
       },
     );
   };

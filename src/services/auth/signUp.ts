@@ -20,18 +20,16 @@ export async function signUp(
 ): Promise<{ account: Account; token: string; expiresAt: Date }> {
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
-    if (await findAccountByEmail(trx, email))
-      throw new AppError('email_taken', 'Un compte existe déjà avec cet e-mail');
-    const created = await insertAccount(trx, {
-      email,
-      passwordHash,
-      displayName: input.displayName?.trim() || null,
-      locale: input.locale ?? 'fr',
-    });
-    await acceptInvitationsFor(trx, email, created.id, clock.now());
-    const session = await createSession(trx, created.id, clock.now());
-    const { passwordHash: _hash, ...account } = created;
-    return { account, ...session };
+  if (await findAccountByEmail(db, email))
+    throw new AppError('email_taken', 'Un compte existe déjà avec cet e-mail');
+  const created = await insertAccount(db, {
+    email,
+    passwordHash,
+    displayName: input.displayName?.trim() || null,
+    locale: input.locale ?? 'fr',
   });
+  await acceptInvitationsFor(db, email, created.id, clock.now());
+  const session = await createSession(db, created.id, clock.now());
+  const { passwordHash: _hash, ...account } = created;
+  return { account, ...session };
 }

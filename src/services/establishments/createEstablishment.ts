@@ -16,14 +16,12 @@ export async function createEstablishment(
   accountId: string,
   input: EstablishmentInput & { isDemo?: boolean },
 ): Promise<EstablishmentWithRole> {
-  return db.transaction().execute(async (trx) => {
-    const establishment = await insertEstablishment(trx, {
-      name: input.name.trim(),
-      timeZone: input.timeZone ?? 'Europe/Paris',
-      dayCutoffHour: input.dayCutoffHour ?? 4,
-      ...(input.isDemo ? { isDemo: true } : {}),
-    });
-    await insertMembership(trx, { establishmentId: establishment.id, accountId, role: 'owner' });
-    return { ...establishment, role: 'owner' };
+  const establishment = await insertEstablishment(db, {
+    name: input.name.trim(),
+    timeZone: input.timeZone ?? 'Europe/Paris',
+    dayCutoffHour: input.dayCutoffHour ?? 4,
+    ...(input.isDemo ? { isDemo: true } : {}),
   });
+  await insertMembership(db, { establishmentId: establishment.id, accountId, role: 'owner' });
+  return { ...establishment, role: 'owner' };
 }

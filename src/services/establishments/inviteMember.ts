@@ -15,23 +15,21 @@ export async function inviteMember(
   establishmentId: string,
   input: { email: string; role: Role },
 ): Promise<InviteResult> {
-  return db.transaction().execute(async (trx) => {
-    const actor = await requireMembership(trx, establishmentId, actorId, MANAGERS);
-    if (input.role === 'owner' && actor.role !== 'owner') {
-      throw new AppError('forbidden', 'Seul un propriétaire peut inviter un propriétaire');
-    }
-    const email = input.email.trim().toLowerCase();
-    const account = await findAccountByEmail(trx, email);
-    if (account) {
-      await insertMembership(trx, { establishmentId, accountId: account.id, role: input.role });
-      return { status: 'added', accountId: account.id };
-    }
-    const invitation = await upsertInvitation(trx, {
-      establishmentId,
-      email,
-      role: input.role,
-      invitedBy: actorId,
-    });
-    return { status: 'invited', invitationId: invitation.id };
+  const actor = await requireMembership(db, establishmentId, actorId, MANAGERS);
+  if (input.role === 'owner' && actor.role !== 'owner') {
+    throw new AppError('forbidden', 'Seul un propriétaire peut inviter un propriétaire');
+  }
+  const email = input.email.trim().toLowerCase();
+  const account = await findAccountByEmail(db, email);
+  if (account) {
+    await insertMembership(db, { establishmentId, accountId: account.id, role: input.role });
+    return { status: 'added', accountId: account.id };
+  }
+  const invitation = await upsertInvitation(db, {
+    establishmentId,
+    email,
+    role: input.role,
+    invitedBy: actorId,
   });
+  return { status: 'invited', invitationId: invitation.id };
 }

@@ -9,9 +9,7 @@ export async function updateEstablishmentSettings(
   establishmentId: string,
   input: Partial<EstablishmentInput>,
 ): Promise<EstablishmentWithRole> {
-  return db.transaction().execute(async (trx) => {
-    const current = await requireMembership(trx, establishmentId, actorId, MANAGERS);
-    const updated = await updateEstablishment(trx, establishmentId, { ...input, name: input.name?.trim() });
-    return { ...(updated ?? current), role: current.role };
-  });
+  const current = await requireMembership(db, establishmentId, actorId, MANAGERS);
+  const updated = await updateEstablishment(db, establishmentId, { ...input, name: input.name?.trim() });
+  return { ...(updated ?? current), role: current.role };
 }

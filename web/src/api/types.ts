@@ -1,34 +1,4 @@
 /** The API's DTOs, as the SPA receives them (dates are ISO strings, money in euros). */
-export type Locale = 'fr' | 'en';
-export type Role = 'owner' | 'manager' | 'staff';
-
-export type Account = {
-  id: string;
-  email: string;
-  displayName: string | null;
-  locale: Locale;
-  createdAt: string;
-};
-
-export type Establishment = {
-  id: string;
-  name: string;
-  timeZone: string;
-  dayCutoffHour: number;
-  isDemo: boolean;
-  createdAt: string;
-  role: Role;
-};
-
-export type Member = {
-  accountId: string;
-  email: string;
-  displayName: string | null;
-  role: Role;
-  since: string;
-};
-export type Invitation = { id: string; email: string; role: Role; createdAt: string };
-
 export const DRINK_TYPES = [
   'wine',
   'sparkling',
@@ -45,8 +15,17 @@ export const COLOURS = ['rouge', 'blanc', 'rosé'] as const;
 export type Colour = (typeof COLOURS)[number];
 
 /* From the server's zod schemas (src/http/contract.ts): one contract. */
-import type { Drink, DrinkInput } from '../../../src/http/contract.ts';
-export type { Drink, DrinkInput };
+import type {
+  Account,
+  Drink,
+  DrinkInput,
+  Establishment,
+  Invitation,
+  Locale,
+  Member,
+  Role,
+} from '../../../src/http/contract.ts';
+export type { Account, Drink, DrinkInput, Establishment, Invitation, Locale, Member, Role };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 

@@ -11,6 +11,7 @@ import type {
   previewResponse,
 } from './routes/salesFiles.schema.ts';
 import type { salesFileSettingsSchema } from '../services/salesFiles/settings.ts';
+import type { movementResponse } from './routes/stock.schema.ts';
 import type { accountResponse, meResponse, signUpBody } from './routes/auth.schema.ts';
 import type {
   establishmentResponse,
@@ -70,3 +71,7 @@ export type Member = Response<typeof memberResponse>;
 export type Invitation = Response<typeof invitationResponse>;
 export type Team = Response<typeof teamResponse>;
 export type InviteResult = Response<typeof inviteResponse>;
+
+/* Stock */
+export type Movement = Response<typeof movementResponse>;
+export type MovementKind = Movement['kind'];

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { inTransaction } from '../../db/transaction.ts';
 import { eurosToCents } from '../../domain/money.ts';
 import { createDrink } from '../../services/drinks/createDrink.ts';
 import type { DrinkInput } from '../../services/drinks/drinkValues.ts';
@@ -70,11 +71,8 @@ export const drinkRoutes =
       { schema: { tags, params: establishmentParams, body: drinkBody, response: { 201: drinkResponse } } },
       async (request, reply) => {
         const account = requireAccount(request);
-        const drink = await createDrink(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          toDrinkInput(request.body),
+        const drink = await inTransaction(ctx.db, (trx) =>
+          createDrink(trx, account.id, request.params.establishmentId, toDrinkInput(request.body)),
         );
         return reply.status(201).send(presentDrink(drink));
       },
@@ -97,16 +95,10 @@ export const drinkRoutes =
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, drinkId } = request.params;
-        return presentDrink(
-          await updateDrink(
-            ctx.db,
-            account.id,
-            establishmentId,
-            drinkId,
-            toDrinkInput(request.body),
-            ctx.clock,
-          ),
+        const drink = await inTransaction(ctx.db, (trx) =>
+          updateDrink(trx, account.id, establishmentId, drinkId, toDrinkInput(request.body), ctx.clock),
         );
+        return presentDrink(drink);
       },
     );
 
@@ -116,9 +108,10 @@ export const drinkRoutes =
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, drinkId } = request.params;
-        return presentDrink(
-          await setArchived(ctx.db, account.id, establishmentId, drinkId, request.body.archived, ctx.clock),
+        const drink = await inTransaction(ctx.db, (trx) =>
+          setArchived(trx, account.id, establishmentId, drinkId, request.body.archived, ctx.clock),
         );
+        return presentDrink(drink);
       },
     );
 

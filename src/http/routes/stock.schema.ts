@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, quantity, shortText, uuid } from '../schemas.ts';
+import { isoDateTime, itemsOf, quantity, shortText, timestamp, uuid } from '../schemas.ts';
 
 const note = shortText(500, 'Note').optional();
 
@@ -42,3 +42,20 @@ export const countsBody = z.object({
   occurredAt: isoDateTime.optional(),
   note,
 });
+
+/* Responses. */
+export const MOVEMENT_KINDS = ['receipt', 'loss', 'adjustment', 'count'] as const;
+export const movementResponse = z.object({
+  id: z.uuid(),
+  drinkId: z.uuid(),
+  kind: z.enum(MOVEMENT_KINDS),
+  quantity: z.number(),
+  occurredAt: timestamp,
+  seq: z.number().int(),
+  accountId: z.uuid().nullable(),
+  accountEmail: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: timestamp,
+});
+export const movementList = itemsOf(movementResponse);
+export const countsResponse = z.object({ recorded: z.number().int() });

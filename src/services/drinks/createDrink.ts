@@ -11,15 +11,13 @@ export async function createDrink(
   establishmentId: string,
   input: DrinkInput,
 ): Promise<DrinkWithStock> {
-  return db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    const resolved = await resolveDrinkValues(trx, input);
-    const values = resolved.libraryEntryId
-      ? resolved
-      : { ...resolved, libraryEntryId: await libraryEntryForDrink(trx, establishmentId, resolved) };
-    const drink = await insertDrink(trx, establishmentId, values, drinkSearchText(values), actorId);
-    const created = await findDrink(trx, establishmentId, drink.id);
-    if (!created) throw new Error('drink vanished inside its own transaction');
-    return created;
-  });
+  await requireMembership(db, establishmentId, actorId);
+  const resolved = await resolveDrinkValues(db, input);
+  const values = resolved.libraryEntryId
+    ? resolved
+    : { ...resolved, libraryEntryId: await libraryEntryForDrink(db, establishmentId, resolved) };
+  const drink = await insertDrink(db, establishmentId, values, drinkSearchText(values), actorId);
+  const created = await findDrink(db, establishmentId, drink.id);
+  if (!created) throw new Error('drink vanished inside its own transaction');
+  return created;
 }

@@ -15,20 +15,18 @@ export async function updateDrink(
   input: DrinkInput,
   clock: Clock,
 ): Promise<DrinkWithStock> {
-  return db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    const values = await resolveDrinkValues(trx, input);
-    const updated = await updateDrinkRow(
-      trx,
-      establishmentId,
-      drinkId,
-      values,
-      drinkSearchText(values),
-      clock.now(),
-    );
-    if (!updated) throw notFound('Boisson');
-    return (await findDrink(trx, establishmentId, drinkId)) ?? Promise.reject(notFound('Boisson'));
-  });
+  await requireMembership(db, establishmentId, actorId);
+  const values = await resolveDrinkValues(db, input);
+  const updated = await updateDrinkRow(
+    db,
+    establishmentId,
+    drinkId,
+    values,
+    drinkSearchText(values),
+    clock.now(),
+  );
+  if (!updated) throw notFound('Boisson');
+  return (await findDrink(db, establishmentId, drinkId)) ?? Promise.reject(notFound('Boisson'));
 }
 
 export async function setArchived(
@@ -39,10 +37,8 @@ export async function setArchived(
   archived: boolean,
   clock: Clock,
 ): Promise<DrinkWithStock> {
-  return db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    const updated = await setDrinkArchived(trx, establishmentId, drinkId, archived ? clock.now() : null);
-    if (!updated) throw notFound('Boisson');
-    return (await findDrink(trx, establishmentId, drinkId)) ?? Promise.reject(notFound('Boisson'));
-  });
+  await requireMembership(db, establishmentId, actorId);
+  const updated = await setDrinkArchived(db, establishmentId, drinkId, archived ? clock.now() : null);
+  if (!updated) throw notFound('Boisson');
+  return (await findDrink(db, establishmentId, drinkId)) ?? Promise.reject(notFound('Boisson'));
 }

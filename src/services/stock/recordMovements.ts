@@ -23,12 +23,10 @@ export async function recordMovement(
   input: MovementInput,
   clock: Clock,
 ): Promise<DrinkWithStock> {
-  return db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    if ((await existingDrinkIds(trx, establishmentId, [drinkId])).size === 0) throw notFound('Boisson');
-    await insertMovements(trx, establishmentId, [toNewMovement(drinkId, input, actorId, clock)]);
-    return (await findDrink(trx, establishmentId, drinkId)) ?? Promise.reject(notFound('Boisson'));
-  });
+  await requireMembership(db, establishmentId, actorId);
+  if ((await existingDrinkIds(db, establishmentId, [drinkId])).size === 0) throw notFound('Boisson');
+  await insertMovements(db, establishmentId, [toNewMovement(drinkId, input, actorId, clock)]);
+  return (await findDrink(db, establishmentId, drinkId)) ?? Promise.reject(notFound('Boisson'));
 }
 
 /** An inventory of many drinks at once: all counts land, or none does. */
@@ -40,23 +38,21 @@ export async function recordCounts(
   input: { occurredAt?: Date | undefined; note?: string | undefined },
   clock: Clock,
 ): Promise<{ recorded: number }> {
-  return db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    const ids = [...new Set(counts.map((c) => c.drinkId))];
-    if (ids.length !== counts.length)
-      throw new AppError('validation_failed', 'Une boisson apparaît deux fois dans l’inventaire');
-    const known = await existingDrinkIds(trx, establishmentId, ids);
-    const missing = ids.find((id) => !known.has(id));
-    if (missing) throw notFound('Boisson');
-    await insertMovements(
-      trx,
-      establishmentId,
-      counts.map((c) =>
-        toNewMovement(c.drinkId, { kind: 'count', quantity: c.quantity, ...input }, actorId, clock),
-      ),
-    );
-    return { recorded: counts.length };
-  });
+  await requireMembership(db, establishmentId, actorId);
+  const ids = [...new Set(counts.map((c) => c.drinkId))];
+  if (ids.length !== counts.length)
+    throw new AppError('validation_failed', 'Une boisson apparaît deux fois dans l’inventaire');
+  const known = await existingDrinkIds(db, establishmentId, ids);
+  const missing = ids.find((id) => !known.has(id));
+  if (missing) throw notFound('Boisson');
+  await insertMovements(
+    db,
+    establishmentId,
+    counts.map((c) =>
+      toNewMovement(c.drinkId, { kind: 'count', quantity: c.quantity, ...input }, actorId, clock),
+    ),
+  );
+  return { recorded: counts.length };
 }
 
 export async function drinkMovements(

@@ -11,6 +11,12 @@ import type {
   previewResponse,
 } from './routes/salesFiles.schema.ts';
 import type { salesFileSettingsSchema } from '../services/salesFiles/settings.ts';
+import type {
+  importOverviewResponse,
+  importRunResponse,
+  quarantineItemResponse,
+} from './routes/imports.schema.ts';
+import type { tillConnectionBody, tillConnectionResponse, tillTestResponse } from './routes/till.schema.ts';
 import type { movementResponse } from './routes/stock.schema.ts';
 import type { accountResponse, meResponse, signUpBody } from './routes/auth.schema.ts';
 import type {
@@ -75,3 +81,14 @@ export type InviteResult = Response<typeof inviteResponse>;
 /* Stock */
 export type Movement = Response<typeof movementResponse>;
 export type MovementKind = Movement['kind'];
+
+/* The till: connection and imports */
+export type TillConnection = Response<typeof tillConnectionResponse>;
+export type TillStatus = TillConnection['status'];
+export type TillConnectionInput = Request<typeof tillConnectionBody>;
+export type TillTest = Response<typeof tillTestResponse>;
+export type TillTestCode = Extract<TillTest, { ok: false }>['code'];
+export type ImportRun = Response<typeof importRunResponse>;
+export type ImportRunStatus = ImportRun['status'];
+export type QuarantineItem = Response<typeof quarantineItemResponse>;
+export type ImportOverview = Response<typeof importOverviewResponse>;

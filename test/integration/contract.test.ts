@@ -9,11 +9,6 @@ import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 // Routes not yet converted to response schemas (issue 12); this list only shrinks.
 const PENDING = new Set<string>([
   'GET /api/appellations',
-  'GET /api/establishments/:establishmentId/till',
-  'PUT /api/establishments/:establishmentId/till',
-  'POST /api/establishments/:establishmentId/till/test',
-  'GET /api/establishments/:establishmentId/imports',
-  'POST /api/establishments/:establishmentId/imports',
   'GET /api/establishments/:establishmentId/library/search',
   'POST /api/establishments/:establishmentId/match',
   'POST /api/establishments/:establishmentId/library/import',

@@ -1,6 +1,48 @@
 import { z } from 'zod';
 import { isIsoDay } from '../../domain/businessDay.ts';
+import { isoDay, timestamp } from '../schemas.ts';
+import { tillConnectionResponse } from './till.schema.ts';
 
 const day = z.string().refine(isIsoDay, { message: 'Date attendue au format AAAA-MM-JJ' });
 
 export const importRequestBody = z.object({ from: day.optional(), to: day.optional() });
+
+/* Responses. */
+export const importRunResponse = z.object({
+  id: z.uuid(),
+  businessDay: isoDay,
+  trigger: z.string(),
+  status: z.enum(['running', 'succeeded', 'partial', 'waiting', 'failed']),
+  startedAt: timestamp,
+  finishedAt: timestamp.nullable(),
+  durationMs: z.number().nullable(),
+  productsNew: z.number().int(),
+  productsChanged: z.number().int(),
+  tickets: z.number().int(),
+  lines: z.number().int(),
+  linesNew: z.number().int(),
+  linesChanged: z.number().int(),
+  linesRemoved: z.number().int(),
+  quarantined: z.number().int(),
+  depleted: z.number().int(),
+  revenueCents: z.number().int(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+});
+export const quarantineItemResponse = z.object({
+  id: z.uuid(),
+  businessDay: isoDay,
+  ticketId: z.string().nullable(),
+  lineId: z.string().nullable(),
+  reason: z.string(),
+  raw: z.unknown(),
+  createdAt: timestamp,
+});
+export const importOverviewResponse = z.object({
+  connection: tillConnectionResponse.nullable(),
+  runs: z.array(importRunResponse),
+  pending: z.array(isoDay),
+  quarantine: z.array(quarantineItemResponse),
+  lastClosedDay: isoDay,
+});
+export const importRequestResponse = z.object({ days: z.array(isoDay) });

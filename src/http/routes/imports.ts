@@ -3,7 +3,8 @@ import { importOverview, requestImports } from '../../services/imports/requestIm
 import type { AppContext } from '../context.ts';
 import { establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import { importRequestBody } from './imports.schema.ts';
+import { presentTillConnection } from '../presenters/tills.ts';
+import { importOverviewResponse, importRequestBody, importRequestResponse } from './imports.schema.ts';
 
 const tags = ['imports caisse'];
 
@@ -12,14 +13,33 @@ export const importRoutes =
   async (app) => {
     const path = '/api/establishments/:establishmentId/imports';
 
-    app.get(path, { schema: { tags, params: establishmentParams } }, async (request) => {
-      const account = requireAccount(request);
-      return importOverview(ctx.db, ctx.imports, account.id, request.params.establishmentId, ctx.clock);
-    });
+    app.get(
+      path,
+      { schema: { tags, params: establishmentParams, response: { 200: importOverviewResponse } } },
+      async (request) => {
+        const account = requireAccount(request);
+        const overview = await importOverview(
+          ctx.db,
+          ctx.imports,
+          account.id,
+          request.params.establishmentId,
+          ctx.clock,
+        );
+        const { connection } = overview;
+        return { ...overview, connection: connection ? presentTillConnection(connection) : null };
+      },
+    );
 
     app.post(
       path,
-      { schema: { tags, params: establishmentParams, body: importRequestBody } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          body: importRequestBody,
+          response: { 202: importRequestResponse },
+        },
+      },
       async (request, reply) => {
         const account = requireAccount(request);
         const result = await requestImports(

@@ -7,7 +7,8 @@ import {
 import type { AppContext } from '../context.ts';
 import { establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import { tillConnectionBody } from './till.schema.ts';
+import { presentTillConnection } from '../presenters/tills.ts';
+import { tillConnectionBody, tillConnectionEnvelope, tillSaveResponse } from './till.schema.ts';
 
 const tags = ['caisse'];
 
@@ -16,21 +17,34 @@ export const tillRoutes =
   async (app) => {
     const path = '/api/establishments/:establishmentId/till';
 
-    app.get(path, { schema: { tags, params: establishmentParams } }, async (request) => {
-      const account = requireAccount(request);
-      return { connection: await getTillConnection(ctx.db, account.id, request.params.establishmentId) };
-    });
+    app.get(
+      path,
+      { schema: { tags, params: establishmentParams, response: { 200: tillConnectionEnvelope } } },
+      async (request) => {
+        const account = requireAccount(request);
+        const connection = await getTillConnection(ctx.db, account.id, request.params.establishmentId);
+        return { connection: connection ? presentTillConnection(connection) : null };
+      },
+    );
 
     app.put(
       path,
-      { schema: { tags, params: establishmentParams, body: tillConnectionBody } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          body: tillConnectionBody,
+          response: { 200: tillSaveResponse },
+        },
+      },
       async (request) => {
         const account = requireAccount(request);
         const body = {
           ...request.body,
           password: request.body.password === '' ? undefined : request.body.password,
         };
-        return saveTillConnection(
+        // No transaction: the till is called between the save and the recorded test outcome.
+        const saved = await saveTillConnection(
           ctx.db,
           ctx.tills,
           account.id,
@@ -38,11 +52,23 @@ export const tillRoutes =
           body,
           ctx.clock,
         );
+        return { connection: presentTillConnection(saved.connection), test: saved.test };
       },
     );
 
-    app.post(`${path}/test`, { schema: { tags, params: establishmentParams } }, async (request) => {
-      const account = requireAccount(request);
-      return testTillConnection(ctx.db, ctx.tills, account.id, request.params.establishmentId, ctx.clock);
-    });
+    app.post(
+      `${path}/test`,
+      { schema: { tags, params: establishmentParams, response: { 200: tillSaveResponse } } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { connection, test } = await testTillConnection(
+          ctx.db,
+          ctx.tills,
+          account.id,
+          request.params.establishmentId,
+          ctx.clock,
+        );
+        return { connection: presentTillConnection(connection), test };
+      },
+    );
   };

@@ -37,12 +37,7 @@ export const tillConnectionResponse = z.object({
 });
 export const tillTestResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), siteName: z.string(), productCount: z.number().int() }),
-  z.object({
-    ok: z.literal(false),
-    code: z.enum(TILL_ERROR_CODES),
-    message: z.string(),
-    detail: z.string().nullable(),
-  }),
+  z.object({ ok: z.literal(false), code: z.enum(TILL_ERROR_CODES), message: z.string() }),
 ]);
 export const tillConnectionEnvelope = z.object({ connection: tillConnectionResponse.nullable() });
 export const tillSaveResponse = z.object({ connection: tillConnectionResponse, test: tillTestResponse });

@@ -2,6 +2,13 @@ import { importNightJob, planImportsJob, type JobContext, type JobDeps } from '.
 import type { ImportNightData, ImportQueue } from '../services/imports/importQueue.ts';
 
 type Logger = { info: (msg: string) => void; error: (msg: string) => void };
+
+export type EmbeddedQueue = ImportQueue & {
+  /** Resolves once nothing runs, waits or is queued (retries included). */
+  drain: () => Promise<void>;
+  /** Runs the planner now (the timer runs it every `tickMs`). */
+  plan: () => Promise<void>;
+};
 type Wait = (ms: number) => Promise<void>;
 
 /** A timer that never keeps the process alive on its own. */
@@ -20,7 +27,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function createEmbeddedQueue(
   deps: JobDeps,
   options: { tickMs?: number; logger?: Logger; schedule?: boolean; wait?: Wait } = {},
-): ImportQueue & { drain: () => Promise<void> } {
+): EmbeddedQueue {
   const wait = options.wait ?? timerWait;
   type Entry = { job: ImportNightData; attempt: number };
   const queue: Entry[] = [];
@@ -80,28 +87,29 @@ export function createEmbeddedQueue(
   };
   const ctx: JobContext = { ...deps, imports: { enqueue } };
 
+  const plan = async () => {
+    try {
+      await planImportsJob.run(ctx, {});
+    } catch (error) {
+      options.logger?.error(`planification des imports : ${message(error)}`);
+    }
+  };
+
   let timer: NodeJS.Timeout | undefined;
   if (options.schedule !== false) {
-    const tick = async () => {
-      try {
-        await planImportsJob.run(ctx, {});
-      } catch (error) {
-        options.logger?.error(`planification des imports : ${message(error)}`);
-      }
-    };
-    timer = setInterval(() => void tick(), options.tickMs ?? 15 * 60 * 1000);
+    timer = setInterval(() => void plan(), options.tickMs ?? 15 * 60 * 1000);
     timer.unref();
-    void tick();
+    void plan();
   }
 
   return {
     mode: 'embedded',
     enqueue,
+    plan,
     pending: async (establishmentId) =>
       [...(active ? [active] : []), ...queue, ...delayed.values()]
         .filter((e) => e.job.establishmentId === establishmentId)
         .map((e) => e.job.day),
-    /** Resolves once nothing runs, waits or is queued (retries included). */
     drain: async () => {
       while (running || delayed.size > 0) {
         if (running) await running;

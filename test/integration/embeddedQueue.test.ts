@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
 import { importNightJob } from '../../src/jobs/definitions.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
+import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
+import { connectTo, shareableTillAccess } from '../helpers/workerSetup.ts';
 import { testTillAccess } from '../helpers/client.ts';
 
 // The embedded queue honours the job's retry delay: a failing night waits outside the FIFO, the others go on.
@@ -54,6 +56,52 @@ describe('embedded queue retries', () => {
     expect(errors).toHaveLength(importNightJob.retries + 1);
     expect(errors.at(-1)).toMatch(/Connexion caisse/);
     await queue.stop();
+  });
+});
+
+// Issue 9, defect 1: the queue that `npm start` builds stalled for good once a plan found nothing to import.
+describeOnBothDatabases('embedded queue after an empty plan', (kind) => {
+  let db: TestDatabase;
+  let sim: AsterioSimulator;
+  const clock = fixedClock('2026-10-01T09:00:00Z');
+  beforeEach(async () => {
+    db = await createTestDatabase(kind);
+    sim = createAsterioSimulator({ seed: 7, clock });
+    await sim.listen(0);
+  });
+  afterEach(async () => {
+    await sim.close();
+    await db.drop();
+  });
+
+  const runs = (establishmentId: string) =>
+    db.db
+      .selectFrom('import_run')
+      .select(['business_day', 'status'])
+      .where('establishment_id', '=', establishmentId)
+      .orderBy('business_day')
+      .execute();
+
+  it('keeps importing after a plan that found nothing (scheduler on, as npm start runs it)', async () => {
+    const tills = shareableTillAccess();
+    const queue = createEmbeddedQueue({ db: db.db, tills, clock }, { tickMs: 3_600_000 });
+    try {
+      // No connection yet: the scheduled plan finds nothing and the loop runs on an empty queue.
+      await queue.plan();
+      await queue.drain();
+      const id = await connectTo(db.db, sim, tills, clock, 'lepetitzinc-70001');
+      await queue.enqueue([{ establishmentId: id, day: '2026-09-29', trigger: 'manual' }]);
+      await queue.drain();
+      expect(await runs(id)).toEqual([{ business_day: '2026-09-29', status: 'succeeded' }]);
+
+      // Empty again, then the next plan finds the night the new connection owes.
+      await queue.plan();
+      await queue.drain();
+      expect((await runs(id)).map((r) => r.business_day)).toContain('2026-09-30');
+      expect(await queue.pending(id)).toEqual([]);
+    } finally {
+      await queue.stop();
+    }
   });
 });
 

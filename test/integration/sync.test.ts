@@ -97,6 +97,25 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
     expect(proposal.answer.candidates.length).toBeGreaterThan(0);
   });
 
+  it('filters the work list on sales: Vendus and Catalogue seul split it (issue 9, defect 2)', async () => {
+    const list = (sold?: boolean) =>
+      workList(
+        db.db,
+        actor,
+        env.establishmentId,
+        { status: 'unlinked', sold, limit: 500, offset: 0 },
+        env.clock,
+      );
+    const all = await list();
+    const sold = await list(true);
+    const catalogue = await list(false);
+    expect(sold.items.length).toBeGreaterThan(0);
+    expect(catalogue.items.length).toBeGreaterThan(0);
+    expect(sold.items.every((i) => i.hasSales)).toBe(true);
+    expect(catalogue.items.every((i) => !i.hasSales)).toBe(true);
+    expect(sold.total + catalogue.total).toBe(all.total);
+  });
+
   it('link takes the product’s stored sales out of stock at once; break gives them back; relink moves them', async () => {
     const [p1] = products;
     if (!p1) throw new Error('no product');

@@ -67,7 +67,7 @@ export async function listTillProducts(
   if (f.status === 'ignored') q = q.where('l.drink_id', 'is', null).where('p.ignored_at', 'is not', null);
   if (f.status === 'linked') q = q.where('l.drink_id', 'is not', null);
   if (f.family !== undefined) q = q.where('p.family', '=', f.family);
-  if (f.sold !== undefined) q = q.where(sql<boolean>`s.n > 0`, '=', f.sold);
+  if (f.sold !== undefined) q = q.where(f.sold ? sql<boolean>`s.n > 0` : sql<boolean>`s.n = 0`);
   if (f.searchTerm)
     q = q.where(sql<string>`lower(p.label)`, 'like', containsPattern(f.searchTerm.toLowerCase()));
   const rows = await q

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // 0 asks the system for a free port (tests); the start log says which one.
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   // An empty variable means unset: `DATABASE_URL= npm start` runs embedded.
@@ -37,6 +38,8 @@ const schema = z.object({
           ),
       ),
     ),
+  CELLIER_DEV_LOCAL_TILLS: z.enum(['true', 'false', '1', '0', '']).default('false'),
+  CELLIER_SCHEDULE: z.enum(['true', 'false', '1', '0', '']).default('true'),
 });
 
 /** Fastify's `trustProxy` forms we accept: off, a hop count, or a list of addresses/CIDR ranges. */
@@ -79,6 +82,10 @@ export type Config = {
   trustProxy: TrustProxy;
   /** Till host patterns added to `*.myasterio.com` by the operator. */
   extraTillDomains: string[];
+  /** Development and demos only: a till on `http://` at a loopback address (the README's simulator). */
+  devLocalTills: boolean;
+  /** Plan the nightly imports on a timer (off: imports only on demand). */
+  schedule: boolean;
 };
 
 /** Reads the environment once; a bad value stops the start with the variable's name. */
@@ -99,5 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
     extraTillDomains: c.CELLIER_TILL_DOMAINS,
+    devLocalTills: c.CELLIER_DEV_LOCAL_TILLS === 'true' || c.CELLIER_DEV_LOCAL_TILLS === '1',
+    schedule: c.CELLIER_SCHEDULE !== 'false' && c.CELLIER_SCHEDULE !== '0',
   };
 }

@@ -5,7 +5,7 @@ import { systemClock } from '../domain/clock.ts';
 import { openReadyDatabase } from '../runtime.ts';
 import { importNight } from '../services/imports/importNight.ts';
 import { MAX_RANGE_DAYS } from '../services/imports/requestImports.ts';
-import { tillAccessFor } from './serve.ts';
+import { tillAccessFor } from './compose.ts';
 
 const day = z.string().refine(isIsoDay, { message: 'date attendue au format AAAA-MM-JJ' });
 const options = z

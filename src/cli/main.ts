@@ -15,8 +15,12 @@ program
   .command('serve')
   .description('Sert l’application web et l’API (PORT, DATA_DIR ou DATABASE_URL)')
   .option('--no-worker', 'en mode serveur, ne pas exécuter les imports ici (des workers s’en chargent)')
-  .action(async (opts: { worker: boolean }) => {
-    await serve({ worker: opts.worker });
+  .option(
+    '--dev-local-tills',
+    'accepte une caisse locale en http:// (le simulateur) ; développement seulement (CELLIER_DEV_LOCAL_TILLS)',
+  )
+  .action(async (opts: { worker: boolean; devLocalTills?: boolean }) => {
+    await serve({ worker: opts.worker, devLocalTills: opts.devLocalTills === true });
   });
 
 program

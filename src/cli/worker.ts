@@ -2,7 +2,7 @@ import { loadConfig } from '../config.ts';
 import { systemClock } from '../domain/clock.ts';
 import { createPgBossQueue } from '../jobs/pgBossQueue.ts';
 import { openReadyDatabase } from '../runtime.ts';
-import { tillAccessFor } from './serve.ts';
+import { tillAccessFor } from './compose.ts';
 
 /** `cellier worker`: takes nightly imports from the pg-boss queue; as many as wanted, on any machine. */
 export async function worker(): Promise<void> {

@@ -14,7 +14,6 @@ import {
 } from 'fastify-type-provider-zod';
 import type { TrustProxy } from '../config.ts';
 import type { AppContext, AppContextInput } from './context.ts';
-import { createEmbeddedQueue } from '../jobs/embeddedQueue.ts';
 import { errorHandler } from './errors.ts';
 import { registerSession } from './session.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -47,17 +46,13 @@ export async function buildApp(
   input: AppContextInput,
   options: { logger?: FastifyServerOptions['logger']; trustProxy?: TrustProxy } = {},
 ): Promise<FastifyInstance> {
-  const ownQueue = input.imports
-    ? null
-    : createEmbeddedQueue({ db: input.db, tills: input.tills, clock: input.clock }, { schedule: false });
-  const ctx: AppContext = { ...input, imports: input.imports ?? (ownQueue as NonNullable<typeof ownQueue>) };
+  const ctx: AppContext = input;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 2 * 1024 * 1024,
     // Off unless configured: otherwise X-Forwarded-For, which the client writes, would become request.ip.
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
-  if (ownQueue) app.addHook('onClose', () => ownQueue.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -12,8 +12,7 @@ export type AppContextInput = {
   cookieSecure: 'auto' | 'true' | 'false';
   webDir?: string | undefined;
   tills: TillAccess;
-  /** Defaults to an in-process queue without schedule. */
-  imports?: ImportQueue;
+  imports: ImportQueue;
 };
 
-export type AppContext = AppContextInput & { imports: ImportQueue };
+export type AppContext = AppContextInput;

@@ -1,53 +1,68 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/http/app.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
-import type { TestDatabase } from './databases.ts';
 import crypto from 'node:crypto';
+import { composeCellier } from '../../src/cli/compose.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import type { EmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
 import { createSecretBox } from '../../src/services/secrets.ts';
 import type { TillAccess } from '../../src/services/tills/tillAccess.ts';
-import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
+import type { TillConnectorOptions } from '../../src/tills/connector.ts';
+import type { TestDatabase } from './databases.ts';
 
 export type TestApp = {
   app: FastifyInstance;
   clock: ReturnType<typeof fixedClock>;
   db: TestDatabase;
-  imports: ReturnType<typeof createEmbeddedQueue>;
+  imports: EmbeddedQueue;
   tills: TillAccess;
 };
 
+/** Fast retries and short timeouts: the simulator answers at once or is meant to fail. */
+export const TEST_CONNECTOR_OPTIONS: TillConnectorOptions = {
+  retries: 3,
+  backoff: { baseMs: 1, maxMs: 5 },
+  timeouts: { connectMs: 2000, readMs: 5000, totalMs: 10000 },
+};
+
+/** What tests configure: the production variables, with the simulator on loopback allowed. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({}),
+    cookieSecure: 'false',
+    secretKey: crypto.randomBytes(32).toString('hex'),
+    devLocalTills: true,
+    ...overrides,
+  };
+}
+
 export const testTillAccess = (): TillAccess => ({
   secrets: createSecretBox(crypto.randomBytes(32)),
-  connectorOptions: {
-    retries: 3,
-    backoff: { baseMs: 1, maxMs: 5 },
-    timeouts: { connectMs: 2000, readMs: 5000, totalMs: 10000 },
-  },
+  connectorOptions: TEST_CONNECTOR_OPTIONS,
   allowInsecureLocalhost: true,
 });
 
+/**
+ * The production composition (src/cli/compose.ts) on a test database and a mock clock. The planner is off
+ * (`CELLIER_SCHEDULE=false`) so that a test decides which nights are imported.
+ */
 export async function createTestApp(
   db: TestDatabase,
   now = '2026-11-27T10:00:00Z',
-  tills: TillAccess = testTillAccess(),
-  options: Parameters<typeof buildApp>[1] = {},
+  overrides: Partial<Config> = {},
 ): Promise<TestApp> {
   const clock = fixedClock(now);
-  const imports = createEmbeddedQueue({ db: db.db, tills, clock }, { schedule: false });
-  const app = await buildApp(
-    {
-      db: db.db,
-      dbKind: db.kind,
-      clock,
-      version: 'test',
-      cookieSecure: 'false',
-      tills,
-      imports,
-    },
-    options,
-  );
-  app.addHook('onClose', () => imports.stop());
+  const cellier = await composeCellier({
+    config: testConfig({ schedule: false, ...overrides }),
+    database: db,
+    clock,
+    connectorOptions: TEST_CONNECTOR_OPTIONS,
+    quiet: true,
+    version: 'test',
+  });
+  const { app, imports, tills } = cellier;
+  if (imports.mode !== 'embedded') throw new Error('tests run the embedded queue');
   await app.ready();
-  return { app, clock, db, imports, tills };
+  return { app, clock, db, imports: imports as EmbeddedQueue, tills };
 }
 
 /** A browser-like client: keeps cookies and echoes the CSRF cookie in its header, like the SPA does. */

@@ -1,16 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { openPglite, type DatabaseHandle } from '../../src/db/database.ts';
+import { composeCellier } from '../../src/cli/compose.ts';
+import { openPglite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { systemClock } from '../../src/domain/clock.ts';
-import { buildApp } from '../../src/http/app.ts';
-import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
 import { seedReferenceData } from '../../src/services/reference/seedReferenceData.ts';
-import { createSecretBox } from '../../src/services/secrets.ts';
+import { TEST_CONNECTOR_OPTIONS, testConfig } from './client.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'web');
@@ -56,33 +53,26 @@ export type E2eServer = {
   close: () => Promise<void>;
 };
 
-/** The real app on an in-memory PGlite, serving the built SPA on a free localhost port. */
+/**
+ * The production composition (scheduler on, local tills allowed as with CELLIER_DEV_LOCAL_TILLS) on an
+ * in-memory PGlite, serving the built SPA on a free localhost port.
+ */
 export async function startE2eServer(): Promise<E2eServer> {
   ensureWebBuild();
-  const handle: DatabaseHandle = await openPglite();
-  await migrateToLatest(handle.db);
-  await seedReferenceData(handle.db);
-  // Tills only ever reach localhost (the simulator) in tests.
-  const tills = {
-    secrets: createSecretBox(crypto.randomBytes(32)),
-    connectorOptions: {},
-    allowInsecureLocalhost: true,
-  };
+  const database = await openPglite();
+  await migrateToLatest(database.db);
+  await seedReferenceData(database.db);
   const importErrors: string[] = [];
-  const imports = createEmbeddedQueue(
-    { db: handle.db, tills, clock: systemClock },
-    { schedule: false, logger: { info: () => undefined, error: (message) => importErrors.push(message) } },
-  );
-  const app = await buildApp({
-    db: handle.db,
-    dbKind: 'pglite',
-    clock: systemClock,
-    version: 'test',
-    cookieSecure: 'false',
+  const cellier = await composeCellier({
+    config: testConfig(),
+    database,
+    connectorOptions: TEST_CONNECTOR_OPTIONS,
     webDir: WEB_DIST,
-    tills,
-    imports,
+    quiet: true,
+    version: 'test',
+    logger: { info: () => undefined, warn: () => undefined, error: (m) => importErrors.push(m) },
   });
+  const { app } = cellier;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no TCP address');
@@ -91,9 +81,8 @@ export async function startE2eServer(): Promise<E2eServer> {
     app,
     importErrors,
     close: async () => {
-      await app.close();
-      await imports.stop();
-      await handle.close();
+      await cellier.close();
+      await database.close();
     },
   };
 }

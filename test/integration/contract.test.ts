@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drinkResponse } from '../../src/http/routes/drinks.schema.ts';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.ts';
+import { composeCellier } from '../../src/cli/compose.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { testTillAccess } from '../helpers/client.ts';
+import { testConfig } from '../helpers/client.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 
 // Routes not yet converted to response schemas (issue 12); this list only shrinks.
@@ -57,14 +57,13 @@ describe('API contract', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     db = await createTestDatabase('pglite');
-    app = await buildApp({
-      db: db.db,
-      dbKind: db.kind,
+    ({ app } = await composeCellier({
+      config: testConfig({ schedule: false }),
+      database: db,
       clock: fixedClock('2026-11-27T10:00:00Z'),
+      quiet: true,
       version: 'test',
-      cookieSecure: 'false',
-      tills: testTillAccess(),
-    });
+    }));
     // Two scratch routes with the real drink schema: one answers it, one drifts from it.
     {
       app.get('/api/scratch/good', { schema: { response: { 200: drinkResponse } } }, async () => validDrink);

@@ -105,3 +105,38 @@ describeOnBothDatabases('till connection settings', (kind) => {
     expect((await staff.put(path, sim.credentials())).statusCode).toBe(403);
   });
 });
+
+describeOnBothDatabases('the local-till switch (CELLIER_DEV_LOCAL_TILLS)', (kind) => {
+  let db: TestDatabase;
+  let sim: AsterioSimulator;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    sim = createAsterioSimulator({ seed: 7, now: '2026-11-27T10:00:00Z' });
+    await sim.listen(0);
+  });
+  afterAll(async () => {
+    await sim.close();
+    await db.drop();
+  });
+
+  it('refuses the simulator on http://127.0.0.1 when off, connects it when on', async () => {
+    const connect = async (devLocalTills: boolean) => {
+      const t = await createTestApp(db, '2026-11-27T10:00:00Z', { devLocalTills });
+      try {
+        const c = new TestClient(t.app);
+        await c.signUp(`patron-${String(devLocalTills)}@local.fr`);
+        const path = `/api/establishments/${await c.createEstablishment('Local')}/till`;
+        return await c.put(path, { tillType: 'asterio', ...sim.credentials() });
+      } finally {
+        await t.app.close();
+      }
+    };
+    expect(sim.credentials().domain).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const off = await connect(false);
+    expect(off.statusCode).toBe(400);
+    expect(off.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
+    const on = await connect(true);
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json<Saved>().test.ok).toBe(true);
+  });
+});

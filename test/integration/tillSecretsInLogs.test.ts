@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.ts';
+import { composeCellier } from '../../src/cli/compose.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
-import { TestClient, testTillAccess } from '../helpers/client.ts';
+import { TEST_CONNECTOR_OPTIONS, TestClient, testConfig } from '../helpers/client.ts';
 
 describeOnBothDatabases('till passwords never reach the logs', (kind) => {
   let db: TestDatabase;
@@ -27,17 +27,15 @@ describeOnBothDatabases('till passwords never reach the logs', (kind) => {
         done();
       },
     });
-    const app = await buildApp(
-      {
-        db: db.db,
-        dbKind: db.kind,
-        clock: fixedClock('2026-11-27T09:00:00Z'),
-        version: 'test',
-        cookieSecure: 'false',
-        tills: testTillAccess(),
-      },
-      { logger: { level: 'trace', stream } },
-    );
+    // The production logger (level and redactions from the configuration), written to this stream.
+    const { app } = await composeCellier({
+      config: testConfig({ logLevel: 'trace', schedule: false }),
+      database: db,
+      clock: fixedClock('2026-11-27T09:00:00Z'),
+      connectorOptions: TEST_CONNECTOR_OPTIONS,
+      logStream: stream,
+      version: 'test',
+    });
     const c = new TestClient(app);
     await c.signUp('patron@log.fr');
     const base = `/api/establishments/${await c.createEstablishment('Logs')}`;

@@ -75,7 +75,7 @@ describeOnBothDatabases('login limits against an attacker', (kind) => {
   });
 
   it('with TRUST_PROXY set to the proxy address, the client address comes from X-Forwarded-For', async () => {
-    const proxied = await createTestApp(db, '2026-11-27T10:00:00Z', undefined, { trustProxy: ['127.0.0.1'] });
+    const proxied = await createTestApp(db, '2026-11-27T10:00:00Z', { trustProxy: ['127.0.0.1'] });
     try {
       for (let i = 0; i < 10; i++) {
         const res = await new TestClient(proxied.app).request(

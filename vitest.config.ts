@@ -21,7 +21,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          globalSetup: ['test/helpers/requireChromium.ts'],
+          globalSetup: ['test/helpers/requireChromium.ts', 'test/helpers/requirePostgres.ts'],
         },
       },
     ],

@@ -48,14 +48,14 @@ export const testTillAccess = (): TillAccess => ({
 export async function createTestApp(
   db: TestDatabase,
   now = '2026-11-27T10:00:00Z',
-  overrides: Partial<Config> = {},
+  { connectorOptions, ...overrides }: Partial<Config> & { connectorOptions?: TillConnectorOptions } = {},
 ): Promise<TestApp> {
   const clock = fixedClock(now);
   const cellier = await composeCellier({
     config: testConfig({ schedule: false, ...overrides }),
     database: db,
     clock,
-    connectorOptions: TEST_CONNECTOR_OPTIONS,
+    connectorOptions: { ...TEST_CONNECTOR_OPTIONS, ...connectorOptions },
     quiet: true,
     version: 'test',
   });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
-import { createTestApp, testTillAccess, TestClient, type TestApp } from '../../helpers/client.ts';
+import { createTestApp, TestClient, type TestApp } from '../../helpers/client.ts';
 import type { Resolver } from '../../../src/tills/network/guardedLookup.ts';
 
 // SSRF from the till settings (issue 10, 3–4): internal hosts in every form, DNS rebinding, remote bodies and
@@ -76,16 +76,12 @@ describe('till hosts: SSRF guard (switch off, as in production)', () => {
   beforeAll(async () => {
     listener = await countingListener();
     db = await createTestDatabase('pglite');
-    const base = testTillAccess();
+    // The operator widened the hosts to one port (CELLIER_TILL_DOMAINS) so that rebinding can be played against
+    // a loopback listener; the local-till switch is off, as in production.
     t = await createTestApp(db, undefined, {
-      ...base,
-      allowInsecureLocalhost: false,
-      // The operator widened the hosts to one port so that rebinding can be played against a loopback listener.
-      connectorOptions: {
-        ...base.connectorOptions,
-        resolver,
-        domainPatterns: ['*.myasterio.com', `*.myasterio.com:${listener.port}`],
-      },
+      devLocalTills: false,
+      extraTillDomains: [`*.myasterio.com:${listener.port}`],
+      connectorOptions: { resolver },
     });
     owner = new TestClient(t.app);
     await owner.signUp('patron@resto.fr');

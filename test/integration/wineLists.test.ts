@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
+import { CarteCache } from '../../src/http/carte/carteCache.ts';
 
 type ListJson = { id: string; slug: string; published: boolean; publicPath: string; hasLogo: boolean };
 type EntryJson = {
@@ -310,6 +311,27 @@ describeOnBothDatabases('wine lists (la carte)', (kind) => {
     expect(logo.headers['content-type']).toBe('image/png');
     const meta = await sharp(logo.rawPayload).metadata();
     expect(meta).toMatchObject({ format: 'png', width: 480, height: 240 });
+  });
+
+  it('renders once while nothing changes, again after a movement, a list edit or a drink edit', async () => {
+    const cache = new CarteCache(db.db);
+    const first = await cache.page('le-bistrot-vins', 'fr');
+    await cache.page('le-bistrot-vins', 'fr');
+    expect(cache.renders).toBe(1);
+    await c.post(`${base}/drinks/${drinks.gramenon}/movements`, { kind: 'loss', quantity: 1 });
+    const second = await cache.page('le-bistrot-vins', 'fr');
+    expect(cache.renders).toBe(2);
+    expect(second?.etag).toBe(first?.etag);
+    await c.put(`${base}/wine-lists/${list.id}/items/${drinks.gramenon}`, { note: 'Nouveau texte' });
+    expect((await cache.page('le-bistrot-vins', 'fr'))?.html.toString()).toContain('Nouveau texte');
+    await c.put(`${base}/drinks/${drinks.bollinger}`, {
+      producer: 'Bollinger',
+      cuvee: 'La Grande Année',
+      type: 'champagne',
+      salePrice: 95,
+    });
+    expect((await cache.page('le-bistrot-vins', 'fr'))?.html.toString()).toContain('La Grande Année');
+    expect(cache.renders).toBe(4);
   });
 
   it('lets staff read the lists but not change them', async () => {

@@ -31,19 +31,33 @@ const MAX_SLOTS = 2000;
 export class CarteCache {
   private readonly slots = new Map<string, Slot>();
   private readonly loading = new Map<string, Promise<Slot | null>>();
+  private readonly stampReads = new Map<string, Promise<number>>();
   renders = 0;
 
   constructor(private readonly db: Db) {}
 
   private async fresh(slug: string): Promise<Slot | null> {
     const slot = this.slots.get(slug);
-    if (slot && (await carteStamp(this.db, slot.establishmentId)) === slot.stamp) return slot;
+    if (slot && (await this.stamp(slot.establishmentId)) === slot.stamp) return slot;
     let pending = this.loading.get(slug);
     if (!pending) {
       pending = this.load(slug).finally(() => this.loading.delete(slug));
       this.loading.set(slug, pending);
     }
     return pending;
+  }
+
+  /**
+   * Hits that arrive while a freshness read of the same establishment is in flight share it: under load one
+   * primary-key read serves them all, and a page is never older than that one read.
+   */
+  private stamp(establishmentId: string): Promise<number> {
+    let read = this.stampReads.get(establishmentId);
+    if (!read) {
+      read = carteStamp(this.db, establishmentId).finally(() => this.stampReads.delete(establishmentId));
+      this.stampReads.set(establishmentId, read);
+    }
+    return read;
   }
 
   private async load(slug: string): Promise<Slot | null> {

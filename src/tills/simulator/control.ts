@@ -7,6 +7,14 @@ export type ControlPort = {
   clearFaults: () => void;
   changePassword: (kmlcode: string, password: string) => void;
   setNow: (at: Date | string) => void;
+  setPrice: (kmlcode: string, productId: string, priceCents: number) => void;
+  addSale: (kmlcode: string, sale: { day: string; productId: string; quantity: number; at: Date }) => void;
+};
+
+const whole = (value: unknown, name: string): number => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new Error(`${name} : entier attendu`);
+  return value;
 };
 
 const MAX_BODY = 64 * 1024;
@@ -30,7 +38,7 @@ const text = (value: unknown, name: string): string => {
 
 /**
  * `POST /__control/faults {kmlcode?, faults}`, `/password {kmlcode, password}`, `/clock {now}`,
- * `/reset`. The only non-GET routes of the simulator; nothing like them exists on a real till.
+ * `/price {kmlcode, productId, priceCents}`, `/sale {kmlcode, day, productId, quantity, at}`, `/reset`. The only non-GET routes of the simulator; nothing like them exists on a real till.
  */
 export async function handleControl(
   req: IncomingMessage,
@@ -50,6 +58,24 @@ export async function handleControl(
       case 'clock':
         port.setNow(text(body.now, 'now'));
         break;
+      case 'price':
+        port.setPrice(
+          text(body.kmlcode, 'kmlcode'),
+          text(body.productId, 'productId'),
+          whole(body.priceCents, 'priceCents'),
+        );
+        break;
+      case 'sale': {
+        const at = new Date(text(body.at, 'at'));
+        if (Number.isNaN(at.getTime())) throw new Error('at : instant invalide');
+        port.addSale(text(body.kmlcode, 'kmlcode'), {
+          day: text(body.day, 'day'),
+          productId: text(body.productId, 'productId'),
+          quantity: whole(body.quantity, 'quantity'),
+          at,
+        });
+        break;
+      }
       case 'reset':
         port.clearFaults();
         break;

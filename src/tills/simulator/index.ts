@@ -102,6 +102,10 @@ export function createAsterioSimulator(options: AsterioSimulatorOptions): Asteri
       till(kmlcode).restaurant.password = password;
     },
     setNow,
+    setPrice: (kmlcode: string, productId: string, priceCents: number) =>
+      till(kmlcode).setPrice(productId, priceCents),
+    addSale: (kmlcode: string, sale: { day: string; productId: string; quantity: number; at: Date }) =>
+      till(kmlcode).addSale(sale),
   };
   for (const [kml, faults] of Object.entries(options.faults ?? {})) setFaults(kml, faults);
 

@@ -4,7 +4,7 @@ import { isForcedOpen } from './faults.ts';
 import type { Library } from './library.ts';
 import { addDays, parisDay, parisInstant } from './paris.ts';
 import type { SimRestaurant } from './restaurants.ts';
-import { correctionFor, generateDay, type SimTicket } from './tickets.ts';
+import { correctionFor, generateDay, type SimLine, type SimTicket } from './tickets.ts';
 
 export type Clock = { now: () => Date };
 
@@ -12,6 +12,9 @@ export type Clock = { now: () => Date };
 export class RestaurantTill {
   faults: SimFaults = {};
   private base: SimProduct[] | undefined;
+  // What a test keys in at the till by hand: a new price, or an extra sale (see setPrice, addSale).
+  private readonly prices = new Map<string, number>();
+  private readonly extra: { day: string; ticket: SimTicket }[] = [];
   private readonly days = new Map<
     string,
     { tickets: SimTicket[]; correction: ReturnType<typeof correctionFor> }
@@ -31,7 +34,46 @@ export class RestaurantTill {
   /** The catalogue on a day (default: today, by the clock). */
   products(day: string = this.today()): SimProduct[] {
     this.base ??= buildBaseCatalogue(this.restaurant, this.seed, this.library);
-    return catalogueAt(this.restaurant, this.seed, this.library, this.base, day);
+    const products = catalogueAt(this.restaurant, this.seed, this.library, this.base, day);
+    if (this.prices.size === 0) return products;
+    return products.map((p) => {
+      const price = this.prices.get(p.id);
+      return price === undefined ? p : { ...p, priceCents: price };
+    });
+  }
+
+  /** The manager changes a product's price at the till; the catalogue shows it from now on. */
+  setPrice(productId: string, priceCents: number): void {
+    if (!this.products().some((p) => p.id === productId)) throw new Error(`produit inconnu : ${productId}`);
+    this.prices.set(productId, priceCents);
+  }
+
+  /** A ticket with one sale of a product at an instant, counted in the given business day. */
+  addSale(input: { day: string; productId: string; quantity: number; at: Date }): void {
+    const product = this.products(input.day).find((p) => p.id === input.productId);
+    if (!product) throw new Error(`produit inconnu : ${input.productId}`);
+    const n = this.extra.length + 1;
+    const amountCents = product.priceCents * input.quantity;
+    const line: SimLine = {
+      lineId: '1',
+      productId: product.id,
+      label: product.label,
+      kind: 'sale',
+      quantity: input.quantity,
+      amountCents,
+      amountExclTaxCents: Math.round(amountCents / (1 + product.vatRate / 100)),
+      discountCents: 0,
+      soldAt: input.at,
+    };
+    this.extra.push({
+      day: input.day,
+      ticket: {
+        ticketId: `X${input.day.replaceAll('-', '')}${n}`,
+        openedAt: input.at,
+        closedAt: input.at,
+        lines: [line],
+      },
+    });
   }
 
   /** Everything generated for a day, clock ignored; cached since a busy night is ~8,000 lines. */
@@ -66,6 +108,8 @@ export class RestaurantTill {
         lines.push(correction.line);
       visible.push({ ...t, lines });
     }
+    for (const e of this.extra)
+      if (e.day === day && e.ticket.closedAt <= at) visible.push({ ...e.ticket, lines: [...e.ticket.lines] });
     return visible;
   }
 

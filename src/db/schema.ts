@@ -138,6 +138,8 @@ export interface Database {
   sales_file_till: SalesFileTillTable;
   sales_file_preset: SalesFilePresetTable;
   sales_file_upload: SalesFileUploadTable;
+  match_lesson: MatchLessonTable;
+  till_catalogue_profile: TillCatalogueProfileTable;
 }
 
 export type DrinkRow = Selectable<DrinkTable>;
@@ -338,4 +340,23 @@ export interface SalesFileUploadTable {
   bad: unknown;
   account_id: string | null;
   created_at: Timestamp;
+}
+
+/** One answer per establishment and label identity: what the matcher learnt from it (see src/matching/knowledge.ts). */
+export interface MatchLessonTable {
+  establishment_id: string;
+  label_key: string;
+  library_entry_id: string | null;
+  words: ColumnType<Record<string, unknown>, string, string>;
+  taught_by: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+/** A till connection's catalogue profile, rebuilt when a newer import has run. */
+export interface TillCatalogueProfileTable {
+  till_id: string;
+  establishment_id: string;
+  catalogue_version: string;
+  profile: ColumnType<Record<string, unknown>, string, string>;
+  built_at: Generated<Timestamp>;
 }

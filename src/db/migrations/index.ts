@@ -5,6 +5,7 @@ import * as library from './20261127T2230_library.ts';
 import * as wineLists from './20261205T2350_wine_lists.ts';
 import * as drinkStock from './20261206T0004_drink_stock.ts';
 import * as salesFiles from './20261206T0025_sales_files.ts';
+import * as matchingKnowledge from './20261206T0040_matching_knowledge.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T2350_wine_lists': wineLists,
   '20261206T0004_drink_stock': drinkStock,
   '20261206T0025_sales_files': salesFiles,
+  '20261206T0040_matching_knowledge': matchingKnowledge,
 };

@@ -12,6 +12,7 @@ import {
   type MatchIndex,
 } from '../../matching/index.ts';
 import type { DrinkType, Colour } from '../../domain/drink.ts';
+import { knowledgeFor } from './matchKnowledge.ts';
 
 type Cached = { version: string; index: MatchIndex; entries: Map<string, LibraryEntryRecord> };
 
@@ -65,7 +66,8 @@ export async function matchLabel(
   now: Date,
 ): Promise<ExplainedAnswer> {
   const { index, entries } = await matcherFor(db, establishmentId);
-  const answer = match(index, label, { limit: 6, now });
+  const knowledge = await knowledgeFor(db, establishmentId, index, now);
+  const answer = match(index, label, { limit: 6, now, knowledge });
   const named: Record<string, LibraryEntryRecord> = {};
   for (const c of answer.candidates) {
     const e = entries.get(c.id);

@@ -10,6 +10,11 @@ import { parseLabel } from '../../matching/index.ts';
 import { requireMembership } from '../establishments/access.ts';
 import { drinkSearchText, resolveDrinkValues, type DrinkInput } from '../drinks/drinkValues.ts';
 import { libraryEntryForDrink } from '../library/privateEntries.ts';
+import { matcherFor } from '../library/matcher.ts';
+import { recordLesson } from '../library/matchKnowledge.ts';
+
+/** A link selling a fifth of a bottle or less per sale is a glass: the lesson may teach a serving word. */
+const GLASS_FACTOR = 0.25;
 
 /** Oui: an existing drink or the library entry; Presque: the entry with another vintage or format; Non: a drink entered by hand. */
 export type LinkTarget =
@@ -29,6 +34,8 @@ export async function linkTillProduct(
     await requireMembership(trx, establishmentId, actorId);
     const product = await findTillProduct(trx, establishmentId, tillProductId);
     if (!product) throw notFound('Référence caisse');
+    // the index as the user saw it (a drink created by this Non is not in it yet: its lesson is the label alone)
+    const { index } = await matcherFor(trx, establishmentId);
     const drinkId = await resolveTargetDrink(trx, actorId, establishmentId, target);
     const drink = await findDrink(trx, establishmentId, drinkId);
     if (!drink) throw notFound('Boisson');
@@ -45,6 +52,13 @@ export async function linkTillProduct(
     await clearIgnored(trx, establishmentId, tillProductId);
     const linked = await findDrink(trx, establishmentId, drinkId);
     if (!linked) throw notFound('Boisson');
+    await recordLesson(trx, establishmentId, index, {
+      label: product.label,
+      entryId: linked.libraryEntryId,
+      serving: chosen <= GLASS_FACTOR ? 'glass' : null,
+      actorId,
+      now: new Date(),
+    });
     return { drink: linked, factor: chosen };
   });
 }

@@ -15,6 +15,7 @@ import {
 import type { Clock } from '../../domain/clock.ts';
 import { notFound } from '../../domain/errors.ts';
 import { requireMembership } from '../establishments/access.ts';
+import { recordRefusal } from '../library/matchKnowledge.ts';
 
 /** Breaking a link gives the product's sales back to stock (stock is derived) and puts it back in the work list. */
 export async function breakLink(
@@ -55,6 +56,11 @@ export async function setProductIgnored(
     const updated = await setIgnored(trx, establishmentId, where, ignored ? clock.now() : null);
     if (where.id && updated === 0) {
       if (!(await findTillProduct(trx, establishmentId, where.id))) throw notFound('Référence caisse');
+    }
+    const product = where.id && ignored ? await findTillProduct(trx, establishmentId, where.id) : undefined;
+    if (product) {
+      // an ignored product is a lesson too: its label is never proposed as a Oui from memory again
+      await recordRefusal(trx, establishmentId, product.label, actorId, clock.now());
     }
     return { updated };
   });

@@ -46,6 +46,9 @@ const WHY: Record<string, MessageKey> = {
   region: 'sync.whyRegion',
   type: 'sync.whyType',
   colour: 'sync.whyColour',
+  learnt: 'sync.whyLearnt',
+  shared: 'sync.whyShared',
+  catalogue: 'sync.whyCatalogue',
 };
 const asColour = (c: string | null | undefined): Colour | '' =>
   c === 'rouge' || c === 'blanc' || c === 'rosé' ? c : '';

@@ -12,6 +12,7 @@ import { openPglite } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { fixedClock } from '../src/domain/clock.ts';
 import { buildApp } from '../src/http/app.ts';
+import { createEmbeddedQueue } from '../src/jobs/embeddedQueue.ts';
 import { renderCarteHtml } from '../src/http/carte/renderHtml.ts';
 import { createSecretBox } from '../src/services/secrets.ts';
 import { loadPublicCarte } from '../src/services/wineLists/publicCarte.ts';
@@ -189,21 +190,21 @@ async function load(url: string, seconds: number): Promise<Omit<Row, 'name' | 'b
 async function main(): Promise<void> {
   const handle = await openPglite();
   await seed(handle.db);
+  const clock = fixedClock('2026-11-27T10:00:00Z');
+  const tills = {
+    secrets: createSecretBox(crypto.randomBytes(32)),
+    connectorOptions: {},
+    allowInsecureLocalhost: false,
+  };
+  const imports = createEmbeddedQueue({ db: handle.db, tills, clock }, { schedule: false });
   const app = await buildApp({
     db: handle.db,
     dbKind: handle.kind,
-    clock: fixedClock('2026-11-27T10:00:00Z'),
+    clock,
     version: 'bench',
     cookieSecure: 'false',
-    tills: {
-      secrets: createSecretBox(crypto.randomBytes(32)),
-      connectorOptions: {
-        retries: 0,
-        backoff: { baseMs: 1, maxMs: 1 },
-        timeouts: { connectMs: 1000, readMs: 1000, totalMs: 1000 },
-      },
-      allowInsecureLocalhost: false,
-    },
+    tills,
+    imports,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const first = await fetch(`${url}/carte/${SLUG}`, { headers: { 'accept-encoding': 'br' } });
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
   };
   await uncached.close();
   await app.close();
+  await imports.stop();
   await handle.close();
 
   console.log(`bench:carte — ${wines} wines on the page of ${WINES}, ${CONNECTIONS} clients, PGlite`);

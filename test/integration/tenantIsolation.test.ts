@@ -6,7 +6,13 @@ import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
  * Every route that takes an establishment id, called by a member of A with B's ids, must answer 404 and leave B
  * untouched. The case list must cover the app's route table: a new route without a case fails this test.
  */
-type Ids = { establishmentId: string; drinkId: string; tillProductId: string; wineListId: string };
+type Ids = {
+  establishmentId: string;
+  drinkId: string;
+  tillProductId: string;
+  wineListId: string;
+  accountId: string;
+};
 type Case = { body?: (ids: Ids) => unknown; headers?: Record<string, string> };
 const csvUpload: Case = {
   body: () => Buffer.from('Date;Libellé;Quantité;Montant TTC\n12/11/2026;Intrus;1;5,00\n'),
@@ -20,6 +26,7 @@ const CASES: Record<string, Case> = {
   'POST /api/establishments/:establishmentId/members': {
     body: () => ({ email: 'intrus@example.fr', role: 'owner' }),
   },
+  'PATCH /api/establishments/:establishmentId/members/:accountId': { body: () => ({ role: 'staff' }) },
   'GET /api/establishments/:establishmentId/drinks': {},
   'POST /api/establishments/:establishmentId/drinks': { body: () => ({ producer: 'Intrus' }) },
   'GET /api/establishments/:establishmentId/drinks/:drinkId': {},
@@ -110,7 +117,7 @@ describeOnBothDatabases('tenant isolation', (kind) => {
     t = await createTestApp(db);
     const setup = async (email: string, name: string): Promise<[TestClient, Ids]> => {
       const client = new TestClient(t.app);
-      await client.signUp(email);
+      const account = await client.signUp(email);
       const establishmentId = await client.createEstablishment(name);
       const drink = await client.post(`/api/establishments/${establishmentId}/drinks`, {
         producer: `${name} vin`,
@@ -168,7 +175,10 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       await client.patch(`/api/establishments/${establishmentId}/wine-lists/${wineListId}`, {
         published: true,
       });
-      return [client, { establishmentId, drinkId, tillProductId: product.id, wineListId }];
+      return [
+        client,
+        { establishmentId, drinkId, tillProductId: product.id, wineListId, accountId: account.id },
+      ];
     };
     [alice, a] = await setup('alice@a.fr', 'Chez A');
     [, b] = await setup('bob@b.fr', 'Chez B');
@@ -276,7 +286,8 @@ describeOnBothDatabases('tenant isolation', (kind) => {
         .replace(':drinkId', b.drinkId)
         .replace(':tillProductId', b.tillProductId)
         .replace(':wineListId', b.wineListId)
-        .replace(':name', 'Modele');
+        .replace(':name', 'Modele')
+        .replace(':accountId', b.accountId);
       const before = await snapshotOfB();
       const res = await alice.request(method, url, c.body?.(b), c.headers);
       expect(res.statusCode, res.body).toBe(404);

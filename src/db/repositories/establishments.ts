@@ -100,7 +100,34 @@ export async function insertMembership(
   await db
     .insertInto('membership')
     .values({ establishment_id: values.establishmentId, account_id: values.accountId, role: values.role })
-    .onConflict((oc) => oc.columns(['establishment_id', 'account_id']).doUpdateSet({ role: values.role }))
+    // An invitation never changes the role of someone already a member: roles change only by setMemberRole.
+    .onConflict((oc) => oc.columns(['establishment_id', 'account_id']).doNothing())
+    .execute();
+}
+
+/** Locks the establishment's memberships (for the last-owner rule) and returns their roles. */
+export async function lockMemberRoles(
+  db: Db,
+  establishmentId: string,
+): Promise<{ accountId: string; role: Role }[]> {
+  const rows = await db
+    .selectFrom('membership')
+    .select(['account_id', 'role'])
+    .where('establishment_id', '=', establishmentId)
+    .forUpdate()
+    .execute();
+  return rows.map((r) => ({ accountId: r.account_id, role: r.role }));
+}
+
+export async function setMemberRole(
+  db: Db,
+  values: { establishmentId: string; accountId: string; role: Role },
+): Promise<void> {
+  await db
+    .updateTable('membership')
+    .set({ role: values.role })
+    .where('establishment_id', '=', values.establishmentId)
+    .where('account_id', '=', values.accountId)
     .execute();
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemsOf, timeZone, timestamp } from '../schemas.ts';
+import { establishmentParams, itemsOf, timeZone, timestamp, uuid } from '../schemas.ts';
 import { email } from './auth.schema.ts';
 
 const name = z
@@ -21,10 +21,10 @@ export const createEstablishmentBody = z.object({
 export const updateEstablishmentBody = z
   .object({ name: name.optional(), timeZone: timeZone.optional(), dayCutoffHour: cutoff.optional() })
   .refine((v) => Object.keys(v).length > 0, { message: 'Rien à modifier' });
-export const inviteBody = z.object({
-  email,
-  role: z.enum(['owner', 'manager', 'staff'], { message: 'Rôle inconnu' }),
-});
+const role = z.enum(['owner', 'manager', 'staff'], { message: 'Rôle inconnu' });
+export const inviteBody = z.object({ email, role });
+export const memberParams = establishmentParams.extend({ accountId: uuid('identifiant de compte') });
+export const memberRoleBody = z.object({ role });
 
 /* Responses. */
 export const ROLES = ['owner', 'manager', 'staff'] as const;
@@ -55,7 +55,6 @@ export const teamResponse = z.object({
   members: z.array(memberResponse),
   invitations: z.array(invitationResponse),
 });
-export const inviteResponse = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('added'), accountId: z.uuid() }),
-  z.object({ status: z.literal('invited'), invitationId: z.uuid() }),
-]);
+/** The same answer whether or not the e-mail has an account. */
+export const inviteResponse = z.object({ status: z.literal('invited'), email: z.string() });
+export const memberRoleResponse = z.object({ accountId: z.uuid(), role: z.enum(ROLES) });

@@ -13,9 +13,13 @@ import {
   establishmentResponse,
   inviteBody,
   inviteResponse,
+  memberParams,
+  memberRoleBody,
+  memberRoleResponse,
   teamResponse,
   updateEstablishmentBody,
 } from './establishments.schema.ts';
+import { changeMemberRole } from '../../services/establishments/changeMemberRole.ts';
 
 const tags = ['établissements'];
 
@@ -83,13 +87,22 @@ export const establishmentRoutes =
       { schema: { tags, params: establishmentParams, body: inviteBody, response: { 201: inviteResponse } } },
       async (request, reply) => {
         const account = requireAccount(request);
-        return reply
-          .status(201)
-          .send(
-            await inTransaction(ctx.db, (trx) =>
-              inviteMember(trx, account.id, request.params.establishmentId, request.body),
-            ),
-          );
+        const result = await inTransaction(ctx.db, (trx) =>
+          inviteMember(trx, account.id, request.params.establishmentId, request.body),
+        );
+        return reply.status(201).send(result);
+      },
+    );
+
+    app.patch(
+      '/api/establishments/:establishmentId/members/:accountId',
+      { schema: { tags, params: memberParams, body: memberRoleBody, response: { 200: memberRoleResponse } } },
+      async (request) => {
+        const account = requireAccount(request);
+        const { establishmentId, accountId } = request.params;
+        return inTransaction(ctx.db, (trx) =>
+          changeMemberRole(trx, account.id, establishmentId, { accountId, role: request.body.role }),
+        );
       },
     );
   };

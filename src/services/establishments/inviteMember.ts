@@ -5,10 +5,14 @@ import type { Role } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { MANAGERS, requireMembership } from './access.ts';
 
-export type InviteResult =
-  { status: 'added'; accountId: string } | { status: 'invited'; invitationId: string };
+/** The same answer whether the e-mail has an account or not: inviting does not probe for accounts. */
+export type InviteResult = { status: 'invited'; email: string };
 
-/** An existing account joins at once; an unknown email gets a pending invitation taken up when it signs up. */
+/**
+ * An existing account joins at once (a member keeps the role they have: roles change only through
+ * changeMemberRole); an unknown email gets a pending invitation taken up when it signs up. The caller opens the
+ * transaction.
+ */
 export async function inviteMember(
   db: Db,
   actorId: string,
@@ -21,15 +25,7 @@ export async function inviteMember(
   }
   const email = input.email.trim().toLowerCase();
   const account = await findAccountByEmail(db, email);
-  if (account) {
-    await insertMembership(db, { establishmentId, accountId: account.id, role: input.role });
-    return { status: 'added', accountId: account.id };
-  }
-  const invitation = await upsertInvitation(db, {
-    establishmentId,
-    email,
-    role: input.role,
-    invitedBy: actorId,
-  });
-  return { status: 'invited', invitationId: invitation.id };
+  if (account) await insertMembership(db, { establishmentId, accountId: account.id, role: input.role });
+  else await upsertInvitation(db, { establishmentId, email, role: input.role, invitedBy: actorId });
+  return { status: 'invited', email };
 }

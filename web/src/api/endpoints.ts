@@ -50,7 +50,7 @@ export const establishmentApi = {
   members: (eid: string) =>
     api<{ members: Member[]; invitations: Invitation[] }>('GET', `${est(eid)}/members`),
   invite: (eid: string, body: { email: string; role: Role }) =>
-    api<{ status: 'added' | 'invited' }>('POST', `${est(eid)}/members`, body),
+    api<{ status: 'invited'; email: string }>('POST', `${est(eid)}/members`, body),
 };
 
 export const drinkApi = {

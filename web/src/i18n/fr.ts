@@ -236,8 +236,8 @@ export const fr = {
   'set.invite': 'Inviter un membre',
   'set.inviteSubmit': 'Inviter',
   'set.inviteRole': 'Rôle',
-  'set.added': '{email} a été ajouté à l’établissement.',
-  'set.invited': 'Invitation enregistrée pour {email}.',
+  'set.invited':
+    'Invitation enregistrée pour {email} : la personne rejoint l’établissement avec son compte, ou à son inscription.',
   'set.col.name': 'Nom',
   'set.col.email': 'E-mail',
   'set.col.role': 'Rôle',

@@ -118,8 +118,8 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
     setErrors({});
     setPending(true);
     try {
-      const result = await establishmentApi.invite(eid, { email: target, role });
-      setNotice(t(result.status === 'added' ? 'set.added' : 'set.invited', { email: target }));
+      await establishmentApi.invite(eid, { email: target, role });
+      setNotice(t('set.invited', { email: target }));
       setEmail('');
       load();
     } catch (err) {

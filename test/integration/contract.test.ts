@@ -22,7 +22,6 @@ const PENDING = new Set<string>([
   'GET /api/establishments/:establishmentId/till-products/safe-proposals',
   'POST /api/establishments/:establishmentId/till-products/safe-proposals',
   'GET /api/establishments/:establishmentId/drinks/:drinkId/sales',
-  'POST /api/demo',
 ]);
 
 const validDrink = {

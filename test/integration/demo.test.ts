@@ -44,4 +44,46 @@ describeOnBothDatabases('demo establishment', (kind) => {
     expect(runs).toHaveLength(28);
     expect(runs.every((r) => r.status === 'succeeded' || r.status === 'partial')).toBe(true);
   });
+
+  it('is all or nothing: a failure halfway leaves no establishment, no connection and no run', async () => {
+    // The till password cannot be sealed: the establishment is already written when the demo fails.
+    const broken = await createTestApp(db, new Date().toISOString(), {
+      ...t.tills,
+      secrets: {
+        ...t.tills.secrets,
+        seal: () => {
+          throw new Error('coffre indisponible');
+        },
+      },
+    });
+    try {
+      const c = new TestClient(broken.app);
+      await c.signUp('interrompu@demo.fr');
+      const before = await countRows();
+      const res = await c.post('/api/demo');
+      expect(res.statusCode).toBe(500);
+      expect((await c.get('/api/establishments')).json<{ items: unknown[] }>().items).toEqual([]);
+      expect(await countRows()).toEqual(before);
+    } finally {
+      await broken.app.close();
+    }
+  });
+
+  async function countRows() {
+    const count = async (table: 'establishment' | 'till_connection' | 'import_run' | 'membership') =>
+      Number(
+        (
+          await db.db
+            .selectFrom(table)
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      establishments: await count('establishment'),
+      memberships: await count('membership'),
+      connections: await count('till_connection'),
+      runs: await count('import_run'),
+    };
+  }
 });

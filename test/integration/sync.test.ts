@@ -8,6 +8,8 @@ import {
   setProductIgnored,
 } from '../../src/services/sync/manageLinks.ts';
 import { workList } from '../../src/services/sync/workList.ts';
+import { linkSafeProposals, safeProposals } from '../../src/services/sync/bulkLink.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 import { proposalFor } from '../../src/services/sync/proposal.ts';
 import { getDrink } from '../../src/services/drinks/queryDrinks.ts';
 import { recordMovement } from '../../src/services/stock/recordMovements.ts';
@@ -74,6 +76,29 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
   afterAll(async () => {
     await env.sim.close();
     await db.drop();
+  });
+
+  it("links a batch of safe proposals in the caller's one transaction: a failure in the batch links none", async () => {
+    const safe = await safeProposals(db.db, actor, env.establishmentId, env.clock);
+    expect(safe.length).toBeGreaterThan(1);
+    const ids = safe.map((p) => p.tillProduct.id);
+    const linksOf = () =>
+      db.db
+        .selectFrom('till_link')
+        .select('till_product_id')
+        .where('establishment_id', '=', env.establishmentId)
+        .where('till_product_id', 'in', ids)
+        .execute();
+    let linkedInside = 0;
+    await expect(
+      inTransaction(db.db, async (trx) => {
+        linkedInside = (await linkSafeProposals(trx, actor, env.establishmentId, ids, env.clock)).linked
+          .length;
+        throw new Error('panne au milieu du lot');
+      }),
+    ).rejects.toThrow('panne');
+    expect(linkedInside).toBe(ids.length);
+    expect(await linksOf()).toEqual([]);
   });
 
   it('lists sold unlinked products first by revenue, and proposes a match', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { inTransaction } from '../../db/transaction.ts';
 import { addDays, localDateHour } from '../../domain/businessDay.ts';
 import { requireMembership } from '../../services/establishments/access.ts';
 import { linkSafeProposals, safeProposals } from '../../services/sync/bulkLink.ts';
@@ -71,13 +72,15 @@ export const syncRoutes =
         const account = requireAccount(request);
         const t = request.body.target;
         const target: LinkTarget = t.kind === 'new' ? { kind: 'new', drink: toDrinkInput(t.drink) } : t;
-        const result = await linkTillProduct(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          request.params.tillProductId,
-          target,
-          request.body.factor,
+        const result = await inTransaction(ctx.db, (trx) =>
+          linkTillProduct(
+            trx,
+            account.id,
+            request.params.establishmentId,
+            request.params.tillProductId,
+            target,
+            request.body.factor,
+          ),
         );
         return { drink: presentDrink(result.drink), factor: result.factor };
       },
@@ -88,7 +91,9 @@ export const syncRoutes =
       { schema: { tags, params: tillProductParams } },
       async (request, reply) => {
         const account = requireAccount(request);
-        await breakLink(ctx.db, account.id, request.params.establishmentId, request.params.tillProductId);
+        await inTransaction(ctx.db, (trx) =>
+          breakLink(trx, account.id, request.params.establishmentId, request.params.tillProductId),
+        );
         return reply.status(204).send();
       },
     );
@@ -98,12 +103,14 @@ export const syncRoutes =
       { schema: { tags, params: tillProductParams, body: factorBody } },
       async (request) => {
         const account = requireAccount(request);
-        await changeLinkFactor(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          request.params.tillProductId,
-          request.body.factor,
+        await inTransaction(ctx.db, (trx) =>
+          changeLinkFactor(
+            trx,
+            account.id,
+            request.params.establishmentId,
+            request.params.tillProductId,
+            request.body.factor,
+          ),
         );
         return { factor: request.body.factor };
       },
@@ -115,13 +122,15 @@ export const syncRoutes =
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, tillProductId } = request.params;
-        return setProductIgnored(
-          ctx.db,
-          account.id,
-          establishmentId,
-          { id: tillProductId },
-          request.body.ignored,
-          ctx.clock,
+        return inTransaction(ctx.db, (trx) =>
+          setProductIgnored(
+            trx,
+            account.id,
+            establishmentId,
+            { id: tillProductId },
+            request.body.ignored,
+            ctx.clock,
+          ),
         );
       },
     );
@@ -131,13 +140,15 @@ export const syncRoutes =
       { schema: { tags, params: establishmentParams, body: ignoreFamilyBody } },
       async (request) => {
         const account = requireAccount(request);
-        return setProductIgnored(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          { family: request.body.family },
-          request.body.ignored,
-          ctx.clock,
+        return inTransaction(ctx.db, (trx) =>
+          setProductIgnored(
+            trx,
+            account.id,
+            request.params.establishmentId,
+            { family: request.body.family },
+            request.body.ignored,
+            ctx.clock,
+          ),
         );
       },
     );
@@ -152,12 +163,15 @@ export const syncRoutes =
       { schema: { tags, params: establishmentParams, body: bulkLinkBody } },
       async (request) => {
         const account = requireAccount(request);
-        return linkSafeProposals(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          request.body.tillProductIds,
-          ctx.clock,
+        // One transaction for the whole batch (500 products at most): all linked, or none.
+        return inTransaction(ctx.db, (trx) =>
+          linkSafeProposals(
+            trx,
+            account.id,
+            request.params.establishmentId,
+            request.body.tillProductIds,
+            ctx.clock,
+          ),
         );
       },
     );

@@ -3,7 +3,8 @@ import { upsertTillConnection } from '../../db/repositories/tillConnections.ts';
 import type { EstablishmentWithRole } from '../../db/repositories/establishments.ts';
 import { addDays, lastClosedBusinessDay } from '../../domain/businessDay.ts';
 import type { Clock } from '../../domain/clock.ts';
-import type { ImportQueue } from '../imports/importQueue.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { ImportNightData } from '../imports/importQueue.ts';
 import { createEstablishment } from '../establishments/createEstablishment.ts';
 import { importNight } from '../imports/importNight.ts';
 import type { TillAccess } from '../tills/tillAccess.ts';
@@ -13,15 +14,16 @@ export const DEMO_HISTORY_DAYS = 28;
 
 /**
  * A demo establishment connected to the built-in simulator: the last night is imported at once so the work list
- * is full on the first visit, and the 27 nights before it follow in the background, oldest first.
+ * is full on the first visit, and the 27 nights before it follow in the background, oldest first. Run it in one
+ * transaction (the caller's): a failure anywhere leaves no half establishment. The caller queues `nights` once
+ * that transaction has committed.
  */
 export async function createDemoEstablishment(
   db: Db,
   access: TillAccess,
-  queue: ImportQueue,
   actorId: string,
   clock: Clock,
-): Promise<{ establishment: EstablishmentWithRole; queuedDays: string[] }> {
+): Promise<{ establishment: EstablishmentWithRole; queuedDays: string[]; nights: ImportNightData[] }> {
   const sim = await demoSimulator();
   const credentials = sim.credentials(DEMO_KMLCODE);
   const establishment = await createEstablishment(db, actorId, {
@@ -43,12 +45,21 @@ export async function createDemoEstablishment(
     clock.now(),
   );
   const last = lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour);
-  await importNight(db, access, { establishmentId: establishment.id, day: last, trigger: 'demo' }, clock);
+  const run = await importNight(
+    db,
+    access,
+    { establishmentId: establishment.id, day: last, trigger: 'demo' },
+    clock,
+  );
+  if (run.status === 'failed')
+    throw new AppError('internal', `Démo : import impossible (${run.errorMessage ?? ''})`);
   const queuedDays = Array.from({ length: DEMO_HISTORY_DAYS - 1 }, (_, i) =>
     addDays(last, -(DEMO_HISTORY_DAYS - 1) + i),
   );
-  await queue.enqueue(
-    queuedDays.map((day) => ({ establishmentId: establishment.id, day, trigger: 'demo' as const })),
-  );
-  return { establishment, queuedDays };
+  const nights = queuedDays.map((day) => ({
+    establishmentId: establishment.id,
+    day,
+    trigger: 'demo' as const,
+  }));
+  return { establishment, queuedDays, nights };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { finishRun, findRun, startRun, type ImportRun } from '../../db/repositories/importRuns.ts';
 import { findTillConnection, recordImportOutcome } from '../../db/repositories/tillConnections.ts';
 import type { Clock } from '../../domain/clock.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { isTillError } from '../../tills/connector.ts';
 import { connectorFor, type TillAccess } from '../tills/tillAccess.ts';
@@ -41,7 +42,8 @@ export async function importNight(
     } else {
       const [catalogue, sales] = await Promise.all([connector.listProducts(), connector.listTickets(day)]);
       await hooks.afterFetch?.();
-      await db.transaction().execute(async (trx) => {
+      // Joins the caller's transaction when there is one (the demo); otherwise the night is its own.
+      await inTransaction(db, async (trx) => {
         const counts = await applyNight(
           trx,
           { establishmentId, tillId: connection.id, day, runId },

@@ -30,37 +30,35 @@ export async function linkTillProduct(
   target: LinkTarget,
   factor: number | undefined,
 ): Promise<{ drink: DrinkWithStock; factor: number }> {
-  return db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    const product = await findTillProduct(trx, establishmentId, tillProductId);
-    if (!product) throw notFound('Référence caisse');
-    // the index as the user saw it (a drink created by this Non is not in it yet: its lesson is the label alone)
-    const { index } = await matcherFor(trx, establishmentId);
-    const drinkId = await resolveTargetDrink(trx, actorId, establishmentId, target);
-    const drink = await findDrink(trx, establishmentId, drinkId);
-    if (!drink) throw notFound('Boisson');
-    const parsed = parseLabel(product.label);
-    const chosen =
-      factor ??
-      proposeFactor({
-        serving: parsed.serving,
-        parsedFormatCl: parsed.formatCl,
-        drinkFormatCl: drink.formatCl,
-        type: drink.type,
-      }).factor;
-    await upsertLink(trx, establishmentId, { tillProductId, drinkId, factor: chosen, linkedBy: actorId });
-    await clearIgnored(trx, establishmentId, tillProductId);
-    const linked = await findDrink(trx, establishmentId, drinkId);
-    if (!linked) throw notFound('Boisson');
-    await recordLesson(trx, establishmentId, index, {
-      label: product.label,
-      entryId: linked.libraryEntryId,
-      serving: chosen <= GLASS_FACTOR ? 'glass' : null,
-      actorId,
-      now: new Date(),
-    });
-    return { drink: linked, factor: chosen };
+  await requireMembership(db, establishmentId, actorId);
+  const product = await findTillProduct(db, establishmentId, tillProductId);
+  if (!product) throw notFound('Référence caisse');
+  // the index as the user saw it (a drink created by this Non is not in it yet: its lesson is the label alone)
+  const { index } = await matcherFor(db, establishmentId);
+  const drinkId = await resolveTargetDrink(db, actorId, establishmentId, target);
+  const drink = await findDrink(db, establishmentId, drinkId);
+  if (!drink) throw notFound('Boisson');
+  const parsed = parseLabel(product.label);
+  const chosen =
+    factor ??
+    proposeFactor({
+      serving: parsed.serving,
+      parsedFormatCl: parsed.formatCl,
+      drinkFormatCl: drink.formatCl,
+      type: drink.type,
+    }).factor;
+  await upsertLink(db, establishmentId, { tillProductId, drinkId, factor: chosen, linkedBy: actorId });
+  await clearIgnored(db, establishmentId, tillProductId);
+  const linked = await findDrink(db, establishmentId, drinkId);
+  if (!linked) throw notFound('Boisson');
+  await recordLesson(db, establishmentId, index, {
+    label: product.label,
+    entryId: linked.libraryEntryId,
+    serving: chosen <= GLASS_FACTOR ? 'glass' : null,
+    actorId,
+    now: new Date(),
   });
+  return { drink: linked, factor: chosen };
 }
 
 async function resolveTargetDrink(

@@ -24,10 +24,8 @@ export async function breakLink(
   establishmentId: string,
   tillProductId: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    if (!(await deleteLink(trx, establishmentId, tillProductId))) throw notFound('Liaison');
-  });
+  await requireMembership(db, establishmentId, actorId);
+  if (!(await deleteLink(db, establishmentId, tillProductId))) throw notFound('Liaison');
 }
 
 export async function changeLinkFactor(
@@ -37,10 +35,8 @@ export async function changeLinkFactor(
   tillProductId: string,
   factor: number,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    if (!(await updateLinkFactor(trx, establishmentId, tillProductId, factor))) throw notFound('Liaison');
-  });
+  await requireMembership(db, establishmentId, actorId);
+  if (!(await updateLinkFactor(db, establishmentId, tillProductId, factor))) throw notFound('Liaison');
 }
 
 export async function setProductIgnored(
@@ -51,19 +47,17 @@ export async function setProductIgnored(
   ignored: boolean,
   clock: Clock,
 ): Promise<{ updated: number }> {
-  return db.transaction().execute(async (trx) => {
-    await requireMembership(trx, establishmentId, actorId);
-    const updated = await setIgnored(trx, establishmentId, where, ignored ? clock.now() : null);
-    if (where.id && updated === 0) {
-      if (!(await findTillProduct(trx, establishmentId, where.id))) throw notFound('Référence caisse');
-    }
-    const product = where.id && ignored ? await findTillProduct(trx, establishmentId, where.id) : undefined;
-    if (product) {
-      // an ignored product is a lesson too: its label is never proposed as a Oui from memory again
-      await recordRefusal(trx, establishmentId, product.label, actorId, clock.now());
-    }
-    return { updated };
-  });
+  await requireMembership(db, establishmentId, actorId);
+  const updated = await setIgnored(db, establishmentId, where, ignored ? clock.now() : null);
+  if (where.id && updated === 0) {
+    if (!(await findTillProduct(db, establishmentId, where.id))) throw notFound('Référence caisse');
+  }
+  const product = where.id && ignored ? await findTillProduct(db, establishmentId, where.id) : undefined;
+  if (product) {
+    // an ignored product is a lesson too: its label is never proposed as a Oui from memory again
+    await recordRefusal(db, establishmentId, product.label, actorId, clock.now());
+  }
+  return { updated };
 }
 
 export type DrinkSales = {

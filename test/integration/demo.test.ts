@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { stopDemoSimulator } from '../../src/services/demo/demoTill.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
@@ -47,25 +47,20 @@ describeOnBothDatabases('demo establishment', (kind) => {
 
   it('is all or nothing: a failure halfway leaves no establishment, no connection and no run', async () => {
     // The till password cannot be sealed: the establishment is already written when the demo fails.
-    const broken = await createTestApp(db, new Date().toISOString(), {
-      ...t.tills,
-      secrets: {
-        ...t.tills.secrets,
-        seal: () => {
-          throw new Error('coffre indisponible');
-        },
-      },
+    const seal = vi.spyOn(t.tills.secrets, 'seal').mockImplementation(() => {
+      throw new Error('coffre indisponible');
     });
     try {
-      const c = new TestClient(broken.app);
+      const c = new TestClient(t.app);
       await c.signUp('interrompu@demo.fr');
       const before = await countRows();
       const res = await c.post('/api/demo');
       expect(res.statusCode).toBe(500);
+      expect(seal).toHaveBeenCalled();
       expect((await c.get('/api/establishments')).json<{ items: unknown[] }>().items).toEqual([]);
       expect(await countRows()).toEqual(before);
     } finally {
-      await broken.app.close();
+      seal.mockRestore();
     }
   });
 

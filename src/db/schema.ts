@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { CountsDatabase } from './countsSchema.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -103,6 +104,9 @@ export interface StockMovementTable {
   account_id: string | null;
   note: string | null;
   created_at: CreatedAt;
+  unit_cost_cents: Generated<number | null>;
+  supplier: Generated<string | null>;
+  count_session_id: Generated<string | null>;
 }
 
 /** Kept by triggers (migration 20261206T0004): the §4 rule evaluated at each write, read by the cellar. */
@@ -113,7 +117,7 @@ export interface DrinkStockTable {
   last_count_at: Timestamp | null;
 }
 
-export interface Database {
+export interface Database extends CountsDatabase {
   account: AccountTable;
   session: SessionTable;
   login_failure: LoginFailureTable;

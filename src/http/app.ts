@@ -30,6 +30,9 @@ import { demoRoutes } from './routes/demo.ts';
 import { wineListRoutes } from './routes/wineLists.ts';
 import { carteRoutes } from './routes/carte.ts';
 import { salesFileRoutes } from './routes/salesFiles.ts';
+import { countRoutes } from './routes/counts.ts';
+import { varianceRoutes } from './routes/variance.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 z.config(z.locales.fr());
 
@@ -94,6 +97,9 @@ export async function buildApp(
     wineListRoutes,
     carteRoutes,
     salesFileRoutes,
+    countRoutes,
+    varianceRoutes,
+    reportRoutes,
   ]) {
     await app.register(routes(ctx));
   }

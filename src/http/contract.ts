@@ -26,6 +26,16 @@ import type {
   memberResponse,
   teamResponse,
 } from './routes/establishments.schema.ts';
+import type {
+  addDrinkBody,
+  countLineBody,
+  countSheetDto,
+  createSessionBody,
+  lineResultDto,
+  sessionDto,
+} from './routes/counts.schema.ts';
+import type { bevDto, costHistoryDto, overviewDto, periodQuery } from './routes/reports.schema.ts';
+import type { reasonDto, varianceDto, varianceHistoryDto } from './routes/variance.schema.ts';
 import type { drinkBody, drinkListQuery, drinkPage, drinkResponse } from './routes/drinks.schema.ts';
 import type {
   entryDto,
@@ -92,3 +102,19 @@ export type ImportRun = Response<typeof importRunResponse>;
 export type ImportRunStatus = ImportRun['status'];
 export type QuarantineItem = Response<typeof quarantineItemResponse>;
 export type ImportOverview = Response<typeof importOverviewResponse>;
+/* Inventaires, écarts, coût matière (issue 14) */
+export type CountSession = Response<typeof sessionDto>;
+export type CountSheet = Response<typeof countSheetDto>;
+export type CountSheetDrink = CountSheet['drinks'][number];
+export type CountSessionInput = Request<typeof createSessionBody>;
+export type CountLineInput = Request<typeof countLineBody>;
+export type CountLineResult = Response<typeof lineResultDto>;
+export type AddDrinkDuringCount = Request<typeof addDrinkBody>;
+export type Variance = Response<typeof varianceDto>;
+export type VarianceRow = Variance['rows'][number];
+export type VarianceReason = Response<typeof reasonDto>;
+export type VarianceHistory = Response<typeof varianceHistoryDto>;
+export type BevCost = Response<typeof bevDto>;
+export type ReportsOverview = Response<typeof overviewDto>;
+export type ReportPeriod = Request<typeof periodQuery>;
+export type CostHistory = Response<typeof costHistoryDto>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
+import { COUNT_CASES, countSnapshot, createCountFixtures } from '../helpers/tenantCounts.ts';
 
 /**
  * Every route that takes an establishment id, called by a member of A with B's ids, must answer 404 and leave B
@@ -12,6 +13,8 @@ type Ids = {
   tillProductId: string;
   wineListId: string;
   accountId: string;
+  sessionId: string;
+  reasonId: string;
 };
 type Case = { body?: (ids: Ids) => unknown; headers?: Record<string, string> };
 const csvUpload: Case = {
@@ -103,6 +106,7 @@ const CASES: Record<string, Case> = {
     body: () => ({ mapping: { label: 'Libellé' } }),
   },
   'DELETE /api/establishments/:establishmentId/sales-files/presets/:name': {},
+  ...COUNT_CASES,
 };
 
 describeOnBothDatabases('tenant isolation', (kind) => {
@@ -175,9 +179,10 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       await client.patch(`/api/establishments/${establishmentId}/wine-lists/${wineListId}`, {
         published: true,
       });
+      const counts = await createCountFixtures(client, establishmentId, drinkId);
       return [
         client,
-        { establishmentId, drinkId, tillProductId: product.id, wineListId, accountId: account.id },
+        { establishmentId, drinkId, tillProductId: product.id, wineListId, accountId: account.id, ...counts },
       ];
     };
     [alice, a] = await setup('alice@a.fr', 'Chez A');
@@ -267,6 +272,7 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       .where('establishment_id', '=', b.establishmentId)
       .orderBy('seq')
       .execute(),
+    ...(await countSnapshot(db.db, b.establishmentId)),
   });
 
   it('has a case for every establishment route', () => {
@@ -287,7 +293,9 @@ describeOnBothDatabases('tenant isolation', (kind) => {
         .replace(':tillProductId', b.tillProductId)
         .replace(':wineListId', b.wineListId)
         .replace(':name', 'Modele')
-        .replace(':accountId', b.accountId);
+        .replace(':accountId', b.accountId)
+        .replace(':sessionId', b.sessionId)
+        .replace(':reasonId', b.reasonId);
       const before = await snapshotOfB();
       const res = await alice.request(method, url, c.body?.(b), c.headers);
       expect(res.statusCode, res.body).toBe(404);

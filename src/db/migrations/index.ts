@@ -3,6 +3,7 @@ import * as foundation from './20261127T2150_foundation.ts';
 import * as tillsAndSales from './20261127T2210_tills_and_sales.ts';
 import * as library from './20261127T2230_library.ts';
 import * as wineLists from './20261205T2350_wine_lists.ts';
+import * as counts from './20261205T2356_counts.ts';
 import * as drinkStock from './20261206T0004_drink_stock.ts';
 import * as salesFiles from './20261206T0025_sales_files.ts';
 import * as matchingKnowledge from './20261206T0040_matching_knowledge.ts';
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '20261127T2210_tills_and_sales': tillsAndSales,
   '20261127T2230_library': library,
   '20261205T2350_wine_lists': wineLists,
+  '20261205T2356_counts': counts,
   '20261206T0004_drink_stock': drinkStock,
   '20261206T0025_sales_files': salesFiles,
   '20261206T0040_matching_knowledge': matchingKnowledge,

@@ -14,6 +14,9 @@ export type Movement = {
   accountEmail: string | null;
   note: string | null;
   createdAt: Date;
+  unitCostCents: number | null;
+  supplier: string | null;
+  countSessionId: string | null;
 };
 
 export type NewMovement = {
@@ -23,6 +26,9 @@ export type NewMovement = {
   occurredAt: Date;
   accountId: string | null;
   note: string | null;
+  unitCostCents?: number | null;
+  supplier?: string | null;
+  countSessionId?: string | null;
 };
 
 export async function insertMovements(
@@ -42,6 +48,9 @@ export async function insertMovements(
         occurred_at: m.occurredAt,
         account_id: m.accountId,
         note: m.note,
+        unit_cost_cents: m.unitCostCents ?? null,
+        supplier: m.supplier ?? null,
+        count_session_id: m.countSessionId ?? null,
       })),
     )
     .returning('id')
@@ -69,6 +78,9 @@ export async function listMovements(
       'a.email',
       'm.note',
       'm.created_at',
+      'm.unit_cost_cents',
+      'm.supplier',
+      'm.count_session_id',
     ])
     .where('m.establishment_id', '=', establishmentId)
     .where('m.drink_id', '=', drinkId)
@@ -87,5 +99,8 @@ export async function listMovements(
     accountEmail: r.email,
     note: r.note,
     createdAt: r.created_at,
+    unitCostCents: r.unit_cost_cents === null ? null : Number(r.unit_cost_cents),
+    supplier: r.supplier,
+    countSessionId: r.count_session_id,
   }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, itemsOf, quantity, shortText, timestamp, uuid } from '../schemas.ts';
+import { euros, isoDateTime, itemsOf, quantity, shortText, timestamp, uuid } from '../schemas.ts';
 
 const note = shortText(500, 'Note').optional();
 
@@ -11,6 +11,9 @@ export const movementBody = z.discriminatedUnion(
       quantity: quantity({ min: 0, allowZero: false }),
       occurredAt: isoDateTime.optional(),
       note,
+      /** Unit purchase price in euros, excluding tax: feeds the CMUP. */
+      unitPrice: euros.optional(),
+      supplier: shortText(200, 'Fournisseur').optional(),
     }),
     z.object({
       kind: z.literal('loss'),

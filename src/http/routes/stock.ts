@@ -44,6 +44,10 @@ export const stockRoutes =
               quantity: body.quantity,
               occurredAt: toDate(body.occurredAt),
               note: body.note,
+              ...(body.kind === 'receipt' && body.unitPrice !== undefined
+                ? { unitCostCents: Math.round(body.unitPrice * 100) }
+                : {}),
+              ...(body.kind === 'receipt' && body.supplier ? { supplier: body.supplier } : {}),
             },
             ctx.clock,
           ),

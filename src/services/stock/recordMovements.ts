@@ -6,12 +6,16 @@ import type { Clock } from '../../domain/clock.ts';
 import type { DrinkWithStock } from '../../domain/drink.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { requireMembership } from '../establishments/access.ts';
+import { applyReceiptCost } from './receiptCost.ts';
 
 export type MovementInput = {
   kind: MovementKind;
   quantity: number;
   occurredAt?: Date | undefined;
   note?: string | undefined;
+  /** Receipts only: unit purchase price (moves the CMUP) and supplier. */
+  unitCostCents?: number | undefined;
+  supplier?: string | undefined;
 };
 
 /** One receipt, loss, adjustment or count on one drink. A count sets the new base of the stock. */
@@ -25,7 +29,17 @@ export async function recordMovement(
 ): Promise<DrinkWithStock> {
   await requireMembership(db, establishmentId, actorId);
   if ((await existingDrinkIds(db, establishmentId, [drinkId])).size === 0) throw notFound('Boisson');
-  await insertMovements(db, establishmentId, [toNewMovement(drinkId, input, actorId, clock)]);
+  const movement = toNewMovement(drinkId, input, actorId, clock);
+  if (input.kind === 'receipt' && input.unitCostCents !== undefined)
+    await applyReceiptCost(
+      db,
+      establishmentId,
+      drinkId,
+      input.quantity,
+      input.unitCostCents,
+      movement.occurredAt,
+    );
+  await insertMovements(db, establishmentId, [movement]);
   return (await findDrink(db, establishmentId, drinkId)) ?? Promise.reject(notFound('Boisson'));
 }
 
@@ -74,5 +88,7 @@ function toNewMovement(drinkId: string, input: MovementInput, actorId: string, c
     occurredAt: input.occurredAt ?? clock.now(),
     accountId: actorId,
     note: input.note?.trim() || null,
+    unitCostCents: input.kind === 'receipt' ? (input.unitCostCents ?? null) : null,
+    supplier: input.kind === 'receipt' ? input.supplier?.trim() || null : null,
   };
 }

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+
+export type DrinkCostPoint = {
+  drinkId: string;
+  validFrom: Date;
+  unitCostCents: number;
+  stockBefore: number;
+  received: number;
+  receiptPriceCents: number;
+};
+
+export async function insertDrinkCost(db: Db, establishmentId: string, p: DrinkCostPoint): Promise<void> {
+  await db
+    .insertInto('drink_cost')
+    .values({
+      establishment_id: establishmentId,
+      drink_id: p.drinkId,
+      valid_from: p.validFrom,
+      unit_cost_cents: p.unitCostCents,
+      stock_before: p.stockBefore,
+      received: p.received,
+      receipt_price_cents: p.receiptPriceCents,
+    })
+    .execute();
+}
+
+/** The CMUP in force at `at` for each drink, else the drink's purchase price (null when neither is known). */
+export async function unitCostsAt(
+  db: Db,
+  establishmentId: string,
+  at: Date,
+  drinkIds?: readonly string[],
+): Promise<Map<string, number | null>> {
+  if (drinkIds && drinkIds.length === 0) return new Map();
+  const rows = await sql<{ id: string; cost: number | null }>`
+    select d.id, coalesce(dc.unit_cost_cents, d.purchase_price_cents) as cost
+    from drink d
+    left join lateral (
+      select c.unit_cost_cents from drink_cost c
+      where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.valid_from <= ${at}
+      order by c.valid_from desc, c.seq desc limit 1
+    ) dc on true
+    where d.establishment_id = ${establishmentId}
+    ${drinkIds ? sql`and d.id = any(${sql.val([...drinkIds])}::uuid[])` : sql``}
+  `.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, r.cost === null ? null : Number(r.cost)]));
+}
+
+export async function costHistory(
+  db: Db,
+  establishmentId: string,
+  drinkId: string,
+): Promise<DrinkCostPoint[]> {
+  const rows = await db
+    .selectFrom('drink_cost')
+    .selectAll()
+    .where('establishment_id', '=', establishmentId)
+    .where('drink_id', '=', drinkId)
+    .orderBy('valid_from', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    drinkId: r.drink_id,
+    validFrom: r.valid_from,
+    unitCostCents: Number(r.unit_cost_cents),
+    stockBefore: Number(r.stock_before),
+    received: Number(r.received),
+    receiptPriceCents: Number(r.receipt_price_cents),
+  }));
+}

@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+
+export type StockAtRow = { drinkId: string; quantity: number; baseAt: Date | null };
+
+/**
+ * The stock rule (DESIGN §4) evaluated at a past instant: the last count at or before `at`, the movements after it
+ * up to `at`, and the linked sales with base < sold_at ≤ at. `excludeSessionId` leaves out the counts that a
+ * count session wrote itself, so that its expected quantity is what the ledger said before it.
+ */
+export async function stockAt(
+  db: Db,
+  establishmentId: string,
+  at: Date,
+  opts: { drinkIds?: readonly string[]; excludeSessionId?: string } = {},
+): Promise<StockAtRow[]> {
+  const exclude = opts.excludeSessionId ?? null;
+  const ids = opts.drinkIds;
+  if (ids && ids.length === 0) return [];
+  const rows = await sql<{ drink_id: string; quantity: number; base_at: Date | null }>`
+    select d.id as drink_id,
+      round(coalesce(lc.quantity, 0) + coalesce(mv.delta, 0) - coalesce(sl.sold, 0), 3) as quantity,
+      lc.occurred_at as base_at
+    from drink d
+    left join lateral (
+      select c.quantity, c.occurred_at, c.seq from stock_movement c
+      where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.kind = 'count'
+        and c.occurred_at <= ${at} and c.count_session_id is distinct from ${exclude}::uuid
+      order by c.occurred_at desc, c.seq desc limit 1
+    ) lc on true
+    left join lateral (
+      select sum(case m.kind when 'loss' then -m.quantity else m.quantity end) as delta
+      from stock_movement m
+      where m.establishment_id = d.establishment_id and m.drink_id = d.id and m.kind <> 'count'
+        and m.occurred_at <= ${at}
+        and (lc.seq is null or (m.occurred_at, m.seq) > (lc.occurred_at, lc.seq))
+    ) mv on true
+    left join lateral (
+      select sum(s.quantity * l.factor) as sold
+      from till_link l
+      join sale_line s on s.establishment_id = l.establishment_id and s.till_product_id = l.till_product_id
+      where l.establishment_id = d.establishment_id and l.drink_id = d.id
+        and s.sold_at <= ${at} and (lc.occurred_at is null or s.sold_at > lc.occurred_at)
+    ) sl on true
+    where d.establishment_id = ${establishmentId}
+    ${ids ? sql`and d.id = any(${sql.val([...ids])}::uuid[])` : sql``}
+  `.execute(db);
+  return rows.rows.map((r) => ({ drinkId: r.drink_id, quantity: Number(r.quantity), baseAt: r.base_at }));
+}

@@ -1,0 +1,81 @@
+import type { Db } from '../../db/database.ts';
+import { findDrinkForEntry, insertDrink } from '../../db/repositories/drinks.ts';
+import { findLibraryEntry } from '../../db/repositories/library.ts';
+import { insertMovements } from '../../db/repositories/stockMovements.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { Colour, DrinkType } from '../../domain/drink.ts';
+import { notFound } from '../../domain/errors.ts';
+import { drinkSearchText } from '../drinks/drinkValues.ts';
+import { requireMembership } from '../establishments/access.ts';
+import { loadSession, requireOpen } from './loadSession.ts';
+import { setCountLine } from './setCountLine.ts';
+
+/** A bottle found in the cellar that Cellier does not know: created from the library and counted at once. */
+export async function addDrinkDuringCount(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  sessionId: string,
+  input: {
+    libraryEntryId: string;
+    vintage: number | null;
+    formatCl: number;
+    location: string;
+    quantity: number;
+  },
+  clock: Clock,
+): Promise<{ drinkId: string; created: boolean }> {
+  await requireMembership(db, establishmentId, actorId);
+  const session = await loadSession(db, establishmentId, sessionId);
+  requireOpen(session);
+  const entry = await findLibraryEntry(db, establishmentId, input.libraryEntryId);
+  if (!entry) throw notFound('Entrée de bibliothèque');
+  const existing = await findDrinkForEntry(db, establishmentId, {
+    libraryEntryId: entry.id,
+    vintage: input.vintage,
+    formatCl: input.formatCl,
+  });
+  let drinkId = existing;
+  if (!drinkId) {
+    const values = {
+      libraryEntryId: entry.id,
+      type: entry.type as DrinkType,
+      colour: entry.colour as Colour | null,
+      producer: entry.producer,
+      cuvee: entry.cuvee,
+      appellationId: null,
+      appellation: entry.appellation,
+      region: entry.region,
+      country: entry.country,
+      grapes: entry.grapes,
+      vintage: input.vintage,
+      formatCl: input.formatCl,
+      purchasePriceCents: null,
+      salePriceCents: null,
+      location: input.location.trim() || null,
+      minStock: null,
+    };
+    const drink = await insertDrink(db, establishmentId, values, drinkSearchText(values), actorId);
+    // The stock base of a new drink (CONVENTIONS: a count at creation); the session's count replaces it at closing.
+    await insertMovements(db, establishmentId, [
+      {
+        drinkId: drink.id,
+        kind: 'count',
+        quantity: 0,
+        occurredAt: session.cutoffAt,
+        accountId: actorId,
+        note: null,
+      },
+    ]);
+    drinkId = drink.id;
+  }
+  await setCountLine(
+    db,
+    actorId,
+    establishmentId,
+    sessionId,
+    { drinkId, location: input.location, quantity: input.quantity },
+    clock,
+  );
+  return { drinkId, created: !existing };
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../../db/database.ts';
+import { revenueByDayAndCategory } from '../../db/repositories/bevFacts.ts';
+import { costHistory, type DrinkCostPoint } from '../../db/repositories/drinkCosts.ts';
+import { existingDrinkIds } from '../../db/repositories/drinks.ts';
+import type { Clock } from '../../domain/clock.ts';
+import { localDateHour } from '../../domain/businessDay.ts';
+import { notFound } from '../../domain/errors.ts';
+import { requireMembership } from '../establishments/access.ts';
+import { computeBevCost, type BevCost } from './bevCost.ts';
+import { bevCostByMonth, resolvePeriod, type BevPoint, type PeriodInput } from './bevPeriods.ts';
+
+export async function bevCostReport(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  input: PeriodInput & { dormantDays?: number | undefined },
+  clock: Clock,
+): Promise<BevCost & { label: string }> {
+  const establishment = await requireMembership(db, establishmentId, actorId);
+  const period = await resolvePeriod(db, establishment, input, clock);
+  const report = await computeBevCost(
+    db,
+    establishmentId,
+    period.fromAt,
+    period.toAt,
+    input.dormantDays ?? 90,
+  );
+  return { ...report, label: period.label };
+}
+
+export type ReportsOverview = {
+  bev: BevCost & { label: string };
+  revenueByDay: { day: string; category: string; revenueExclTaxCents: number }[];
+  bevByMonth: BevPoint[];
+};
+
+/** Everything the reports page shows first: the period's BEV cost and margins, revenue per day, six months of BEV %. */
+export async function reportsOverview(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  input: PeriodInput,
+  clock: Clock,
+): Promise<ReportsOverview> {
+  const establishment = await requireMembership(db, establishmentId, actorId);
+  const period = await resolvePeriod(db, establishment, input, clock);
+  const bev = await computeBevCost(db, establishmentId, period.fromAt, period.toAt);
+  const revenueByDay = await revenueByDayAndCategory(db, establishmentId, period.fromAt, period.toAt);
+  const lastDay = localDateHour(new Date(period.toAt.getTime() - 1), establishment.timeZone).date;
+  const bevByMonth = await bevCostByMonth(db, establishment, lastDay, 6);
+  return { bev: { ...bev, label: period.label }, revenueByDay, bevByMonth };
+}
+
+export async function drinkCostHistory(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+  drinkId: string,
+): Promise<DrinkCostPoint[]> {
+  await requireMembership(db, establishmentId, actorId);
+  if ((await existingDrinkIds(db, establishmentId, [drinkId])).size === 0) throw notFound('Boisson');
+  return costHistory(db, establishmentId, drinkId);
+}

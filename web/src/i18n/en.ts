@@ -1,8 +1,10 @@
 import { carteEn } from './carte.en.ts';
+import { salesFileEn } from './salesFile.en.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
   ...carteEn,
+  ...salesFileEn,
   'app.name': 'Cellier',
   'app.tagline': "Your restaurant's cellar and drinks stock",
   'common.loading': 'Loading…',

@@ -1,8 +1,10 @@
 import { carteFr } from './carte.fr.ts';
+import { salesFileFr } from './salesFile.fr.ts';
 
 /** The French catalogue: the reference; every other language must have the same keys. */
 export const fr = {
   ...carteFr,
+  ...salesFileFr,
   'app.name': 'Cellier',
   'app.tagline': 'La cave et le stock des boissons de votre restaurant',
   'common.loading': 'Chargement…',

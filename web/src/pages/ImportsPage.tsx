@@ -5,6 +5,7 @@ import type { Establishment, ImportOverview, ImportRun } from '../api/types.ts';
 import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
 import { TillBanner } from '../components/TillBanner.tsx';
+import { SalesFileImport } from '../components/SalesFileImport.tsx';
 import { euros } from '../components/tillFormat.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
@@ -220,6 +221,7 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
           </section>
         </>
       )}
+      <SalesFileImport eid={eid} canManage={canManage} />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import type { LibraryEntry } from '../src/matching/index.ts';
 import { BASELINES } from './lib/baselines.ts';
 import { loadCases, loadLibrary, type Case } from './lib/data.ts';
 import { NOW, progress, runEngine, type Figures, type Mode } from './lib/engineRun.ts';
+import { withTillHabits } from './lib/habits.ts';
 import { pad } from './lib/pad.ts';
 import { score, type Prediction } from './lib/score.ts';
 import { printTable } from './lib/table.ts';
@@ -21,6 +22,8 @@ const { values: args } = parseArgs({
     mode: { type: 'string', default: 'cold' },
     // comma-separated styles to keep (held-out check); '!' in front drops them instead
     styles: { type: 'string' },
+    // rewrite the labels with another till's habits (seeded family codes, marks, dots): a held-out check
+    habits: { type: 'string' },
     json: { type: 'boolean', default: false },
     'no-baselines': { type: 'boolean', default: false },
     failures: { type: 'string' },
@@ -84,7 +87,8 @@ function selectStyles(cases: readonly Case[], spec: string | undefined): Case[] 
 
 function main(): void {
   const lib = loadLibrary(args.library);
-  const cases = selectStyles(loadCases(args.cases), args.styles);
+  const selected = selectStyles(loadCases(args.cases), args.styles);
+  const cases = args.habits ? withTillHabits(selected, lib, Number(args.habits)) : selected;
   const modeArg = args.mode ?? 'cold';
   const modes: Mode[] = modeArg === 'all' ? ['cold', 'catalogue', 'online'] : [modeArg as Mode];
   if (!modes.every((m) => m in KEYS))

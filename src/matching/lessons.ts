@@ -24,7 +24,8 @@ function isAbbreviation(short: string, word: string): boolean {
 
 /** Words of the label the chosen entry does not explain, each with what it was seen meaning. */
 export function learnLesson(index: MatchIndex, label: string, answer: Answer): Lesson {
-  const parsed = parseLabel(label, answer.now ?? new Date());
+  const now = answer.now ?? new Date();
+  const parsed = parseLabel(label, now);
   const key = labelKey(parsed);
   const at = answer.entryId === null ? undefined : index.position(answer.entryId);
   const entry = at === undefined ? undefined : index.entryAt(at);
@@ -50,7 +51,8 @@ export function learnLesson(index: MatchIndex, label: string, answer: Answer): L
     if (!t || t.number || t.colour !== null) continue;
     const long = abbreviated(t.text);
     if (long) words[t.text] = { kind: 'alias', words: [long] };
-    else if (answer.serving && parsed.serving === null)
+    // a serving only when stepping over the word still leaves the label without one (a code before "VERRE" is not it)
+    else if (answer.serving && parseLabel(label, now, (w) => w === t.text).serving === null)
       words[t.text] = { kind: 'serving', serving: answer.serving };
     else if (entry.colour !== null) words[t.text] = { kind: 'colour', colour: entry.colour };
     else words[t.text] = { kind: 'structural' };

@@ -44,8 +44,13 @@ export function matchDetailed(
 ): { answer: MatchAnswer; verdicts: Verdict[] } {
   const limit = Math.max(1, Math.min(options.limit ?? 5, 50));
   const k = options.knowledge ?? NO_KNOWLEDGE;
-  const raw = parseLabel(typeof label === 'string' ? label : '', options.now ?? new Date());
-  const key = labelKey(raw);
+  const text = typeof label === 'string' ? label : '';
+  const now = options.now ?? new Date();
+  const learntWord = k.words.size > 0 ? (w: string) => k.words.has(w) : undefined;
+  const raw = parseLabel(text, now, learntWord);
+  // lessons are keyed on the plain reading (as learnLesson sees the label)
+  const remembering = k.labels.size > 0 || k.refused.size > 0;
+  const key = remembering ? labelKey(learntWord ? parseLabel(text, now) : raw) : '';
   const { parsed, learnt } = applyKnowledge(raw, k);
   const query: QueryToken[] = parsed.tokens.map((t) =>
     expandToken(index, t, false, t.colour === null ? k.words.get(t.text) : undefined),

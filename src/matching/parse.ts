@@ -51,6 +51,7 @@ export function surfaceTokens(label: string): string[] {
     .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/([A-Z]{2,})\/(?=[A-Z]{2,})/g, '$1 ') // CH/MARGAUX: words joined by a slash
+    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75.CL once the dots are spaces
     .replace(/[^A-Z0-9'/&%.]+/g, ' ');
   return s
     .split(' ')
@@ -96,7 +97,14 @@ function isQuantity(t: string): boolean {
 }
 
 /** Consumes serving/size/vintage words from one end; colour words are stepped over but kept. */
-function walk(toks: readonly string[], st: State, order: number[], now: Date, fromStart: boolean): void {
+function walk(
+  toks: readonly string[],
+  st: State,
+  order: number[],
+  now: Date,
+  fromStart: boolean,
+  learnt: (word: string) => boolean,
+): void {
   let steppedOver = 0;
   for (const i of order) {
     if (st.used[i]) continue;
@@ -136,7 +144,7 @@ function walk(toks: readonly string[], st: State, order: number[], now: Date, fr
       st.used[i] = true; // "MILLESIME 2015": the marker goes with the vintage
     } else if (isQuantity(t) || (fromStart && /^\d{1,2}$/.test(t) && servingAt(toks, i + 1) !== null)) {
       st.used[i] = true;
-    } else if (isColourWord(t) && steppedOver < 1) {
+    } else if ((isColourWord(t) || learnt(t.toLowerCase())) && steppedOver < 1) {
       steppedOver++;
     } else {
       return;
@@ -187,7 +195,12 @@ const EFFERVESCENT: readonly [RegExp, string][] = [
   [/\bdemi sec\b|\b1 2 sec\b/, 'demi-sec'],
 ];
 
-export function parseLabel(label: string, now: Date = new Date()): ParsedLabel {
+/** `learnt`: till words taught by lessons or the catalogue (a family code), stepped over like colour words. */
+export function parseLabel(
+  label: string,
+  now: Date = new Date(),
+  learnt: (word: string) => boolean = () => false,
+): ParsedLabel {
   const raw = label.slice(0, MAX_LABEL_CHARS);
   const toks = surfaceTokens(raw);
   const st: State = {
@@ -202,8 +215,8 @@ export function parseLabel(label: string, now: Date = new Date()): ParsedLabel {
     used: toks.map(() => false),
   };
   const idx = toks.map((_, i) => i);
-  walk(toks, st, idx, now, true);
-  walk(toks, st, [...idx].reverse(), now, false);
+  walk(toks, st, idx, now, true, learnt);
+  walk(toks, st, [...idx].reverse(), now, false, learnt);
   middle(toks, st, now);
   settleServing(st);
   const rest = toks.filter((_, i) => !st.used[i]).join(' ');

@@ -20,11 +20,18 @@ const DATE = 1082;
 const parseNumber = (value: string): number => Number(value);
 const parseDate = (value: string): string => value;
 
-export async function openPostgres(url: string): Promise<DatabaseHandle> {
+/** No statement runs longer than this on the server (a runaway query cannot hold a connection for good). */
+export const STATEMENT_TIMEOUT_MS = 60_000;
+
+export async function openPostgres(
+  url: string,
+  options: { statementTimeoutMs?: number } = {},
+): Promise<DatabaseHandle> {
   const copy = copyPoolOptions();
   const pool = new pg.Pool({
     connectionString: url,
     options: copy.options,
+    statement_timeout: options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS,
     max: 10,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {

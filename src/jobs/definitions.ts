@@ -1,3 +1,4 @@
+import { purgeExpiredSessions } from '../services/auth/sessions.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { TillAccess } from '../services/tills/tillAccess.ts';
@@ -38,6 +39,7 @@ export const planImportsJob: JobDefinition<Record<string, never>> = {
   retryDelaySeconds: 0,
   idempotencyKey: () => 'plan-imports',
   run: async (ctx) => {
+    await purgeExpiredSessions(ctx.db, ctx.clock.now());
     await ctx.imports.enqueue(await planImports(ctx.db, ctx.clock));
   },
 };

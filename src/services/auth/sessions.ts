@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import {
+  deleteExpiredSessions,
   deleteSession,
   extendSession,
   findLiveSession,
@@ -35,6 +36,11 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   if (!account) return undefined;
   const { passwordHash: _hash, ...rest } = account;
   return rest;
+}
+
+/** Run on the planner's tick: expired sessions are deleted, not only ignored. */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
+  await deleteExpiredSessions(db, now);
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {

@@ -27,7 +27,7 @@ describeOnBothDatabases('sessions purge', (kind) => {
     await live.signUp('actuel@resto.fr');
     expect(await db.db.selectFrom('session').select('id').execute()).toHaveLength(2);
     await planImportsJob.run(
-      { db: db.db, tills: t.tills, clock: t.clock, imports: { enqueue: async () => undefined } } as never,
+      { db: db.db, tills: t.tills, clock: t.clock, imports: { enqueue: async () => undefined } },
       {},
     );
     expect(await db.db.selectFrom('session').select('id').execute()).toHaveLength(1);

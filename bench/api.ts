@@ -80,9 +80,11 @@ const server = spawn(
       LOG_LEVEL: 'warn',
       CELLIER_SECRET_KEY: crypto.randomBytes(32).toString('base64'),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   },
 );
+let serverLog = '';
+server.stderr.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
 try {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {

@@ -3,9 +3,8 @@ import { findDrinkForEntry, insertDrink } from '../../db/repositories/drinks.ts'
 import { findLibraryEntry } from '../../db/repositories/library.ts';
 import { insertMovements } from '../../db/repositories/stockMovements.ts';
 import type { Clock } from '../../domain/clock.ts';
-import type { Colour, DrinkType } from '../../domain/drink.ts';
 import { notFound } from '../../domain/errors.ts';
-import { drinkSearchText } from '../drinks/drinkValues.ts';
+import { drinkSearchText, drinkValuesFromEntry } from '../drinks/drinkValues.ts';
 import { requireMembership } from '../establishments/access.ts';
 import { loadSession, requireOpen } from './loadSession.ts';
 import { setCountLine } from './setCountLine.ts';
@@ -37,24 +36,11 @@ export async function addDrinkDuringCount(
   });
   let drinkId = existing;
   if (!drinkId) {
-    const values = {
-      libraryEntryId: entry.id,
-      type: entry.type as DrinkType,
-      colour: entry.colour as Colour | null,
-      producer: entry.producer,
-      cuvee: entry.cuvee,
-      appellationId: null,
-      appellation: entry.appellation,
-      region: entry.region,
-      country: entry.country,
-      grapes: entry.grapes,
+    const values = drinkValuesFromEntry(entry, {
       vintage: input.vintage,
       formatCl: input.formatCl,
-      purchasePriceCents: null,
-      salePriceCents: null,
       location: input.location.trim() || null,
-      minStock: null,
-    };
+    });
     const drink = await insertDrink(db, establishmentId, values, drinkSearchText(values), actorId);
     // The stock base of a new drink (CONVENTIONS: a count at creation); the session's count replaces it at closing.
     await insertMovements(db, establishmentId, [

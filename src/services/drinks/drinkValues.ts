@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { findAppellation } from '../../db/repositories/appellations.ts';
 import type { DrinkValues } from '../../db/repositories/drinks.ts';
+import type { LibraryEntryRecord } from '../../db/repositories/library.ts';
+import type { Colour, DrinkType } from '../../domain/drink.ts';
 import { invalidField } from '../../domain/errors.ts';
 import { foldText } from '../../domain/text.ts';
 
@@ -26,6 +28,31 @@ export async function resolveDrinkValues(db: Db, input: DrinkInput): Promise<Dri
     country: clean(input.country) ?? (input.appellationId ? 'France' : null),
     location: clean(input.location),
     grapes: input.grapes.map((g) => g.trim()).filter((g) => g !== ''),
+  };
+}
+
+/** A new drink's values from a library entry, at the vintage and format the user chose. */
+export function drinkValuesFromEntry(
+  entry: LibraryEntryRecord,
+  target: { vintage: number | null; formatCl: number; location?: string | null },
+): DrinkValues {
+  return {
+    libraryEntryId: entry.id,
+    type: entry.type as DrinkType,
+    colour: entry.colour as Colour | null,
+    producer: entry.producer,
+    cuvee: entry.cuvee,
+    appellationId: null,
+    appellation: entry.appellation,
+    region: entry.region,
+    country: entry.country,
+    grapes: entry.grapes,
+    vintage: target.vintage,
+    formatCl: target.formatCl,
+    purchasePriceCents: null,
+    salePriceCents: null,
+    location: target.location ?? null,
+    minStock: null,
   };
 }
 

@@ -3,12 +3,17 @@ import { findDrink, findDrinkForEntry, insertDrink } from '../../db/repositories
 import { findLibraryEntry } from '../../db/repositories/library.ts';
 import { upsertLink } from '../../db/repositories/tillLinks.ts';
 import { clearIgnored, findTillProduct } from '../../db/repositories/workList.ts';
-import type { Colour, DrinkType, DrinkWithStock } from '../../domain/drink.ts';
+import type { DrinkWithStock } from '../../domain/drink.ts';
 import { notFound } from '../../domain/errors.ts';
 import { proposeFactor } from '../../domain/linkFactor.ts';
 import { parseLabel } from '../../matching/index.ts';
 import { requireMembership } from '../establishments/access.ts';
-import { drinkSearchText, resolveDrinkValues, type DrinkInput } from '../drinks/drinkValues.ts';
+import {
+  drinkSearchText,
+  drinkValuesFromEntry,
+  resolveDrinkValues,
+  type DrinkInput,
+} from '../drinks/drinkValues.ts';
 import { libraryEntryForDrink } from '../library/privateEntries.ts';
 import { matcherFor } from '../library/matcher.ts';
 import { recordLesson } from '../library/matchKnowledge.ts';
@@ -79,24 +84,7 @@ async function resolveTargetDrink(
         formatCl: target.formatCl,
       });
       if (existing) return existing;
-      const values = {
-        libraryEntryId: entry.id,
-        type: entry.type as DrinkType,
-        colour: entry.colour as Colour | null,
-        producer: entry.producer,
-        cuvee: entry.cuvee,
-        appellationId: null,
-        appellation: entry.appellation,
-        region: entry.region,
-        country: entry.country,
-        grapes: entry.grapes,
-        vintage: target.vintage,
-        formatCl: target.formatCl,
-        purchasePriceCents: null,
-        salePriceCents: null,
-        location: null,
-        minStock: null,
-      };
+      const values = drinkValuesFromEntry(entry, target);
       return (await insertDrink(trx, establishmentId, values, drinkSearchText(values), actorId)).id;
     }
     case 'new': {

@@ -5,19 +5,8 @@ import { api } from './client.ts';
 export type { WineList, WineListEntry, WineListPatch, WineListView };
 export type SectionKey = WineListEntry['section'];
 
-export const SECTION_KEYS: readonly SectionKey[] = [
-  'champagne',
-  'effervescent',
-  'blanc',
-  'rose',
-  'rouge',
-  'liquoreux',
-  'spiritueux',
-  'biere',
-  'cidre',
-  'sans_alcool',
-  'autre',
-];
+// The one list of sections lives in the pure domain (web/src may import src/domain).
+export { SECTIONS as SECTION_KEYS } from '../../../src/domain/wineList.ts';
 
 const lists = (eid: string) => `/api/establishments/${encodeURIComponent(eid)}/wine-lists`;
 const one = (eid: string, id: string) => `${lists(eid)}/${encodeURIComponent(id)}`;

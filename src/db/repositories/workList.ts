@@ -210,7 +210,10 @@ export type DrinkSaleDay = {
   revenueCents: number;
 };
 
-/** A drink's sales are those of its currently linked till products: breaking a link takes them off. */
+/**
+ * A drink's sales are those of its currently linked till products: breaking a link takes them off. Each day
+ * shows the label the till printed on the ticket then (kept in sale_line), not the product's current one.
+ */
 export async function drinkSalesByDay(
   db: Db,
   establishmentId: string,
@@ -225,13 +228,10 @@ export async function drinkSalesByDay(
         .onRef('s.establishment_id', '=', 'l.establishment_id')
         .onRef('s.till_product_id', '=', 'l.till_product_id'),
     )
-    .innerJoin('till_product as p', (j) =>
-      j.onRef('p.establishment_id', '=', 'l.establishment_id').onRef('p.id', '=', 'l.till_product_id'),
-    )
     .select([
       's.business_day',
       'l.till_product_id',
-      'p.label',
+      's.label',
       sql<number>`sum(s.quantity)`.as('qty'),
       sql<number>`sum(s.amount_cents)`.as('revenue'),
     ])
@@ -239,9 +239,9 @@ export async function drinkSalesByDay(
     .where('l.drink_id', '=', drinkId)
     .where('s.business_day', '>=', from)
     .where('s.business_day', '<=', to)
-    .groupBy(['s.business_day', 'l.till_product_id', 'p.label'])
+    .groupBy(['s.business_day', 'l.till_product_id', 's.label'])
     .orderBy('s.business_day', 'desc')
-    .orderBy('p.label')
+    .orderBy('s.label')
     .execute();
   return rows.map((r) => ({
     day: r.business_day,

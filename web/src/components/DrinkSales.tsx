@@ -116,7 +116,7 @@ export function DrinkSales({
           </thead>
           <tbody>
             {days.map((d) => (
-              <tr key={`${d.day}-${d.tillProductId}`} data-testid="sale-day">
+              <tr key={`${d.day}-${d.tillProductId}-${d.label}`} data-testid="sale-day">
                 <td>{day(d.day)}</td>
                 <td>{d.label}</td>
                 <td className="num">{num(d.quantity)}</td>

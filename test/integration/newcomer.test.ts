@@ -1,0 +1,76 @@
+/**
+ * Issue 9, what a newcomer meets over HTTP: the app composed as `npm start` composes it, the Astério simulator
+ * over loopback HTTP, a mock clock. Defects 5 (nothing imported yet), 6 (not-a-drink proposals) and 7 (past
+ * sales keep the till's label of the day).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
+import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
+
+type SaleDay = { day: string; tillProductId: string; label: string; quantity: number };
+
+describeOnBothDatabases('a newcomer connects the till [issue 9]', (kind) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let sim: AsterioSimulator;
+  let owner: TestClient;
+  let eid: string;
+  let base: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    t = await createTestApp(db, '2026-11-27T09:00:00Z');
+    sim = createAsterioSimulator({ seed: 11, clock: t.clock });
+    await sim.listen(0);
+    owner = new TestClient(t.app);
+    await owner.signUp('patron@zinc.fr');
+    eid = await owner.createEstablishment('Le Petit Zinc');
+    base = `/api/establishments/${eid}`;
+    const saved = await owner.put(`${base}/till`, sim.credentials('lepetitzinc-70001'));
+    expect(saved.json<{ test: { ok: boolean } }>().test.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await sim.close();
+    await t.app.close();
+    await db.drop();
+  });
+
+  const importRange = async (from: string, to: string) => {
+    expect((await owner.post(`${base}/imports`, { from, to })).statusCode).toBe(202);
+    await t.imports.drain();
+  };
+
+  it('defect 7: the Ventes tab lists each past day under the label the till printed that day', async () => {
+    await importRange('2026-10-28', '2026-11-26');
+    // A product whose till label changed within the imported month (the simulator bumps vintages).
+    const renamed = await db.db
+      .selectFrom('sale_line')
+      .select('till_product_id')
+      .where('establishment_id', '=', eid)
+      .groupBy('till_product_id')
+      .having((eb) => eb.fn.count<number>('label').distinct(), '>', 1)
+      .executeTakeFirst();
+    if (!renamed) throw new Error('the simulator changed no label in a month');
+    const id = renamed.till_product_id;
+    const link = await owner.post(`${base}/till-products/${id}/link`, {
+      target: { kind: 'new', drink: { producer: 'Domaine du Libellé', formatCl: 75 } },
+      factor: 1,
+    });
+    expect(link.statusCode, link.body).toBe(200);
+    const drinkId = link.json<{ drink: { id: string } }>().drink.id;
+
+    const sales = await owner.get(`${base}/drinks/${drinkId}/sales?from=2026-10-01&to=2026-11-30`);
+    const days = sales.json<{ days: SaleDay[] }>().days;
+    const truth = await db.db
+      .selectFrom('sale_line')
+      .select(['business_day', 'label'])
+      .distinct()
+      .where('establishment_id', '=', eid)
+      .where('till_product_id', '=', id)
+      .execute();
+    const shown = days.map((d) => `${d.day} ${d.label}`).sort();
+    expect(shown).toEqual(truth.map((r) => `${r.business_day} ${r.label}`).sort());
+    expect(new Set(days.map((d) => d.label)).size).toBeGreaterThan(1);
+  });
+});

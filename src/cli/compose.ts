@@ -103,6 +103,7 @@ export async function composeCellier(options: ComposeOptions): Promise<Cellier> 
       webDir: options.webDir ?? WEB_DIST,
       tills,
       imports,
+      listenInProcess: database.listenInProcess,
     },
     {
       trustProxy: config.trustProxy,

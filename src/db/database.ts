@@ -11,7 +11,17 @@ import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'pglite' | 'postgres';
-export type DatabaseHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
+/** Notifications delivered in this process before the writing COMMIT resolves (the embedded engine only). */
+export type ListenInProcess = (
+  channel: string,
+  onMessage: (payload: string) => void,
+) => Promise<() => Promise<void>>;
+export type DatabaseHandle = {
+  db: Db;
+  kind: DbKind;
+  close: () => Promise<void>;
+  listenInProcess?: ListenInProcess;
+};
 
 // Same JS types on both engines: int8 and numeric as numbers, date as 'YYYY-MM-DD'.
 const INT8 = 20;
@@ -57,7 +67,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber, [DATE]: parseDate },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const listenInProcess: ListenInProcess = async (channel, onMessage) => {
+    const stop = await pglite.listen(channel, onMessage);
+    return () => stop();
+  };
+  return { db, kind: 'pglite', close: () => db.destroy(), listenInProcess };
 }
 
 export function openDatabase(options: {

@@ -1,4 +1,4 @@
-import type { Db, DbKind } from '../db/database.ts';
+import type { Db, DbKind, ListenInProcess } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { TillAccess } from '../services/tills/tillAccess.ts';
 import type { ImportQueue } from '../services/imports/importQueue.ts';
@@ -13,6 +13,8 @@ export type AppContextInput = {
   webDir?: string | undefined;
   tills: TillAccess;
   imports: ImportQueue;
+  /** The embedded engine's commit notifications (the public wine list's cache listens to them). */
+  listenInProcess?: ListenInProcess | undefined;
 };
 
 export type AppContext = AppContextInput;

@@ -180,6 +180,24 @@ describeOnBothDatabases('wine lists (la carte)', (kind) => {
     ).toEqual(before);
   });
 
+  it('puts the sections in the chosen order, in the editor and on the public page', async () => {
+    const res = await c.patch(`${base}/wine-lists/${list.id}`, { sectionOrder: ['rouge', 'champagne'] });
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = (await c.get(`${base}/wine-lists/${list.id}`)).json<DetailJson>();
+    expect(detail.sections.map((s) => s.key)).toEqual(['rouge', 'champagne', 'blanc']);
+    const positions = entries(detail)
+      .sort((a, b) => a.position - b.position)
+      .map((e) => e.drinkId);
+    expect(positions.indexOf(drinks.gramenon ?? '')).toBeLessThan(positions.indexOf(drinks.bollinger ?? ''));
+    const html = (await publicPage(list.slug)).body;
+    expect(html.indexOf('Gramenon')).toBeGreaterThan(-1);
+    expect(html.indexOf('Gramenon')).toBeLessThan(html.indexOf('Bollinger'));
+    expect(html.indexOf('Bollinger')).toBeLessThan(html.indexOf('Vacheron'));
+    const unknown = await c.patch(`${base}/wine-lists/${list.id}`, { sectionOrder: ['vins-de-table'] });
+    expect(unknown.statusCode).toBe(400);
+    await c.patch(`${base}/wine-lists/${list.id}`, { sectionOrder: [] });
+  });
+
   it('validates slugs, keeps them unique, and 404s the old address after a rename or unpublishing', async () => {
     for (const slug of ['A', 'ab', '-abc', 'abc-', 'caf\u00e9', 'a/b', 'x'.repeat(61)])
       expect((await c.patch(`${base}/wine-lists/${list.id}`, { slug })).statusCode, slug).toBe(400);
@@ -332,6 +350,22 @@ describeOnBothDatabases('wine lists (la carte)', (kind) => {
     });
     expect((await cache.page('le-bistrot-vins', 'fr'))?.html.toString()).toContain('La Grande Année');
     expect(cache.renders).toBe(4);
+  });
+
+  it('on the embedded engine, serves from commit notices with no read per hit, and still sees every change', async () => {
+    const cache = new CarteCache(db.db);
+    const stop = db.listenInProcess ? await cache.watch(db.listenInProcess) : null;
+    expect(stop !== null).toBe(kind === 'pglite');
+    await cache.page('le-bistrot-vins', 'fr');
+    const reads = cache.freshnessReads;
+    await cache.page('le-bistrot-vins', 'fr');
+    await cache.page('le-bistrot-vins', 'fr');
+    expect(cache.freshnessReads - reads).toBe(kind === 'pglite' ? 0 : 2);
+    expect(cache.renders).toBe(1);
+    await c.put(`${base}/wine-lists/${list.id}/items/${drinks.gramenon}`, { note: 'Texte après notice' });
+    expect((await cache.page('le-bistrot-vins', 'fr'))?.html.toString()).toContain('Texte après notice');
+    expect(cache.renders).toBe(2);
+    await stop?.();
   });
 
   it('lets staff read the lists but not change them', async () => {

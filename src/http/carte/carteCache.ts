@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import type { Db } from '../../db/database.ts';
+import type { Db, ListenInProcess } from '../../db/database.ts';
 import type { Lang } from '../../domain/wineList.ts';
 import {
   carteLogo,
@@ -16,6 +16,8 @@ export type RenderedPage = { html: Buffer; gzip: Buffer; br: Buffer; etag: strin
 type Slot = {
   establishmentId: string;
   stamp: number;
+  /** The notice count when loading began, while commit notices were heard; null when they were not. */
+  seenNotice: number | null;
   carte: PublicCarte;
   pages: Map<Lang, RenderedPage>;
   pdfs: Map<Lang, Promise<Buffer>>;
@@ -27,17 +29,45 @@ const MAX_SLOTS = 2000;
  * Rendered public lists, keyed by slug. Each hit reads the establishment's carte_stamp (one primary-key row that
  * triggers bump in the same transaction as any import, stock movement, link, drink or list change), so a cached
  * page is served only while nothing it shows can have changed, in this process or any other.
+ * On the embedded engine the same triggers notify 'carte_stamp' before the COMMIT returns, in this (the only)
+ * process: a page loaded since its establishment's last notice is served with no read at all.
  */
 export class CarteCache {
   private readonly slots = new Map<string, Slot>();
   private readonly loading = new Map<string, Promise<Slot | null>>();
   private readonly stampReads = new Map<string, Promise<number>>();
+  private readonly lastNotice = new Map<string, number>();
+  private notices = 0;
+  private listening = false;
   renders = 0;
+  freshnessReads = 0;
 
   constructor(private readonly db: Db) {}
 
+  /** Listens to commit notices; returns the way to stop. */
+  async watch(listen: ListenInProcess): Promise<() => Promise<void>> {
+    const stop = await listen('carte_stamp', (establishmentId) => {
+      this.notices++;
+      this.lastNotice.set(establishmentId, this.notices);
+    });
+    this.listening = true;
+    return async () => {
+      this.listening = false;
+      await stop().catch(() => undefined);
+    };
+  }
+
+  private unchangedSinceLoad(slot: Slot): boolean {
+    return (
+      this.listening &&
+      slot.seenNotice !== null &&
+      (this.lastNotice.get(slot.establishmentId) ?? 0) <= slot.seenNotice
+    );
+  }
+
   private async fresh(slug: string): Promise<Slot | null> {
     const slot = this.slots.get(slug);
+    if (slot && this.unchangedSinceLoad(slot)) return slot;
     if (slot && (await this.stamp(slot.establishmentId)) === slot.stamp) return slot;
     let pending = this.loading.get(slug);
     if (!pending) {
@@ -54,6 +84,7 @@ export class CarteCache {
   private stamp(establishmentId: string): Promise<number> {
     let read = this.stampReads.get(establishmentId);
     if (!read) {
+      this.freshnessReads++;
       read = carteStamp(this.db, establishmentId).finally(() => this.stampReads.delete(establishmentId));
       this.stampReads.set(establishmentId, read);
     }
@@ -62,13 +93,14 @@ export class CarteCache {
 
   private async load(slug: string): Promise<Slot | null> {
     this.slots.delete(slug);
+    const seenNotice = this.listening ? this.notices : null;
     const establishmentId = await publishedEstablishment(this.db, slug);
     if (!establishmentId) return null;
     // The stamp is read before the data: a change in between leaves an older stamp, so the next hit reloads.
     const stamp = await carteStamp(this.db, establishmentId);
     const carte = await loadPublicCarte(this.db, slug);
     if (!carte) return null;
-    const slot: Slot = { establishmentId, stamp, carte, pages: new Map(), pdfs: new Map() };
+    const slot: Slot = { establishmentId, stamp, seenNotice, carte, pages: new Map(), pdfs: new Map() };
     if (this.slots.size >= MAX_SLOTS) this.slots.delete(this.slots.keys().next().value ?? '');
     this.slots.set(slug, slot);
     return slot;

@@ -42,6 +42,10 @@ export const carteRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const cache = new CarteCache(ctx.db);
+    if (ctx.listenInProcess) {
+      const stop = await cache.watch(ctx.listenInProcess);
+      app.addHook('onClose', stop);
+    }
     await app.register(rateLimit, { global: false });
     app.addHook('onSend', async (_request, reply) => {
       void reply.headers(SECURITY_HEADERS);

@@ -10,6 +10,7 @@ import {
 import type { Clock } from '../../domain/clock.ts';
 import { notFound } from '../../domain/errors.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
+import { applyDefaultOrder } from './reorderWineList.ts';
 import { slugConflict } from './slugs.ts';
 
 /** Name, slug, publication, header, threshold and section order. Unpublishing makes the public page 404. */
@@ -27,7 +28,12 @@ export async function updateWineList(
     throw slugConflict();
   }
   if (!(await updateRow(db, establishmentId, wineListId, patch, clock.now()))) throw notFound('Carte');
-  return (await findWineList(db, establishmentId, wineListId)) ?? Promise.reject(notFound('Carte'));
+  const list = await findWineList(db, establishmentId, wineListId);
+  if (!list) throw notFound('Carte');
+  // A new section order moves the drinks too, unless they were ordered by hand.
+  if (patch.sectionOrder !== undefined && !list.manualOrder)
+    await applyDefaultOrder(db, establishmentId, wineListId, list.sectionOrder);
+  return list;
 }
 
 export async function deleteWineList(

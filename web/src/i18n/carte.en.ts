@@ -41,6 +41,7 @@ export const carteEn: Record<keyof typeof carteFr, string> = {
   'carte.remove': 'Remove',
   'carte.note': 'Text (optional)',
   'carte.section': 'Section',
+  'carte.sectionOrder': 'Section order',
   'carte.sectionAuto': 'Automatic',
   'carte.manualPrice': 'Manual price (€)',
   'carte.manualPriceTill': 'Price set by the till',

@@ -40,6 +40,7 @@ export const carteFr = {
   'carte.remove': 'Retirer',
   'carte.note': 'Texte (facultatif)',
   'carte.section': 'Rubrique',
+  'carte.sectionOrder': 'Ordre des rubriques',
   'carte.sectionAuto': 'Automatique',
   'carte.manualPrice': 'Prix manuel (€)',
   'carte.manualPriceTill': 'Prix fixé par la caisse',

@@ -4,6 +4,7 @@ import { carteApi, type WineList, type WineListView } from '../api/carte.ts';
 import type { Establishment } from '../api/types.ts';
 import { CarteAddDrinks } from '../components/CarteAddDrinks.tsx';
 import { CarteEntries } from '../components/CarteEntries.tsx';
+import { CarteSectionOrder } from '../components/CarteSectionOrder.tsx';
 import { CarteSettings } from '../components/CarteSettings.tsx';
 import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
@@ -134,6 +135,7 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
             onSaved={applyList}
             onDeleted={removed}
           />
+          {canManage && <CarteSectionOrder eid={eid} view={view} onChange={apply} />}
           {canManage && <CarteAddDrinks eid={eid} view={view} onChange={apply} />}
           <CarteEntries eid={eid} view={view} canManage={canManage} onChange={apply} />
         </>

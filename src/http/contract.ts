@@ -18,7 +18,13 @@ import type {
 } from './routes/imports.schema.ts';
 import type { tillConnectionBody, tillConnectionResponse, tillTestResponse } from './routes/till.schema.ts';
 import type { movementResponse } from './routes/stock.schema.ts';
-import type { accountResponse, meResponse, signUpBody } from './routes/auth.schema.ts';
+import type {
+  accountResponse,
+  changePasswordBody,
+  meResponse,
+  sessionsEndedResponse,
+  signUpBody,
+} from './routes/auth.schema.ts';
 import type {
   establishmentResponse,
   invitationResponse,
@@ -80,6 +86,8 @@ export type SalesFileSettingsInput = Request<typeof salesFileSettingsSchema>;
 export type Account = Response<typeof accountResponse>;
 export type Me = Response<typeof meResponse>;
 export type SignUpInput = Request<typeof signUpBody>;
+export type ChangePasswordInput = Request<typeof changePasswordBody>;
+export type SessionsEnded = Response<typeof sessionsEndedResponse>;
 export type Locale = Account['locale'];
 export type Establishment = Response<typeof establishmentResponse>;
 export type Role = Establishment['role'];

@@ -3,6 +3,7 @@ import type { Establishment } from './api/types.ts';
 import { AppHeader, type Tab } from './components/AppHeader.tsx';
 import { Loading } from './components/Feedback.tsx';
 import { useI18n, type MessageKey } from './i18n/i18n.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { AuthPage } from './pages/AuthPage.tsx';
 import { CartePage } from './pages/CartePage.tsx';
 import { DrinkFormPage } from './pages/DrinkFormPage.tsx';
@@ -36,6 +37,7 @@ const TITLES: Partial<Record<Route['name'], MessageKey>> = {
   signin: 'auth.signin.title',
   signup: 'auth.signup.title',
   establishments: 'est.title',
+  account: 'account.title',
   drinks: 'nav.drinks',
   drinkNew: 'form.createTitle',
   drink: 'nav.drinks',
@@ -80,6 +82,13 @@ export function App() {
       (establishments.length === 1 ? establishments[0] : undefined);
     return <Redirect to={target ? paths.drinks(target.id) : paths.establishments()} />;
   }
+  if (route.name === 'account')
+    return (
+      <>
+        <AppHeader />
+        <AccountPage />
+      </>
+    );
   if (route.name === 'establishments')
     return (
       <>
@@ -100,7 +109,7 @@ export function App() {
 
 type EstablishmentRouteName = Exclude<
   Route,
-  { name: 'home' | 'signin' | 'signup' | 'establishments' | 'notFound' }
+  { name: 'home' | 'signin' | 'signup' | 'establishments' | 'account' | 'notFound' }
 >;
 
 function EstablishmentRoute({

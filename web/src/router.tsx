@@ -46,6 +46,7 @@ export type Route =
   | { name: 'signin' }
   | { name: 'signup' }
   | { name: 'establishments' }
+  | { name: 'account' }
   | { name: 'drinks'; eid: string }
   | { name: 'drinkNew'; eid: string }
   | { name: 'drink'; eid: string; drinkId: string; tab: DrinkTab }
@@ -65,6 +66,7 @@ export const paths = {
   signin: () => '/connexion',
   signup: () => '/inscription',
   establishments: () => '/etablissements',
+  account: () => '/compte',
   drinks: (eid: string) => `/e/${eid}/boissons`,
   drinkNew: (eid: string) => `/e/${eid}/boissons/nouvelle`,
   drink: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}`,
@@ -87,6 +89,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && a === 'connexion') return { name: 'signin' };
   if (parts.length === 1 && a === 'inscription') return { name: 'signup' };
   if (parts.length === 1 && a === 'etablissements') return { name: 'establishments' };
+  if (parts.length === 1 && a === 'compte') return { name: 'account' };
   if (a === 'e' && b) {
     if (c === 'boissons') {
       if (!d && parts.length === 3) return { name: 'drinks', eid: b };

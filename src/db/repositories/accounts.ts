@@ -62,3 +62,7 @@ export async function insertAccount(
 export async function updateAccountLocale(db: Db, id: string, locale: string): Promise<void> {
   await db.updateTable('account').set({ locale }).where('id', '=', id).execute();
 }
+
+export async function updateAccountPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('account').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+}

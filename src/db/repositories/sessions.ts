@@ -39,3 +39,11 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('session').where('expires_at', '<=', now).execute();
 }
+
+/** Ends every session of an account, but the one kept (the session asking, after a password change). */
+export async function deleteAccountSessions(db: Db, accountId: string, keepId?: string): Promise<number> {
+  let query = db.deleteFrom('session').where('account_id', '=', accountId);
+  if (keepId) query = query.where('id', '<>', keepId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

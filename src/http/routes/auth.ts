@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../db/transaction.ts';
 import { reserveLogin, signIn } from '../../services/auth/signIn.ts';
 import { signUp } from '../../services/auth/signUp.ts';
-import { signOut } from '../../services/auth/sessions.ts';
+import { changePassword } from '../../services/auth/changePassword.ts';
+import { signOut, signOutEverywhere } from '../../services/auth/sessions.ts';
 import { updateLocale } from '../../services/auth/updateLocale.ts';
 import type { AppContext } from '../context.ts';
 import {
@@ -12,9 +13,17 @@ import {
   requireAccount,
   setSessionCookie,
 } from '../session.ts';
-import { presentAccount } from '../presenters/accounts.ts';
+import { presentAccount, presentSessionsEnded } from '../presenters/accounts.ts';
 import { noContent } from '../schemas.ts';
-import { accountEnvelope, meResponse, signInBody, signUpBody, updateMeBody } from './auth.schema.ts';
+import {
+  accountEnvelope,
+  changePasswordBody,
+  meResponse,
+  sessionsEndedResponse,
+  signInBody,
+  signUpBody,
+  updateMeBody,
+} from './auth.schema.ts';
 
 const tags = ['compte'];
 
@@ -68,6 +77,33 @@ export const authRoutes =
         const account = requireAccount(request);
         await updateLocale(ctx.db, account.id, request.body.locale);
         return { account: presentAccount({ ...account, locale: request.body.locale }) };
+      },
+    );
+
+    app.post(
+      '/api/auth/password',
+      { schema: { tags, body: changePasswordBody, response: { 200: sessionsEndedResponse } } },
+      async (request) => {
+        const account = requireAccount(request);
+        const token = request.cookies[SESSION_COOKIE] ?? '';
+        const login = { email: account.email, password: '', ip: request.ip };
+        const attemptId = await inTransaction(ctx.db, (trx) => reserveLogin(trx, login, ctx.clock));
+        const attempt = { ip: request.ip, attemptId };
+        const result = await inTransaction(ctx.db, (trx) =>
+          changePassword(trx, account.id, token, { ...request.body, attempt }, ctx.clock),
+        );
+        return presentSessionsEnded(result);
+      },
+    );
+
+    app.post(
+      '/api/auth/logout-everywhere',
+      { schema: { tags, response: { 200: sessionsEndedResponse } } },
+      async (request, reply) => {
+        const account = requireAccount(request);
+        const result = await inTransaction(ctx.db, (trx) => signOutEverywhere(trx, account.id));
+        clearSessionCookie(reply);
+        return presentSessionsEnded(result);
       },
     );
   };

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import {
+  deleteAccountSessions,
   deleteExpiredSessions,
   deleteSession,
   extendSession,
@@ -45,4 +46,9 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
 
 export async function signOut(db: Db, token: string): Promise<void> {
   await deleteSession(db, hashToken(token));
+}
+
+/** "Se déconnecter partout": every session of the account ends, the one asking included. */
+export async function signOutEverywhere(db: Db, accountId: string): Promise<{ endedSessions: number }> {
+  return { endedSessions: await deleteAccountSessions(db, accountId) };
 }

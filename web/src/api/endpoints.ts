@@ -1,4 +1,5 @@
 import { api, queryString } from './client.ts';
+import type { ChangePasswordInput, SessionsEnded } from '../../../src/http/contract.ts';
 import type {
   Account,
   Appellation,
@@ -37,6 +38,8 @@ export const authApi = {
     api<{ account: Account }>('POST', '/api/auth/login', body),
   logout: () => api<undefined>('POST', '/api/auth/logout'),
   setLocale: (locale: Locale) => api<{ account: Account }>('PATCH', '/api/auth/me', { locale }),
+  changePassword: (body: ChangePasswordInput) => api<SessionsEnded>('POST', '/api/auth/password', body),
+  logoutEverywhere: () => api<SessionsEnded>('POST', '/api/auth/logout-everywhere'),
 };
 
 export const establishmentApi = {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Locale } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link, paths } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
 const LANGUAGES: { locale: Locale; label: string }[] = [
@@ -45,6 +46,9 @@ export function UserMenu() {
       </summary>
       <div className="user-menu__panel">
         <p className="user-menu__email">{account.email}</p>
+        <Link to={paths.account()} className="btn btn--ghost user-menu__account" onClick={close}>
+          {t('account.menuLink')}
+        </Link>
         <fieldset className="user-menu__langs">
           <legend>{t('user.language')}</legend>
           {LANGUAGES.map((l) => (

@@ -1,8 +1,10 @@
+import { accountEn } from './account.en.ts';
 import { carteEn } from './carte.en.ts';
 import { salesFileEn } from './salesFile.en.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...accountEn,
   ...carteEn,
   ...salesFileEn,
   'app.name': 'Cellier',

@@ -1,8 +1,10 @@
+import { accountFr } from './account.fr.ts';
 import { carteFr } from './carte.fr.ts';
 import { salesFileFr } from './salesFile.fr.ts';
 
 /** The French catalogue: the reference; every other language must have the same keys. */
 export const fr = {
+  ...accountFr,
   ...carteFr,
   ...salesFileFr,
   'app.name': 'Cellier',

@@ -1,6 +1,7 @@
 /** Every failure the product knows how to explain. The HTTP status and the French message hang off the code. */
 export type ErrorCode =
   | 'validation_failed'
+  | 'invalid_text'
   | 'unauthenticated'
   | 'invalid_credentials'
   | 'forbidden'

@@ -6,15 +6,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TrustProxy } from '../config.ts';
 import type { AppContext, AppContextInput } from './context.ts';
 import { errorHandler } from './errors.ts';
+import { rejectBadText } from './inputGuard.ts';
+import { clockedValidatorCompiler } from './validationClock.ts';
 import { registerSession } from './session.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -56,7 +53,7 @@ export async function buildApp(
     // Off unless configured: otherwise X-Forwarded-For, which the client writes, would become request.ip.
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(clockedValidatorCompiler(ctx.clock));
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   // The route table, kept so that the tenant-isolation test can prove it covers every route.
@@ -81,6 +78,7 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerSession(app, ctx);
+  app.addHook('preValidation', rejectBadText);
 
   for (const routes of [
     healthRoutes,

@@ -5,6 +5,7 @@ import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors.ts';
 /** The one code → HTTP status map. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
+  invalid_text: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,

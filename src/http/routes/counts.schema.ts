@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { DRINK_TYPES } from '../../domain/drink.ts';
-import { establishmentParams, euros, isoDateTime, quantity, shortText, uuid, timestamp } from '../schemas.ts';
+import {
+  establishmentParams,
+  euros,
+  formatCl,
+  pastDateTime,
+  quantity,
+  shortText,
+  uuid,
+  timestamp,
+} from '../schemas.ts';
 
 // Requests and responses of the inventaire routes; the web client's types come from these.
 export const sessionParams = establishmentParams.extend({ sessionId: uuid("identifiant d'inventaire") });
@@ -13,7 +22,7 @@ const location = z
 
 export const createSessionBody = z.object({
   name: shortText(120, 'Nom').optional(),
-  cutoffAt: isoDateTime,
+  cutoffAt: pastDateTime,
   scope: z.discriminatedUnion(
     'kind',
     [
@@ -42,7 +51,7 @@ export const removeLineBody = z.object({ drinkId: uuid('identifiant de boisson')
 export const addDrinkBody = z.object({
   libraryEntryId: z.string().min(1).max(100),
   vintage: z.number().int().min(1800).max(2100).nullable(),
-  formatCl: z.number().positive().max(3000),
+  formatCl,
   location,
   quantity: quantity({ min: 0 }),
 });

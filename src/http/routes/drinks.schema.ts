@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { COLOURS, DRINK_TYPES } from '../../domain/drink.ts';
-import { booleanQuery, euros, itemsOf, pageOf, quantity, shortText, timestamp } from '../schemas.ts';
+import {
+  booleanQuery,
+  euros,
+  formatCl,
+  itemsOf,
+  pageOf,
+  quantity,
+  shortText,
+  timestamp,
+} from '../schemas.ts';
 
 const optionalText = (max: number, label: string) => shortText(max, label).nullable().optional();
 const maxVintage = new Date().getFullYear() + 1;
@@ -23,11 +32,7 @@ export const drinkBody = z
       .max(maxVintage, { message: 'Millésime dans le futur' })
       .nullable()
       .default(null),
-    formatCl: z
-      .number({ message: 'Format en cl attendu' })
-      .positive({ message: 'Le format doit être positif' })
-      .max(3000, { message: 'Format trop grand (3000 cl au plus)' })
-      .default(75),
+    formatCl: formatCl.default(75),
     purchasePrice: euros.nullable().optional(),
     salePrice: euros.nullable().optional(),
     location: optionalText(100, 'Emplacement'),

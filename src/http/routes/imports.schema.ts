@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { isIsoDay } from '../../domain/businessDay.ts';
-import { isoDay, timestamp } from '../schemas.ts';
+import { isoDay, isoDayInput, timestamp } from '../schemas.ts';
 import { tillConnectionResponse } from './till.schema.ts';
 
-const day = z.string().refine(isIsoDay, { message: 'Date attendue au format AAAA-MM-JJ' });
-
-export const importRequestBody = z.object({ from: day.optional(), to: day.optional() });
+export const importRequestBody = z.object({ from: isoDayInput.optional(), to: isoDayInput.optional() });
 
 /* Responses. */
 export const importRunResponse = z.object({

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { uuid, timestamp } from '../schemas.ts';
+import { isoDayInput, uuid, timestamp } from '../schemas.ts';
 
 // Requests and responses of the coût matière / reports routes.
-const day = z.iso.date({ message: 'Date AAAA-MM-JJ attendue' });
 export const periodQuery = z.object({
-  from: day.optional(),
-  to: day.optional(),
+  from: isoDayInput.optional(),
+  to: isoDayInput.optional(),
   fromSession: uuid("identifiant d'inventaire").optional(),
   toSession: uuid("identifiant d'inventaire").optional(),
   dormantDays: z.coerce.number().int().min(7).max(730).optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { columnMappingSchema } from '../../tills/salesFile/mapping.ts';
 import { salesFileSettingsSchema } from '../../services/salesFiles/settings.ts';
-import { establishmentParams, isoDay, itemsOf, timestamp } from '../schemas.ts';
+import { findBadText } from '../../domain/inputBounds.ts';
+import { establishmentParams, isoDay, isoDayInput, itemsOf, timestamp } from '../schemas.ts';
 
 /** The file travels as the raw body; its name and the reading settings (JSON) in the query string. */
 export const salesFileQuery = z.object({
@@ -19,11 +20,24 @@ export const salesFileQuery = z.object({
         ctx.addIssue({ code: 'custom', message: 'Réglages de lecture illisibles' });
         return z.NEVER;
       }
+      if (findBadText(json, 'settings') !== undefined) {
+        ctx.addIssue({ code: 'custom', message: 'Texte invalide : caractère nul ou mal encodé' });
+        return z.NEVER;
+      }
       const parsed = salesFileSettingsSchema.safeParse(json);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
         }
+        return z.NEVER;
+      }
+      const day = parsed.data.day === undefined ? undefined : isoDayInput.safeParse(parsed.data.day);
+      if (day && !day.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: day.error.issues[0]?.message ?? 'Jour invalide',
+          path: ['day'],
+        });
         return z.NEVER;
       }
       return parsed.data;

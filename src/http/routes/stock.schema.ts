@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { euros, isoDateTime, itemsOf, quantity, shortText, timestamp, uuid } from '../schemas.ts';
+import { euros, itemsOf, pastDateTime, quantity, shortText, timestamp, uuid } from '../schemas.ts';
 
 const note = shortText(500, 'Note').optional();
 
@@ -9,7 +9,7 @@ export const movementBody = z.discriminatedUnion(
     z.object({
       kind: z.literal('receipt'),
       quantity: quantity({ min: 0, allowZero: false }),
-      occurredAt: isoDateTime.optional(),
+      occurredAt: pastDateTime.optional(),
       note,
       /** Unit purchase price in euros, excluding tax: feeds the CMUP. */
       unitPrice: euros.optional(),
@@ -18,19 +18,19 @@ export const movementBody = z.discriminatedUnion(
     z.object({
       kind: z.literal('loss'),
       quantity: quantity({ min: 0, allowZero: false }),
-      occurredAt: isoDateTime.optional(),
+      occurredAt: pastDateTime.optional(),
       note,
     }),
     z.object({
       kind: z.literal('adjustment'),
       quantity: quantity({ min: -100_000, allowZero: false }),
-      occurredAt: isoDateTime.optional(),
+      occurredAt: pastDateTime.optional(),
       note,
     }),
     z.object({
       kind: z.literal('count'),
       quantity: quantity({ min: 0 }),
-      occurredAt: isoDateTime.optional(),
+      occurredAt: pastDateTime.optional(),
       note,
     }),
   ],
@@ -42,7 +42,7 @@ export const countsBody = z.object({
     .array(z.object({ drinkId: uuid('identifiant de boisson'), quantity: quantity({ min: 0 }) }))
     .min(1, { message: 'Aucune quantité comptée' })
     .max(20_000, { message: "Trop de lignes d'inventaire" }),
-  occurredAt: isoDateTime.optional(),
+  occurredAt: pastDateTime.optional(),
   note,
 });
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isIsoDay } from '../../domain/businessDay.ts';
-import { booleanQuery, establishmentParams, uuid } from '../schemas.ts';
+import { booleanQuery, establishmentParams, formatCl, isoDayInput, uuid } from '../schemas.ts';
 import { drinkBody } from './drinks.schema.ts';
 
 export const tillProductParams = establishmentParams.extend({
@@ -18,7 +17,7 @@ export const workListQuery = z.object({
 
 export const factor = z
   .number({ message: 'Facteur attendu' })
-  .positive({ message: 'Le facteur doit être positif' })
+  .min(0.000001, { message: 'Facteur trop petit (0,000001 au moins)' })
   .max(100, { message: 'Facteur trop grand (100 au plus)' });
 
 const vintage = z
@@ -27,10 +26,6 @@ const vintage = z
   .min(1800, { message: 'Millésime trop ancien' })
   .max(new Date().getFullYear() + 1, { message: 'Millésime dans le futur' })
   .nullable();
-const formatCl = z
-  .number()
-  .positive({ message: 'Le format doit être positif' })
-  .max(3000, { message: 'Format trop grand' });
 
 export const linkBody = z.object({
   target: z.discriminatedUnion(
@@ -52,5 +47,4 @@ export const bulkLinkBody = z.object({
   tillProductIds: z.array(uuid('identifiant de référence caisse')).min(1).max(500),
 });
 
-const day = z.string().refine(isIsoDay, { message: 'Date attendue au format AAAA-MM-JJ' });
-export const salesQuery = z.object({ from: day.optional(), to: day.optional() });
+export const salesQuery = z.object({ from: isoDayInput.optional(), to: isoDayInput.optional() });

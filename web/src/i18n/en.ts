@@ -469,6 +469,7 @@ export const en: Record<MessageKey, string> = {
 
   'error.network': 'Server unreachable: check your connection.',
   'error.validation_failed': 'Invalid data.',
+  'error.invalid_text': 'Invalid text: a null or badly encoded character. Type it again without pasting.',
   'error.unauthenticated': 'Session expired: please sign in again.',
   'error.invalid_credentials': 'Wrong email address or password.',
   'error.forbidden': 'You are not allowed to do this.',

@@ -473,6 +473,7 @@ export const fr = {
 
   'error.network': 'Serveur injoignable : vérifiez votre connexion.',
   'error.validation_failed': 'Données invalides.',
+  'error.invalid_text': 'Texte invalide : caractère nul ou mal encodé. Retapez-le sans copier-coller.',
   'error.unauthenticated': 'Session expirée : reconnectez-vous.',
   'error.invalid_credentials': 'Adresse e-mail ou mot de passe incorrect.',
   'error.forbidden': "Vous n'avez pas les droits pour cette action.",

@@ -6,12 +6,12 @@ import { AppellationInput } from '../components/AppellationInput.tsx';
 import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
 import { TypeColourFields, VintageFields } from '../components/DrinkFormFields.tsx';
 import { Field } from '../components/Field.tsx';
+import { SizeSelect } from '../components/SizeSelect.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths } from '../router.tsx';
 import {
   EMPTY_DRINK,
   OTHER_FORMAT,
-  STANDARD_FORMATS,
   toInput,
   valuesFromDrink,
   type DrinkFormValues,
@@ -35,7 +35,7 @@ export function DrinkFormPage({
   establishment: Establishment;
   drinkId?: string;
 }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const eid = establishment.id;
   const [values, setValues] = useState<DrinkFormValues | undefined>(drinkId ? undefined : EMPTY_DRINK);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -185,19 +185,12 @@ export function DrinkFormPage({
               error={values.format === OTHER_FORMAT ? undefined : errors.formatCl}
             >
               {(p) => (
-                <select
+                <SizeSelect
                   {...p}
-                  name="format"
                   value={values.format}
-                  onChange={(e) => set('format', e.target.value)}
-                >
-                  {STANDARD_FORMATS.map((f) => (
-                    <option key={f} value={String(f)}>
-                      {num(f)} cl
-                    </option>
-                  ))}
-                  <option value={OTHER_FORMAT}>{t('form.formatOther')}</option>
-                </select>
+                  onChange={(v) => set('format', v)}
+                  other={{ kind: 'choice' }}
+                />
               )}
             </Field>
             {values.format === OTHER_FORMAT && (

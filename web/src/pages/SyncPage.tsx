@@ -12,7 +12,7 @@ import type {
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
 import { drinkTitle } from '../components/format.ts';
 import { Pagination } from '../components/Pagination.tsx';
-import { ProposalPanel } from '../components/ProposalPanel.tsx';
+import { ProposalPanel } from '../components/proposal/ProposalPanel.tsx';
 import { TillBanner } from '../components/TillBanner.tsx';
 import { SoldIcon } from '../components/TillIcons.tsx';
 import { euros, groupSameWine } from '../components/tillFormat.ts';

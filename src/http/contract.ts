@@ -16,7 +16,12 @@ import type {
   importRunResponse,
   quarantineItemResponse,
 } from './routes/imports.schema.ts';
-import type { tillConnectionBody, tillConnectionResponse, tillTestResponse } from './routes/till.schema.ts';
+import type {
+  tillConnectionBody,
+  tillConnectionResponse,
+  tillStateResponse,
+  tillTestResponse,
+} from './routes/till.schema.ts';
 import type { movementResponse } from './routes/stock.schema.ts';
 import type {
   accountResponse,
@@ -103,6 +108,7 @@ export type MovementKind = Movement['kind'];
 /* The till: connection and imports */
 export type TillConnection = Response<typeof tillConnectionResponse>;
 export type TillStatus = TillConnection['status'];
+export type TillState = Response<typeof tillStateResponse>;
 export type TillConnectionInput = Request<typeof tillConnectionBody>;
 export type TillTest = Response<typeof tillTestResponse>;
 export type TillTestCode = Extract<TillTest, { ok: false }>['code'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDay, isoDayInput, timestamp } from '../schemas.ts';
-import { tillConnectionResponse } from './till.schema.ts';
+import { tillStateResponse } from './till.schema.ts';
 
 export const importRequestBody = z.object({ from: isoDayInput.optional(), to: isoDayInput.optional() });
 
@@ -36,7 +36,8 @@ export const quarantineItemResponse = z.object({
   createdAt: timestamp,
 });
 export const importOverviewResponse = z.object({
-  connection: tillConnectionResponse.nullable(),
+  /** The state only, for every role: the identifiers are in the owner-only till settings. */
+  connection: tillStateResponse.nullable(),
   runs: z.array(importRunResponse),
   pending: z.array(isoDay),
   quarantine: z.array(quarantineItemResponse),

@@ -3,7 +3,7 @@ import { importOverview, requestImports } from '../../services/imports/requestIm
 import type { AppContext } from '../context.ts';
 import { establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import { presentTillConnection } from '../presenters/tills.ts';
+import { presentTillState } from '../presenters/tills.ts';
 import { importOverviewResponse, importRequestBody, importRequestResponse } from './imports.schema.ts';
 
 const tags = ['imports caisse'];
@@ -26,7 +26,7 @@ export const importRoutes =
           ctx.clock,
         );
         const { connection } = overview;
-        return { ...overview, connection: connection ? presentTillConnection(connection) : null };
+        return { ...overview, connection: connection ? presentTillState(connection) : null };
       },
     );
 

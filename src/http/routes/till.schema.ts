@@ -35,6 +35,14 @@ export const tillConnectionResponse = z.object({
   lastErrorAt: timestamp.nullable(),
   updatedAt: timestamp,
 });
+/** The connection's state for every member: no domain, kmlcode, site code or identifier (owners only). */
+export const tillStateResponse = tillConnectionResponse.omit({
+  domain: true,
+  kmlcode: true,
+  siteCode: true,
+  identifier: true,
+  hasPassword: true,
+});
 export const tillTestResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), siteName: z.string(), productCount: z.number().int() }),
   z.object({ ok: z.literal(false), code: z.enum(TILL_ERROR_CODES), message: z.string() }),

@@ -54,6 +54,10 @@ export const establishmentApi = {
     api<{ members: Member[]; invitations: Invitation[] }>('GET', `${est(eid)}/members`),
   invite: (eid: string, body: { email: string; role: Role }) =>
     api<{ status: 'invited'; email: string }>('POST', `${est(eid)}/members`, body),
+  changeRole: (eid: string, accountId: string, role: Role) =>
+    api<{ accountId: string; role: Role }>('PATCH', `${est(eid)}/members/${encodeURIComponent(accountId)}`, {
+      role,
+    }),
 };
 
 export const drinkApi = {

@@ -148,8 +148,14 @@ export type QuarantineItem = {
   createdAt: string;
 };
 
+/** The connection's state as every member sees it: the identifiers are for owners, in the till settings. */
+export type TillState = Omit<
+  TillConnection,
+  'domain' | 'kmlcode' | 'siteCode' | 'identifier' | 'hasPassword'
+>;
+
 export type ImportOverview = {
-  connection: TillConnection | null;
+  connection: TillState | null;
   runs: ImportRun[];
   pending: string[];
   quarantine: QuarantineItem[];

@@ -1,4 +1,4 @@
-import type { TillConnection } from '../api/types.ts';
+import type { TillState } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 
@@ -9,7 +9,7 @@ export function TillBanner({
   quiet = false,
 }: {
   eid: string;
-  connection: TillConnection | null | undefined;
+  connection: TillState | null | undefined;
   /** Only problems (the Boissons page); otherwise also the last import. */
   quiet?: boolean;
 }) {

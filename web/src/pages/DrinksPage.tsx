@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { drinkApi, importApi, syncApi } from '../api/endpoints.ts';
-import { COLOURS, DRINK_SORTS, DRINK_TYPES, type Establishment, type TillConnection } from '../api/types.ts';
+import { COLOURS, DRINK_SORTS, DRINK_TYPES, type Establishment, type TillState } from '../api/types.ts';
 import { DrinkTable } from '../components/DrinkTable.tsx';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { Pagination } from '../components/Pagination.tsx';
@@ -22,7 +22,7 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
   const [showFilters, setShowFilters] = useState(false);
   const debounced = useDebounced(text, 300);
   const eid = establishment.id;
-  const [connection, setConnection] = useState<TillConnection | null | undefined>(undefined);
+  const [connection, setConnection] = useState<TillState | null | undefined>(undefined);
   useEffect(() => {
     let alive = true;
     importApi
@@ -242,7 +242,7 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
 }
 
 /** "N boissons à synchroniser": the way into the work list, once a till is connected. */
-function SyncLink({ eid, connection }: { eid: string; connection: TillConnection | null | undefined }) {
+function SyncLink({ eid, connection }: { eid: string; connection: TillState | null | undefined }) {
   const { tn, t } = useI18n();
   const [unlinked, setUnlinked] = useState<number | undefined>(undefined);
   useEffect(() => {

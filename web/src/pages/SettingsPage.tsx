@@ -12,6 +12,7 @@ import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedba
 import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
+import { MemberRole } from './MemberRole.tsx';
 import { TillSettings } from './TillSettings.tsx';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff'];
@@ -143,9 +144,16 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
                 <strong>{m.displayName ?? m.email}</strong>
                 {m.displayName && <span className="muted"> · {m.email}</span>}
               </span>
-              <span className="muted">
-                {t(`role.${m.role}`)} · {t('set.col.since')} {date(m.since)}
-              </span>
+              {establishment.role === 'owner' ? (
+                <span className="muted">
+                  <MemberRole eid={eid} member={m} onChanged={load} />
+                  {t('set.col.since')} {date(m.since)}
+                </span>
+              ) : (
+                <span className="muted">
+                  {t(`role.${m.role}`)} · {t('set.col.since')} {date(m.since)}
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -1,14 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { importApi, syncApi } from '../api/endpoints.ts';
-import type {
-  Drink,
-  Establishment,
-  TillConnection,
-  TillProduct,
-  WorkList,
-  WorkListStatus,
-} from '../api/types.ts';
+import type { Drink, Establishment, TillState, TillProduct, WorkList, WorkListStatus } from '../api/types.ts';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
 import { drinkTitle } from '../components/format.ts';
 import { Pagination } from '../components/Pagination.tsx';
@@ -44,7 +37,7 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
   const [attempt, setAttempt] = useState(0);
   const [open, setOpen] = useState<TillProduct | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [connection, setConnection] = useState<TillConnection | null | undefined>(undefined);
+  const [connection, setConnection] = useState<TillState | null | undefined>(undefined);
   const focusAfterLoad = useRef<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
 

@@ -1,6 +1,8 @@
 import type { Dispatcher } from 'undici';
 import type { AsterioCredentials } from './asterio/credentials.ts';
 import { createAsterioConnector } from './asterio/connector.ts';
+import type { HubriseCredentials } from './hubrise/credentials.ts';
+import { createHubriseConnector } from './hubrise/connector.ts';
 import type { Resolver } from './network/guardedLookup.ts';
 
 export { TillError, isTillError, TILL_ERROR_CODES, defaultTillMessage } from './errors.ts';
@@ -80,6 +82,10 @@ export type TillConnectorOptions = {
     /** Whole request, body included, per attempt. Default 10 s. */
     totalMs?: number;
   };
+  /** Records asked per page (tests use small pages to prove paging). Default: the till's usual size. */
+  pageSize?: number;
+  /** The clock that says whether a business day is over, for tills that do not say it themselves (HubRise). */
+  now?: () => Date;
   /** Pages fetched per listing before giving up with `too_large`. Default 500. */
   maxPages?: number;
   /** Bytes accepted per response before giving up with `too_large`. Default 20 MB. */
@@ -101,19 +107,37 @@ export type TillConnectorOptions = {
   random?: () => number;
 };
 
-export type TillType = 'asterio';
+export type TillType = 'asterio' | 'hubrise';
+export const TILL_TYPES: readonly TillType[] = ['asterio', 'hubrise'];
 
 /**
  * Builds the connector for a till type. Throws a `TillError` at once when the credentials cannot
  * be right (field named in the message), so "Tester la connexion" reports it like any other failure.
  */
 export function createTillConnector(
-  type: TillType,
+  type: 'asterio',
   credentials: AsterioCredentials,
+  options?: TillConnectorOptions,
+): TillConnector;
+export function createTillConnector(
+  type: 'hubrise',
+  credentials: HubriseCredentials,
+  options?: TillConnectorOptions,
+): TillConnector;
+export function createTillConnector(
+  type: TillType,
+  credentials: AsterioCredentials | HubriseCredentials,
+  options?: TillConnectorOptions,
+): TillConnector;
+export function createTillConnector(
+  type: TillType,
+  credentials: AsterioCredentials | HubriseCredentials,
   options: TillConnectorOptions = {},
 ): TillConnector {
   switch (type) {
     case 'asterio':
-      return createAsterioConnector(credentials, options);
+      return createAsterioConnector(credentials as AsterioCredentials, options);
+    case 'hubrise':
+      return createHubriseConnector(credentials as HubriseCredentials, options);
   }
 }

@@ -4,13 +4,13 @@ import type { TillConnector, TillConnectorOptions } from '../connector.ts';
 import { TillError } from '../errors.ts';
 import type { AsterioCredentials } from './credentials.ts';
 import { basicAuth, resolveEndpoint, USER_AGENT } from './endpoint.ts';
-import { describeIssues, frenchIssue } from './issues.ts';
+import { describeIssues, frenchIssue } from '../transport/issues.ts';
 import { collectProducts, collectTickets } from './records.ts';
-import { makeRedactor } from './redact.ts';
+import { makeRedactor } from '../transport/redact.ts';
 import { DEFAULT_HOST_POLICY, type TillHostPolicy } from '../network/hostPolicy.ts';
 import { guardedLookup } from '../network/guardedLookup.ts';
-import { realSleep } from './retry.ts';
-import { createTransport, type GetJson } from './transport.ts';
+import { realSleep } from '../transport/retry.ts';
+import { createTransport, type GetJson } from '../transport/transport.ts';
 import { businessDay, dayStatus, productsPage, siteBody, ticketsPage } from './wire.ts';
 import { fetchAllPages } from './pages.ts';
 
@@ -94,7 +94,7 @@ export function createAsterioConnector(
     return u;
   };
   const maxPages = Math.max(1, options.maxPages ?? DEFAULTS.maxPages);
-  const pageSize = DEFAULTS.pageSize;
+  const pageSize = Math.max(1, options.pageSize ?? DEFAULTS.pageSize);
 
   return {
     async testConnection() {

@@ -1,5 +1,5 @@
 import type { RejectedRecord, TillProduct, TillSaleLine, TillTicket } from '../connector.ts';
-import { describeIssues, frenchIssue } from './issues.ts';
+import { describeIssues, frenchIssue } from '../transport/issues.ts';
 import { line, product, ticketHead } from './wire.ts';
 
 /** Reads an id from a record that failed validation, so the rejection still names its ticket. */

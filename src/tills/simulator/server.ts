@@ -29,7 +29,7 @@ function authorised(req: IncomingMessage, till: RestaurantTill): boolean {
 export type Timers = { wait: (ms: number) => Promise<void> };
 
 /** Writes an answer, applying the body faults (padding, garbage, truncation, stall). */
-async function write(
+export async function write(
   res: ServerResponse,
   answer: ApiAnswer,
   till: RestaurantTill | null,

@@ -14,6 +14,10 @@ export class RestaurantTill {
   private base: SimProduct[] | undefined;
   // What a test keys in at the till by hand: a new price, or an extra sale (see setPrice, addSale).
   private readonly prices = new Map<string, number>();
+  // Edits a contract test keys in: a product renamed or deleted, a ticket cancelled after the fact.
+  private readonly labels = new Map<string, string>();
+  private readonly retired = new Map<string, string>();
+  private readonly cancelled = new Map<string, Date>();
   private readonly extra: { day: string; ticket: SimTicket }[] = [];
   private readonly days = new Map<
     string,
@@ -35,11 +39,35 @@ export class RestaurantTill {
   products(day: string = this.today()): SimProduct[] {
     this.base ??= buildBaseCatalogue(this.restaurant, this.seed, this.library);
     const products = catalogueAt(this.restaurant, this.seed, this.library, this.base, day);
-    if (this.prices.size === 0) return products;
+    if (this.prices.size + this.labels.size + this.retired.size === 0) return products;
     return products.map((p) => {
       const price = this.prices.get(p.id);
-      return price === undefined ? p : { ...p, priceCents: price };
+      const label = this.labels.get(p.id);
+      const retiredOn = this.retired.get(p.id);
+      let out = price === undefined ? p : { ...p, priceCents: price };
+      // A label keyed by hand replaces the generated vintage edits.
+      if (label !== undefined) out = { ...out, label, edit: out.edit?.kind === 'vintage' ? null : out.edit };
+      if (retiredOn !== undefined && (out.retiredOn === null || out.retiredOn > retiredOn))
+        out = { ...out, retiredOn };
+      return out;
     });
+  }
+
+  /** The manager renames a product at the till; its id stays. */
+  relabel(productId: string, label: string): void {
+    if (!this.products().some((p) => p.id === productId)) throw new Error(`produit inconnu : ${productId}`);
+    this.labels.set(productId, label);
+  }
+
+  /** The manager deletes a product from today: it is no longer sold (Astério lists it inactive). */
+  remove(productId: string): void {
+    if (!this.products().some((p) => p.id === productId)) throw new Error(`produit inconnu : ${productId}`);
+    this.retired.set(productId, this.today());
+  }
+
+  /** A ticket cancelled now: Astério shows a void line per sold line, HubRise a cancelled order. */
+  cancel(ticketId: string): void {
+    this.cancelled.set(ticketId, this.clock.now());
   }
 
   /** The manager changes a product's price at the till; the catalogue shows it from now on. */
@@ -106,11 +134,47 @@ export class RestaurantTill {
       const lines = [...t.lines];
       if (correction && correction.ticketId === t.ticketId && correction.line.soldAt <= at)
         lines.push(correction.line);
-      visible.push({ ...t, lines });
+      visible.push(this.withCancellation({ ...t, lines }, at));
     }
     for (const e of this.extra)
-      if (e.day === day && e.ticket.closedAt <= at) visible.push({ ...e.ticket, lines: [...e.ticket.lines] });
+      if (e.day === day && e.ticket.closedAt <= at)
+        visible.push(this.withCancellation({ ...e.ticket, lines: [...e.ticket.lines] }, at));
     return visible;
+  }
+
+  private withCancellation(ticket: SimTicket, at: Date): SimTicket {
+    const when = this.cancelled.get(ticket.ticketId);
+    if (when === undefined || when > at) return ticket;
+    const net = new Map<string, SimLine>();
+    for (const l of ticket.lines) {
+      const sum = net.get(l.productId);
+      net.set(
+        l.productId,
+        sum
+          ? {
+              ...sum,
+              quantity: sum.quantity + l.quantity,
+              amountCents: sum.amountCents + l.amountCents,
+              amountExclTaxCents: sum.amountExclTaxCents + l.amountExclTaxCents,
+            }
+          : { ...l },
+      );
+    }
+    const voids: SimLine[] = [];
+    for (const l of net.values()) {
+      if (l.quantity === 0) continue;
+      voids.push({
+        ...l,
+        lineId: String(ticket.lines.length + voids.length + 1),
+        kind: 'void',
+        quantity: -l.quantity,
+        amountCents: -l.amountCents,
+        amountExclTaxCents: -l.amountExclTaxCents,
+        discountCents: 0,
+        soldAt: when,
+      });
+    }
+    return { ...ticket, lines: [...ticket.lines, ...voids], cancelled: true };
   }
 
   /** Day D closes at closeHour (Paris) on D+1, unless a fault keeps it open. */

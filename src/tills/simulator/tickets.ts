@@ -15,7 +15,14 @@ export type SimLine = {
   discountCents: number;
   soldAt: Date;
 };
-export type SimTicket = { ticketId: string; openedAt: Date; closedAt: Date; lines: SimLine[] };
+export type SimTicket = {
+  ticketId: string;
+  openedAt: Date;
+  closedAt: Date;
+  lines: SimLine[];
+  /** Cancelled after closing (a test's edit): HubRise shows the order as cancelled. */
+  cancelled?: boolean;
+};
 
 // Relative to a Friday, Sunday first.
 const WEEKDAY_FACTOR = [0.9, 0.6, 0.7, 0.8, 0.9, 1, 1.15];

@@ -1,6 +1,6 @@
 import type { TillLogger } from '../connector.ts';
 import { TillError } from '../errors.ts';
-import { attemptGet, type AttemptConfig } from './attempt.ts';
+import { attemptGet, header, type AttemptConfig } from './attempt.ts';
 import { backoffDelay, type BackoffPolicy } from './retry.ts';
 
 export type TransportConfig = AttemptConfig & {
@@ -13,8 +13,17 @@ export type TransportConfig = AttemptConfig & {
 
 /** A GET-only transport: the connector has no way to send anything else to the till. */
 export type GetJson = (url: URL) => Promise<unknown>;
+/** The same GET, when the caller also needs a response header (a cursor, for instance). */
+export type GetResponse = (
+  url: URL,
+) => Promise<{ json: unknown; header: (name: string) => string | undefined }>;
 
 export function createTransport(config: TransportConfig): GetJson {
+  const get = createResponseTransport(config);
+  return async (url) => (await get(url)).json;
+}
+
+export function createResponseTransport(config: TransportConfig): GetResponse {
   const log = config.logger;
   return async (url) => {
     const path = `${url.pathname}${url.search}`;
@@ -42,7 +51,8 @@ export function createTransport(config: TransportConfig): GetJson {
       const ms = Date.now() - started;
       if (outcome.kind === 'ok') {
         log?.debug?.('till request', { method: 'GET', path, status: outcome.status, attempt, ms });
-        return outcome.json;
+        const headers = outcome.headers;
+        return { json: outcome.json, header: (name: string) => header(headers, name.toLowerCase()) };
       }
       lastError = outcome.error;
       if (attempt === config.retries) break;

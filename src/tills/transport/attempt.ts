@@ -16,7 +16,7 @@ export type AttemptConfig = {
 
 /** One GET. `retry` outcomes may be tried again; a thrown TillError is final. */
 export type AttemptOutcome =
-  | { kind: 'ok'; status: number; json: unknown }
+  | { kind: 'ok'; status: number; json: unknown; headers: Dispatcher.ResponseData['headers'] }
   | { kind: 'retry'; status: number | null; error: TillError; retryAfterMs: number | null };
 
 // Connection failures that are worth a second try; DNS and TLS failures are configuration errors.
@@ -96,7 +96,7 @@ async function readCapped(
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
+export function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -165,7 +165,7 @@ export async function attemptGet(url: URL, config: AttemptConfig): Promise<Attem
     throw new TillError('unexpected_response', undefined, detail(` ${text.length} octets`));
   }
   try {
-    return { kind: 'ok', status, json: JSON.parse(text) as unknown };
+    return { kind: 'ok', status, json: JSON.parse(text) as unknown, headers: response.headers };
   } catch {
     // A cut or garbled body is often a transient proxy or network fault: a GET may be tried again.
     const error = new TillError(

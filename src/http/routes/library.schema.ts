@@ -21,3 +21,44 @@ export const catalogueImportBody = z.object({
   separator: z.enum([',', ';', '\t']).optional(),
   mapping: z.partialRecord(z.enum(CATALOGUE_FIELDS), z.string().min(1).max(100)),
 });
+
+/* Responses. */
+const SERVINGS = ['bottle', 'half', 'magnum', 'glass', 'carafe', 'can', 'bib'] as const;
+const LIBRARY_SOURCES = ['xwines', 'generic', 'establishment', 'supplier'] as const;
+
+/** A library entry as the panel shows it; whose entry it is stays on the server. */
+export const libraryEntryDto = z.object({
+  id: z.string(),
+  source: z.enum(LIBRARY_SOURCES),
+  type: z.string(),
+  colour: z.string().nullable(),
+  producer: z.string().nullable(),
+  cuvee: z.string().nullable(),
+  appellation: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+  grapes: z.array(z.string()),
+  vintages: z.array(z.number().int()),
+  formatsCl: z.array(z.number()),
+  name: z.string(),
+  subtype: z.string().nullable(),
+});
+export const librarySearchResponse = z.object({ items: z.array(libraryEntryDto) });
+
+export const matchCandidateDto = z.object({ id: z.string(), score: z.number(), why: z.array(z.string()) });
+/** The matcher's reading of a label, its candidates and the entries they name. */
+export const matchAnswerDto = z.object({
+  serving: z.enum(SERVINGS).nullable(),
+  formatCl: z.number().nullable(),
+  vintage: z.number().int().nullable(),
+  colour: z.enum(['rouge', 'blanc', 'rosé']).nullable(),
+  identityText: z.string(),
+  candidates: z.array(matchCandidateDto),
+  decision: z.enum(['oui', 'presque', 'non']),
+  entries: z.record(z.string(), libraryEntryDto),
+});
+
+export const catalogueReportDto = z.object({
+  imported: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});

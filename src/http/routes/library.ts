@@ -4,7 +4,15 @@ import { matchForEstablishment, searchLibraryEntries } from '../../services/libr
 import type { AppContext } from '../context.ts';
 import { establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
-import { catalogueImportBody, librarySearchQuery, matchBody } from './library.schema.ts';
+import { presentLibraryEntry, presentMatchAnswer } from '../presenters/library.ts';
+import {
+  catalogueImportBody,
+  catalogueReportDto,
+  librarySearchQuery,
+  librarySearchResponse,
+  matchAnswerDto,
+  matchBody,
+} from './library.schema.ts';
 
 const tags = ['bibliothèque'];
 
@@ -15,27 +23,41 @@ export const libraryRoutes =
 
     app.get(
       `${base}/library/search`,
-      { schema: { tags, params: establishmentParams, querystring: librarySearchQuery } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          querystring: librarySearchQuery,
+          response: { 200: librarySearchResponse },
+        },
+      },
       async (request) => {
         const account = requireAccount(request);
         const { q, limit } = request.query;
-        return {
-          items: await searchLibraryEntries(ctx.db, account.id, request.params.establishmentId, q, limit),
-        };
+        const items = await searchLibraryEntries(
+          ctx.db,
+          account.id,
+          request.params.establishmentId,
+          q,
+          limit,
+        );
+        return { items: items.map(presentLibraryEntry) };
       },
     );
 
     app.post(
       `${base}/match`,
-      { schema: { tags, params: establishmentParams, body: matchBody } },
+      { schema: { tags, params: establishmentParams, body: matchBody, response: { 200: matchAnswerDto } } },
       async (request) => {
         const account = requireAccount(request);
-        return matchForEstablishment(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          request.body.label,
-          ctx.clock,
+        return presentMatchAnswer(
+          await matchForEstablishment(
+            ctx.db,
+            account.id,
+            request.params.establishmentId,
+            request.body.label,
+            ctx.clock,
+          ),
         );
       },
     );
@@ -44,7 +66,12 @@ export const libraryRoutes =
       `${base}/library/import`,
       {
         bodyLimit: 6 * 1024 * 1024,
-        schema: { tags, params: establishmentParams, body: catalogueImportBody },
+        schema: {
+          tags,
+          params: establishmentParams,
+          body: catalogueImportBody,
+          response: { 200: catalogueReportDto },
+        },
       },
       async (request) => {
         const account = requireAccount(request);

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { searchAppellations } from '../../services/reference/searchAppellations.ts';
 import type { AppContext } from '../context.ts';
 import { requireAccount } from '../session.ts';
+import { appellationList, appellationsQuery } from './reference.schema.ts';
 
 export const referenceRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -12,10 +12,8 @@ export const referenceRoutes =
       {
         schema: {
           tags: ['référentiel'],
-          querystring: z.object({
-            q: z.string().max(100).default(''),
-            limit: z.coerce.number().int().min(1).max(50).default(15),
-          }),
+          querystring: appellationsQuery,
+          response: { 200: appellationList },
         },
       },
       async (request) => {

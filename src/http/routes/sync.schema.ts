@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { booleanQuery, establishmentParams, formatCl, isoDayInput, uuid } from '../schemas.ts';
-import { drinkBody } from './drinks.schema.ts';
+import {
+  booleanQuery,
+  establishmentParams,
+  formatCl,
+  isoDay,
+  isoDayInput,
+  timestamp,
+  uuid,
+} from '../schemas.ts';
+import { COLOURS } from '../../domain/drink.ts';
+import { drinkBody, drinkResponse } from './drinks.schema.ts';
+import { libraryEntryDto, matchAnswerDto } from './library.schema.ts';
 
 export const tillProductParams = establishmentParams.extend({
   tillProductId: uuid('identifiant de référence caisse'),
@@ -48,3 +58,85 @@ export const bulkLinkBody = z.object({
 });
 
 export const salesQuery = z.object({ from: isoDayInput.optional(), to: isoDayInput.optional() });
+
+/* Responses. Money from the till stays in cents, as the till gives it. */
+export const tillProductDto = z.object({
+  id: z.uuid(),
+  externalId: z.string(),
+  label: z.string(),
+  family: z.string().nullable(),
+  active: z.boolean(),
+  priceCents: z.number().int().nullable(),
+  firstSeenOn: isoDay,
+  lastSeenOn: isoDay,
+  labelChangedOn: isoDay.nullable(),
+  ignoredAt: timestamp.nullable(),
+  quantitySold: z.number(),
+  revenueCents: z.number().int(),
+  saleLines: z.number().int(),
+  firstSoldOn: isoDay.nullable(),
+  lastSoldOn: isoDay.nullable(),
+  linkedDrinkId: z.uuid().nullable(),
+  hasSales: z.boolean(),
+  /** Other products on this page whose labels name the same wine (a bottle and a glass button). */
+  sameWineAs: z.array(z.uuid()),
+});
+export const workListResponse = z.object({
+  items: z.array(tillProductDto),
+  total: z.number().int(),
+  unlinked: z.number().int(),
+  unlinkedRevenueCents: z.number().int(),
+  families: z.array(z.string()),
+});
+
+export const drinkThatFitsDto = z.object({
+  id: z.uuid(),
+  libraryEntryId: z.string().nullable(),
+  producer: z.string().nullable(),
+  cuvee: z.string().nullable(),
+  appellation: z.string().nullable(),
+  vintage: z.number().int().nullable(),
+  formatCl: z.number(),
+  colour: z.enum(COLOURS).nullable(),
+});
+export const proposalDto = z.object({
+  tillProduct: z.object({ id: z.uuid(), label: z.string(), family: z.string().nullable() }),
+  answer: matchAnswerDto,
+  best: z
+    .object({ entry: libraryEntryDto, vintage: z.number().int().nullable(), formatCl: z.number() })
+    .nullable(),
+  factor: z.object({ pourCl: z.number(), factor: z.number() }),
+  drinksThatFit: z.array(drinkThatFitsDto),
+});
+export const safeProposalsResponse = z.object({ items: z.array(proposalDto) });
+
+export const linkResponse = z.object({ drink: drinkResponse, factor: z.number() });
+export const factorResponse = z.object({ factor: z.number() });
+export const ignoreResponse = z.object({ updated: z.number().int() });
+export const bulkLinkResponse = z.object({ linked: z.array(z.uuid()), skipped: z.array(z.uuid()) });
+
+export const tillLinkDto = z.object({
+  tillProductId: z.uuid(),
+  drinkId: z.uuid(),
+  factor: z.number(),
+  label: z.string(),
+  family: z.string().nullable(),
+  labelChangedOn: isoDay.nullable(),
+  active: z.boolean(),
+  createdAt: timestamp,
+});
+export const drinkSalesResponse = z.object({
+  links: z.array(tillLinkDto),
+  days: z.array(
+    z.object({
+      day: isoDay,
+      tillProductId: z.uuid(),
+      label: z.string(),
+      quantity: z.number(),
+      revenueCents: z.number().int(),
+    }),
+  ),
+  totals: z.object({ quantity: z.number(), revenueCents: z.number().int(), depletion: z.number() }),
+  from: isoDay,
+  to: isoDay,
+});

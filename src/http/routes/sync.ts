@@ -16,16 +16,26 @@ import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
 import { presentDrink } from '../presenters/drinks.ts';
+import { presentProposal } from '../presenters/sync.ts';
+import { noContent } from '../schemas.ts';
 import { toDrinkInput } from './drinks.ts';
 import {
   bulkLinkBody,
+  bulkLinkResponse,
+  drinkSalesResponse,
   factorBody,
+  factorResponse,
   ignoreBody,
   ignoreFamilyBody,
+  ignoreResponse,
   linkBody,
+  linkResponse,
+  proposalDto,
+  safeProposalsResponse,
   salesQuery,
   tillProductParams,
   workListQuery,
+  workListResponse,
 } from './sync.schema.ts';
 
 const tags = ['synchronisation'];
@@ -36,7 +46,14 @@ export const syncRoutes =
 
     app.get(
       base,
-      { schema: { tags, params: establishmentParams, querystring: workListQuery } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          querystring: workListQuery,
+          response: { 200: workListResponse },
+        },
+      },
       async (request) => {
         const account = requireAccount(request);
         const { page, pageSize, q, ...rest } = request.query;
@@ -52,22 +69,24 @@ export const syncRoutes =
 
     app.get(
       `${base}/:tillProductId/proposal`,
-      { schema: { tags, params: tillProductParams } },
+      { schema: { tags, params: tillProductParams, response: { 200: proposalDto } } },
       async (request) => {
         const account = requireAccount(request);
-        return proposalFor(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          request.params.tillProductId,
-          ctx.clock,
+        return presentProposal(
+          await proposalFor(
+            ctx.db,
+            account.id,
+            request.params.establishmentId,
+            request.params.tillProductId,
+            ctx.clock,
+          ),
         );
       },
     );
 
     app.post(
       `${base}/:tillProductId/link`,
-      { schema: { tags, params: tillProductParams, body: linkBody } },
+      { schema: { tags, params: tillProductParams, body: linkBody, response: { 200: linkResponse } } },
       async (request) => {
         const account = requireAccount(request);
         const t = request.body.target;
@@ -88,19 +107,19 @@ export const syncRoutes =
 
     app.delete(
       `${base}/:tillProductId/link`,
-      { schema: { tags, params: tillProductParams } },
+      { schema: { tags, params: tillProductParams, response: { 204: noContent } } },
       async (request, reply) => {
         const account = requireAccount(request);
         await inTransaction(ctx.db, (trx) =>
           breakLink(trx, account.id, request.params.establishmentId, request.params.tillProductId),
         );
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
     app.patch(
       `${base}/:tillProductId/link`,
-      { schema: { tags, params: tillProductParams, body: factorBody } },
+      { schema: { tags, params: tillProductParams, body: factorBody, response: { 200: factorResponse } } },
       async (request) => {
         const account = requireAccount(request);
         await inTransaction(ctx.db, (trx) =>
@@ -118,7 +137,7 @@ export const syncRoutes =
 
     app.post(
       `${base}/:tillProductId/ignore`,
-      { schema: { tags, params: tillProductParams, body: ignoreBody } },
+      { schema: { tags, params: tillProductParams, body: ignoreBody, response: { 200: ignoreResponse } } },
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, tillProductId } = request.params;
@@ -137,7 +156,14 @@ export const syncRoutes =
 
     app.post(
       `${base}/ignore-family`,
-      { schema: { tags, params: establishmentParams, body: ignoreFamilyBody } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          body: ignoreFamilyBody,
+          response: { 200: ignoreResponse },
+        },
+      },
       async (request) => {
         const account = requireAccount(request);
         return inTransaction(ctx.db, (trx) =>
@@ -153,14 +179,26 @@ export const syncRoutes =
       },
     );
 
-    app.get(`${base}/safe-proposals`, { schema: { tags, params: establishmentParams } }, async (request) => {
-      const account = requireAccount(request);
-      return { items: await safeProposals(ctx.db, account.id, request.params.establishmentId, ctx.clock) };
-    });
+    app.get(
+      `${base}/safe-proposals`,
+      { schema: { tags, params: establishmentParams, response: { 200: safeProposalsResponse } } },
+      async (request) => {
+        const account = requireAccount(request);
+        const items = await safeProposals(ctx.db, account.id, request.params.establishmentId, ctx.clock);
+        return { items: items.map(presentProposal) };
+      },
+    );
 
     app.post(
       `${base}/safe-proposals`,
-      { schema: { tags, params: establishmentParams, body: bulkLinkBody } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          body: bulkLinkBody,
+          response: { 200: bulkLinkResponse },
+        },
+      },
       async (request) => {
         const account = requireAccount(request);
         // One transaction for the whole batch (500 products at most): all linked, or none.
@@ -178,7 +216,9 @@ export const syncRoutes =
 
     app.get(
       '/api/establishments/:establishmentId/drinks/:drinkId/sales',
-      { schema: { tags, params: drinkParams, querystring: salesQuery } },
+      {
+        schema: { tags, params: drinkParams, querystring: salesQuery, response: { 200: drinkSalesResponse } },
+      },
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, drinkId } = request.params;

@@ -11,6 +11,7 @@ import type { TrustProxy } from '../config.ts';
 import type { AppContext, AppContextInput } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { rejectBadText } from './inputGuard.ts';
+import { registerSecurityHeaders, SWAGGER_CSP } from './securityHeaders.ts';
 import { clockedValidatorCompiler } from './validationClock.ts';
 import { registerSession } from './session.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -65,6 +66,7 @@ export async function buildApp(
         routeTable.push({ method, url: route.url, responses: Object.keys(route.schema?.response ?? {}) });
   });
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -76,7 +78,7 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: SWAGGER_CSP });
   registerSession(app, ctx);
   app.addHook('preValidation', rejectBadText);
 

@@ -227,8 +227,9 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(page, '11-phone-drinks');
 
-    await page.getByRole('link', { name: 'Inventaire' }).click();
-    await page.getByRole('heading', { name: 'Inventaire' }).waitFor();
+    await page.getByRole('link', { name: 'Inventaires' }).click();
+    await page.getByRole('link', { name: 'Comptage rapide (sans session)' }).click();
+    await page.getByRole('heading', { name: 'Inventaire', exact: true }).waitFor();
     await page.getByRole('searchbox', { name: 'Rechercher une boisson' }).fill('lapierre');
     const quantity = page.getByLabel(`Quantité comptée : ${DRINK} 2022`);
     await quantity.fill('8');
@@ -236,7 +237,8 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     // A count in progress survives a detour through another tab.
     await page.getByRole('link', { name: 'Boissons' }).click();
     await card.waitFor();
-    await page.getByRole('link', { name: 'Inventaire' }).click();
+    await page.getByRole('link', { name: 'Inventaires' }).click();
+    await page.getByRole('link', { name: 'Comptage rapide (sans session)' }).click();
     expect(await quantity.inputValue()).toBe('8'); // pinned first, whatever the search
     await page.getByRole('searchbox', { name: 'Rechercher une boisson' }).fill('lapierre');
     await page.getByText('Château Numéro 00').waitFor({ state: 'detached' });
@@ -270,10 +272,11 @@ describe.skipIf(skip)('cellar, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Drinks' }).waitFor();
     await page.getByRole('link', { name: 'Add a drink' }).waitFor();
-    await page.getByRole('link', { name: 'Stock count' }).click();
+    await page.getByRole('link', { name: 'Stock counts' }).click();
+    await page.getByRole('link', { name: 'Quick count (no session)' }).click();
     await page.getByRole('button', { name: 'Save the stock count' }).waitFor();
     await page.reload();
-    await page.getByRole('heading', { name: 'Stock count' }).waitFor();
+    await page.getByRole('heading', { name: 'Stock count', exact: true }).waitFor();
     await shot(page, '13-phone-english');
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Members' }).waitFor();

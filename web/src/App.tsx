@@ -6,15 +6,19 @@ import { useI18n, type MessageKey } from './i18n/i18n.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AuthPage } from './pages/AuthPage.tsx';
 import { CartePage } from './pages/CartePage.tsx';
+import { CountSessionsPage } from './pages/CountSessionsPage.tsx';
+import { CountSheetPage } from './pages/CountSheetPage.tsx';
 import { DrinkFormPage } from './pages/DrinkFormPage.tsx';
 import { DrinkPage } from './pages/DrinkPage.tsx';
 import { DrinksPage } from './pages/DrinksPage.tsx';
 import { EstablishmentsPage } from './pages/EstablishmentsPage.tsx';
 import { ImportsPage } from './pages/ImportsPage.tsx';
 import { InventoryPage } from './pages/InventoryPage.tsx';
+import { ReportsPage } from './pages/ReportsPage.tsx';
 import { SafeProposalsPage } from './pages/SafeProposalsPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SyncPage } from './pages/SyncPage.tsx';
+import { VariancePage } from './pages/VariancePage.tsx';
 import { Link, matchRoute, navigate, paths, useLocation, type Route } from './router.tsx';
 import { useSession } from './session.tsx';
 
@@ -43,6 +47,10 @@ const TITLES: Partial<Record<Route['name'], MessageKey>> = {
   drink: 'nav.drinks',
   drinkEdit: 'form.editTitle',
   inventory: 'nav.inventory',
+  countSessions: 'count.title',
+  countSheet: 'count.title',
+  variance: 'var.title',
+  reports: 'rep.title',
   settings: 'nav.settings',
   imports: 'nav.imports',
   sync: 'sync.title',
@@ -151,6 +159,26 @@ function EstablishmentRoute({
     case 'inventory':
       tab = 'inventory';
       content = <InventoryPage establishment={establishment} />;
+      break;
+    case 'countSessions':
+      tab = 'inventory';
+      content = <CountSessionsPage key={establishment.id} establishment={establishment} />;
+      break;
+    case 'countSheet':
+      tab = 'inventory';
+      content = (
+        <CountSheetPage key={route.sessionId} establishment={establishment} sessionId={route.sessionId} />
+      );
+      break;
+    case 'variance':
+      tab = 'inventory';
+      content = (
+        <VariancePage key={route.sessionId} establishment={establishment} sessionId={route.sessionId} />
+      );
+      break;
+    case 'reports':
+      tab = 'reports';
+      content = <ReportsPage key={establishment.id} establishment={establishment} />;
       break;
     case 'imports':
       tab = 'imports';

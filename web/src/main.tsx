@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
 import { SessionProvider } from './session.tsx';
 import './styles.css';
+import './counts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -52,6 +52,10 @@ export type Route =
   | { name: 'drink'; eid: string; drinkId: string; tab: DrinkTab }
   | { name: 'drinkEdit'; eid: string; drinkId: string }
   | { name: 'inventory'; eid: string }
+  | { name: 'countSessions'; eid: string }
+  | { name: 'countSheet'; eid: string; sessionId: string }
+  | { name: 'variance'; eid: string; sessionId: string }
+  | { name: 'reports'; eid: string }
   | { name: 'settings'; eid: string }
   | { name: 'imports'; eid: string }
   | { name: 'sync'; eid: string }
@@ -74,6 +78,10 @@ export const paths = {
   drinkSales: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}/ventes`,
   drinkEdit: (eid: string, drinkId: string) => `/e/${eid}/boissons/${drinkId}/modifier`,
   inventory: (eid: string) => `/e/${eid}/inventaire`,
+  countSessions: (eid: string) => `/e/${eid}/inventaires`,
+  countSheet: (eid: string, sid: string) => `/e/${eid}/inventaires/${sid}`,
+  variance: (eid: string, sid: string) => `/e/${eid}/inventaires/${sid}/ecarts`,
+  reports: (eid: string) => `/e/${eid}/rapports`,
   settings: (eid: string) => `/e/${eid}/parametres`,
   tillSettings: (eid: string) => `/e/${eid}/parametres#caisse`,
   imports: (eid: string) => `/e/${eid}/imports`,
@@ -100,6 +108,12 @@ export function matchRoute(pathname: string): Route {
       if (d && e === 'modifier' && !f) return { name: 'drinkEdit', eid: b, drinkId: d };
     }
     if (c === 'inventaire' && parts.length === 3) return { name: 'inventory', eid: b };
+    if (c === 'inventaires') {
+      if (parts.length === 3) return { name: 'countSessions', eid: b };
+      if (d && parts.length === 4) return { name: 'countSheet', eid: b, sessionId: d };
+      if (d && e === 'ecarts' && !f) return { name: 'variance', eid: b, sessionId: d };
+    }
+    if (c === 'rapports' && parts.length === 3) return { name: 'reports', eid: b };
     if (c === 'parametres' && parts.length === 3) return { name: 'settings', eid: b };
     if (c === 'imports' && parts.length === 3) return { name: 'imports', eid: b };
     if (c === 'carte' && parts.length === 3) return { name: 'carte', eid: b };

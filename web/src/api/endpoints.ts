@@ -78,7 +78,14 @@ export const stockApi = {
   record: (
     eid: string,
     drinkId: string,
-    body: { kind: MovementKind; quantity: number; occurredAt?: string; note?: string },
+    body: {
+      kind: MovementKind;
+      quantity: number;
+      occurredAt?: string;
+      note?: string;
+      unitPrice?: number;
+      supplier?: string;
+    },
   ) => api<Drink>('POST', `${drinkPath(eid, drinkId)}/movements`, body),
   counts: (
     eid: string,

@@ -23,7 +23,7 @@ export function GlassIcon() {
   );
 }
 
-export type Tab = 'drinks' | 'inventory' | 'imports' | 'carte' | 'settings';
+export type Tab = 'drinks' | 'inventory' | 'reports' | 'imports' | 'carte' | 'settings';
 
 const ALL = '__all__';
 
@@ -32,7 +32,8 @@ export function AppHeader({ establishment, tab }: { establishment?: Establishmen
   const { establishments, rememberEstablishment } = useSession();
   const tabs: { id: Tab; label: string; to: (eid: string) => string }[] = [
     { id: 'drinks', label: t('nav.drinks'), to: drinkListPath },
-    { id: 'inventory', label: t('nav.inventory'), to: paths.inventory },
+    { id: 'inventory', label: t('nav.inventory'), to: paths.countSessions },
+    { id: 'reports', label: t('nav.reports'), to: paths.reports },
     { id: 'imports', label: t('nav.imports'), to: paths.imports },
     { id: 'carte', label: t('nav.carte'), to: paths.carte },
     { id: 'settings', label: t('nav.settings'), to: paths.settings },

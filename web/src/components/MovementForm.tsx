@@ -7,7 +7,7 @@ import { ErrorBanner, Notice, SubmitButton } from './Feedback.tsx';
 import { Field } from './Field.tsx';
 import { hasDecimals, parseDecimal } from './format.ts';
 
-type Errors = Partial<Record<'quantity' | 'occurredAt' | 'note', string>>;
+type Errors = Partial<Record<'quantity' | 'occurredAt' | 'note' | 'unitPrice' | 'supplier', string>>;
 
 export function checkQuantity(kind: MovementKind, text: string, t: Translate): string | undefined {
   const q = parseDecimal(text);
@@ -34,18 +34,29 @@ export function MovementForm({
   const [quantity, setQuantity] = useState('');
   const [occurredAt, setOccurredAt] = useState('');
   const [note, setNote] = useState('');
+  const [unitPrice, setUnitPrice] = useState('');
+  const [supplier, setSupplier] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
+  const receipt = kind === 'receipt';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
     setError(null);
     const quantityError = checkQuantity(kind, quantity, t);
-    setErrors(quantityError ? { quantity: quantityError } : {});
-    if (quantityError) return;
+    const price = receipt && unitPrice.trim() !== '' ? parseDecimal(unitPrice) : null;
+    const priceError =
+      price !== null && (Number.isNaN(price) || price < 0 || !hasDecimals(price, 2))
+        ? t('mv.err.price')
+        : undefined;
+    const next: Errors = {};
+    if (quantityError) next.quantity = quantityError;
+    if (priceError) next.unitPrice = priceError;
+    setErrors(next);
+    if (quantityError || priceError) return;
     setPending(true);
     try {
       const updated = await stockApi.record(eid, drink.id, {
@@ -53,9 +64,12 @@ export function MovementForm({
         quantity: parseDecimal(quantity),
         ...(occurredAt ? { occurredAt: new Date(occurredAt).toISOString() } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
+        ...(price !== null ? { unitPrice: price } : {}),
+        ...(receipt && supplier.trim() ? { supplier: supplier.trim() } : {}),
       });
       setQuantity('');
       setNote('');
+      setUnitPrice('');
       setSaved(t('mv.saved', { stock: num(updated.stock) }));
       onRecorded(updated);
     } catch (err) {
@@ -110,6 +124,33 @@ export function MovementForm({
           )}
         </Field>
       </div>
+      {receipt && (
+        <div className="form-row">
+          <Field label={t('mv.unitPrice')} error={errors.unitPrice} hint={t('mv.unitPriceHint')}>
+            {(p) => (
+              <input
+                {...p}
+                name="unitPrice"
+                inputMode="decimal"
+                autoComplete="off"
+                value={unitPrice}
+                onChange={(e) => setUnitPrice(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('mv.supplier')} error={errors.supplier}>
+            {(p) => (
+              <input
+                {...p}
+                name="supplier"
+                maxLength={200}
+                value={supplier}
+                onChange={(e) => setSupplier(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      )}
       <Field label={t('mv.note')} error={errors.note}>
         {(p) => (
           <input {...p} name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />

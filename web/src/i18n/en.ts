@@ -1,11 +1,13 @@
 import { accountEn } from './account.en.ts';
 import { carteEn } from './carte.en.ts';
+import { countsEn } from './counts.en.ts';
 import { salesFileEn } from './salesFile.en.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...carteEn,
+  ...countsEn,
   ...salesFileEn,
   'app.name': 'Cellier',
   'app.tagline': "Your restaurant's cellar and drinks stock",
@@ -66,7 +68,7 @@ export const en: Record<MessageKey, string> = {
 
   'nav.main': 'Main navigation',
   'nav.drinks': 'Drinks',
-  'nav.inventory': 'Stock count',
+  'nav.inventory': 'Stock counts',
   'nav.settings': 'Settings',
   'nav.establishment': 'Establishment',
   'nav.allEstablishments': 'All establishments…',

@@ -1,11 +1,13 @@
 import { accountFr } from './account.fr.ts';
 import { carteFr } from './carte.fr.ts';
+import { countsFr } from './counts.fr.ts';
 import { salesFileFr } from './salesFile.fr.ts';
 
 /** The French catalogue: the reference; every other language must have the same keys. */
 export const fr = {
   ...accountFr,
   ...carteFr,
+  ...countsFr,
   ...salesFileFr,
   'app.name': 'Cellier',
   'app.tagline': 'La cave et le stock des boissons de votre restaurant',
@@ -67,7 +69,7 @@ export const fr = {
 
   'nav.main': 'Navigation principale',
   'nav.drinks': 'Boissons',
-  'nav.inventory': 'Inventaire',
+  'nav.inventory': 'Inventaires',
   'nav.settings': 'Paramètres',
   'nav.establishment': 'Établissement',
   'nav.allEstablishments': 'Tous les établissements…',

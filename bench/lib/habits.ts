@@ -25,7 +25,10 @@ export function withTillHabits(cases: readonly Case[], lib: readonly LibraryEntr
     if (colour && c.kind !== 'not-a-drink') {
       label = `${codes[colour] ?? ''} ${label.replace(COLOUR_WORD, ' ')}`.replace(/\s+/g, ' ').trim();
     }
-    label = label.replace(/ (\d{2}|\d{4})$/, (_, y: string) => ` '${y.slice(-2)}`);
+    // only the written vintage (a trailing "75" may be a size)
+    label = label.replace(/ (\d{2}|\d{4})$/, (all, y: string) =>
+      c.vintage !== '' && c.vintage.endsWith(y) ? ` '${y.slice(-2)}` : all,
+    );
     if (rnd() < 0.3) label = label.replace(/ /g, '.');
     return { ...c, label };
   });

@@ -1,11 +1,16 @@
 // Turning verdicts into a decision, a calibrated score, and type-aware serving/vintage answers.
 import type { LibraryEntry, ParsedLabel, Serving } from './types.ts';
-import type { Verdict } from './verify.ts';
+import { FUZZ_WEIGHT, type Verdict } from './verify.ts';
 
 /** Best must beat the runner-up by this much rank (half a neutral word) to be the unique explanation. */
 export const MIN_MARGIN = 0.3;
 /** Typos and cut words allowed in a confident match (1 - quality, summed). */
 export const MAX_FUZZ = 0.9;
+
+/** A till code left unexplained is tolerated only when the rest names one wine this clearly. */
+export const CODE_MARGIN = 1;
+const CODE_MIN_EXPLAINED = 2;
+const CODE_MAX_FUZZ = 0.5;
 
 const VINTAGE_TYPES = new Set(['wine', 'sparkling', 'champagne', 'fortified']);
 
@@ -17,8 +22,17 @@ function maxExtras(explained: number): number {
 export function isConfident(best: Verdict | undefined, second: Verdict | undefined): boolean {
   if (!best) return false;
   const margin = best.rank - (second?.rank ?? -99);
+  // a typo costs more margin next to an unexplained code: both together are how an unknown wine looks too
+  const codeOk =
+    best.codes === 0 ||
+    (best.codes <= 1 &&
+      margin >= CODE_MARGIN + FUZZ_WEIGHT * best.fuzz &&
+      best.explained >= CODE_MIN_EXPLAINED &&
+      best.fuzz <= CODE_MAX_FUZZ &&
+      (!best.trailingCode || best.extras === 0));
   return (
-    best.unexplained === 0 &&
+    best.unexplained - best.codes === 0 &&
+    codeOk &&
     best.fuzz <= MAX_FUZZ &&
     best.distinctive &&
     margin >= MIN_MARGIN &&
@@ -70,5 +84,29 @@ export function isPresque(entry: LibraryEntry, a: Attributes): boolean {
     a.serving === 'bottle' || a.serving === 'half' || a.serving === 'magnum' || a.serving === 'can';
   return (
     a.formatCl !== null && container && entry.formatsCl.length > 0 && !entry.formatsCl.includes(a.formatCl)
+  );
+}
+
+/** Rank within which a candidate of another colour makes an unexplained code ambiguous (one missing word and a half). */
+const CODE_COLOUR_GAP = 1.5;
+
+/**
+ * A till code often carries the colour (a family per colour): cold, it cannot pick between two colours of
+ * a wine that both explain every other word, so the code is not tolerated then.
+ */
+export function codeMayBeColour(
+  verdicts: readonly Verdict[],
+  colourOf: (entry: number) => string | null | undefined,
+): boolean {
+  const [best] = verdicts;
+  if (!best || best.codes === 0) return false;
+  const colour = colourOf(best.entry);
+  if (!colour) return false;
+  return verdicts.some(
+    (v) =>
+      v !== best &&
+      best.rank - v.rank < CODE_COLOUR_GAP &&
+      v.unexplained === v.codes &&
+      (colourOf(v.entry) ?? colour) !== colour,
   );
 }

@@ -1,10 +1,10 @@
 // match(): parse, apply what was learnt, expand, generate, verify, decide.
 import { generateCandidates } from './candidates.ts';
-import { isConfident, isPresque, scoreOf, settleAttributes } from './decide.ts';
+import { codeMayBeColour, isConfident, isPresque, scoreOf, settleAttributes } from './decide.ts';
 import { NO_KNOWLEDGE, type Knowledge, type LearntWord } from './knowledge.ts';
 import type { MatchIndex } from './matchIndex.ts';
 import { parseLabel } from './parse.ts';
-import { expandToken, type QueryToken } from './query.ts';
+import { expandToken, markEdgeCodes, type QueryToken } from './query.ts';
 import type { LabelToken, MatchAnswer, MatchOptions, ParsedLabel } from './types.ts';
 import { inverseQuery, verify, whyList, type Verdict } from './verify.ts';
 
@@ -55,6 +55,7 @@ export function matchDetailed(
   const query: QueryToken[] = parsed.tokens.map((t) =>
     expandToken(index, t, false, t.colour === null ? k.words.get(t.text) : undefined),
   );
+  markEdgeCodes(index, query);
   if (parsed.vintageToken) {
     const text = parsed.vintageToken;
     query.push(expandToken(index, { text, colour: null, number: true, last: false }, true));
@@ -86,7 +87,11 @@ export function matchDetailed(
   if (!best) return { answer, verdicts };
   const margin = best.rank - (second?.rank ?? -99);
   const entry = index.entryAt(best.entry);
-  const confident = at !== undefined || (isConfident(best, second) && !k.refused.has(key));
+  const confident =
+    at !== undefined ||
+    (isConfident(best, second) &&
+      !k.refused.has(key) &&
+      !codeMayBeColour(verdicts, (e) => index.entryAt(e)?.colour));
   const attrs = settleAttributes(parsed, entry, confident && best.numberSeen);
   answer.serving = attrs.serving;
   answer.formatCl = attrs.formatCl;

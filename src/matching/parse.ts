@@ -49,6 +49,7 @@ export function surfaceTokens(label: string): string[] {
     .replace(/\b([A-Z]{2,})((?:19|20)\d\d)\b/g, '$1 $2') // MARGAUX2015: a year glued to a word
     .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75 CL
     .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
+    .replace(/(?<!\d)(?<!\d\.)(\d{2}|\d{4})\.(\d{1,3}(?:\.\d{1,2})?)(CL|ML|L)?\b(?!\.\d)/g, splitDotted)
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/([A-Z]{2,})\/(?=[A-Z]{2,})/g, '$1 ') // CH/MARGAUX: words joined by a slash
     .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75.CL once the dots are spaces
@@ -59,6 +60,17 @@ export function surfaceTokens(label: string): string[] {
     .flatMap(splitGlued)
     .filter((t) => t !== '' && t !== "'" && t !== '/')
     .slice(0, MAX_TOKENS);
+}
+
+/** Decimal sizes a till really writes with two decimals. */
+const TWO_DECIMAL_SIZES = new Set(['37.50', '18.75', '12.50']);
+
+/** `19.75CL`, `2020.150CL`, `16.0.75L`, `19.75`: a vintage and a size joined by a dot; `37.5CL` stays a size. */
+function splitDotted(all: string, a: string, b: string, unit: string | undefined): string {
+  const bareBottle = unit === undefined && (b === '75' || b === '150');
+  if (unit === undefined && !bareBottle) return all;
+  if (a.length === 2 && (/^\d$/.test(b) || TWO_DECIMAL_SIZES.has(`${a}.${b}`))) return all;
+  return `${a} ${b}${unit ?? ''}`;
 }
 
 function servingAt(toks: readonly string[], i: number): ServingWord | null {
@@ -96,6 +108,23 @@ function isQuantity(t: string): boolean {
   return /^(X\d{1,2}|\d{1,2}X)$/.test(t);
 }
 
+/** Letters only, 2 to 4 of them: the shape of a till's family or department code. */
+export function isCodeShaped(t: string): boolean {
+  return /^[A-Z]{2,4}$/i.test(t) && !isColourWord(t);
+}
+
+/** The word at the edge is a code when the next one in is notation (a serving word, a size or a vintage). */
+function edgeCodeBefore(toks: readonly string[], edge: string, j: number | undefined, now: Date): boolean {
+  if (j === undefined) return false;
+  const n = toks[j] ?? '';
+  return (
+    isCodeShaped(edge) &&
+    (servingAt(toks, j) !== null ||
+      readSize(n) !== null ||
+      (readVintage(n, now) !== null && !/^\d{2}$/.test(n))) // a bare "10 YEAR" is an age
+  );
+}
+
 /** Consumes serving/size/vintage words from one end; colour words are stepped over but kept. */
 function walk(
   toks: readonly string[],
@@ -106,7 +135,7 @@ function walk(
   learnt: (word: string) => boolean,
 ): void {
   let steppedOver = 0;
-  for (const i of order) {
+  for (const [k, i] of order.entries()) {
     if (st.used[i]) continue;
     const t = toks[i] ?? '';
     const sw = fromStart || SUFFIX_SERVING.has(t) || !(t in SERVING_WORDS) ? servingAt(toks, i) : null;
@@ -146,6 +175,8 @@ function walk(
       st.used[i] = true;
     } else if ((isColourWord(t) || learnt(t.toLowerCase())) && steppedOver < 1) {
       steppedOver++;
+    } else if (k === 0 && edgeCodeBefore(toks, t, order[1], now)) {
+      // a till's family code at the very edge ("XRR VERRE ..."): kept as a word, the notation behind it is read
     } else {
       return;
     }

@@ -33,6 +33,8 @@ export type QueryToken = {
   optional: boolean;
   /** what the establishment, its till's catalogue or other establishments taught about this word */
   learnt?: LearntWord;
+  /** a short word at the label's edge that no library word, alias or initials can stand for: a till code */
+  code?: boolean;
 };
 
 function putBest(m: Map<number, number>, id: number, q: number): void {
@@ -93,4 +95,24 @@ export function expandToken(
     optional: optional || silent,
     ...(learnt ? { learnt } : {}),
   };
+}
+
+const CODE_SHAPE = /^[a-z]{2,4}$/;
+
+/**
+ * Marks the first or last identity word as a till code when it has a code's shape and nothing in the library
+ * or the lexicon reads it (family and department codes: `XRR`, `FB`). Cold, a code may stay unexplained
+ * when the rest of the label names one wine with a strong margin (see decide.ts).
+ */
+export function markEdgeCodes(index: MatchIndex, query: QueryToken[]): void {
+  const words = query.filter((q) => !q.optional);
+  if (words.length < 3) return;
+  for (const q of [words[0], words[words.length - 1]]) {
+    const t = q?.token.text ?? '';
+    if (!q || q.learnt || q.token.colour !== null || !CODE_SHAPE.test(t)) continue;
+    if (index.vocab.id(t) !== undefined || ALIASES[t] || NOT_DRINK_WORDS.has(t)) continue;
+    if (q.multi.length > 0 || index.initials.lookup(t).length > 0) continue;
+    if (t.length >= 4 && index.vocab.typoNeighbours(t).length > 0) continue; // CDER: a word mistyped
+    q.code = true;
+  }
 }

@@ -29,6 +29,8 @@ export const FUZZ_WEIGHT = 5;
 export type Verdict = {
   entry: number;
   unexplained: number; // weighted label words nothing explains
+  codes: number; // of which till codes at the label's edge (see markEdgeCodes)
+  trailingCode: boolean; // the unexplained code is the last word, where a cuvée name the library lacks would stand
   extras: number; // candidate words the label misses (core 1, neutral 1/2, appellation 1 when named)
   fuzz: number; // sum of (1 - quality) over explained words
   distinctive: boolean; // a producer/cuvée word (not style, colour, grape-like appellation word) was matched
@@ -69,6 +71,8 @@ export function verify(
   const n = p?.tok.length ?? 0;
   const seen = buffer(n, 0);
   let unexplained = 0;
+  let codes = 0;
+  let trailingCode = false;
   let fuzz = 0;
   let explained = 0;
   let distinctive = false;
@@ -129,6 +133,8 @@ export function verify(
     if (best === 0 && typeWordFits(t.text, entry.type, entry.subtype ?? null, typeWords)) best = Q_TYPE;
     if (best === 0) {
       unexplained += qt.weight;
+      if (qt.code) codes += qt.weight;
+      if (qt.code && qt.token.last) trailingCode = true;
       trace?.unexplained.push(i);
       continue;
     }
@@ -166,7 +172,20 @@ export function verify(
   if (p.generic) distinctive = distinctive || query.some((qt) => !GENERIC_DRINK_WORDS.has(qt.token.text));
   // an unexplained label word outweighs any number of missing candidate words (closed-world reading)
   const rank = -8 * unexplained - extras - FUZZ_WEIGHT * fuzz;
-  return { entry: e, unexplained, extras, fuzz, distinctive, explained, numberSeen, srcBits, colourOk, rank };
+  return {
+    entry: e,
+    unexplained,
+    codes,
+    trailingCode,
+    extras,
+    fuzz,
+    distinctive,
+    explained,
+    numberSeen,
+    srcBits,
+    colourOk,
+    rank,
+  };
 }
 
 /** "VODKA" fits a vodka, not a gin; "BIERE" fits any beer; "CALVA" fits calvados. */
@@ -207,6 +226,8 @@ function empty(e: number): Verdict {
   return {
     entry: e,
     unexplained: 99,
+    codes: 0,
+    trailingCode: false,
     extras: 99,
     fuzz: 0,
     distinctive: false,

@@ -8,6 +8,28 @@ const p = (label: string) => parseLabel(label, NOW);
 
 describe('notation by shape', () => {
   it.each([
+    ['CH.LA.POINTE.19.75CL', 2019, 75],
+    ['CORNAS.ALLEGORIE.2020.150CL', 2020, 150],
+    ['CAVA.2023.1,5L', 2023, 150],
+    ['CARBONNIEUX.16.0.75L', 2016, 75],
+    ['BTL.ANJOU.19.75', 2019, 75],
+    ['VAUCLUSE.2020.75.CL', 2020, 75],
+    ['1/2 CHINON 37.5CL', null, 37.5],
+    ['1/2 CHINON 37.50CL', null, 37.5],
+  ])('%s: a vintage and a size joined by a dot → %s, %s cl', (label, vintage, formatCl) => {
+    expect(p(label)).toMatchObject({ vintage, formatCl });
+  });
+
+  it.each([
+    ['XRR VERRE 12CL CHINON', 'glass', 12, null],
+    ['XRB.PICHET.50CL.CHINON', 'carafe', 50, null],
+    ['CHINON 2015 ABC', null, null, 2015],
+    ['GLENALLACHIE 10 YEAR', null, null, null], // an age, not a vintage behind a code
+  ])('%s: a code at the edge does not hide the notation behind it', (label, serving, formatCl, vintage) => {
+    expect(p(label)).toMatchObject({ serving, formatCl, vintage });
+  });
+
+  it.each([
     ["MARGAUX'15", 2015],
     ['MARGAUX/15', 2015],
     ['CH.MARGAUX.15', 2015],

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedReferenceData } from './services/reference/seedReferenceData.ts';
+import { inTransaction } from './db/transaction.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
@@ -20,7 +21,7 @@ export async function openReadyDatabase(
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(handle.db);
-    await seedReferenceData(handle.db);
+    await inTransaction(handle.db, (trx) => seedReferenceData(trx));
   } catch (error) {
     await handle.close();
     throw error;

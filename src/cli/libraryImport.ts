@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
 import { openReadyDatabase } from '../runtime.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { establishmentIsKnown } from '../services/establishments/queries.ts';
 import {
   CATALOGUE_FIELDS,
@@ -46,11 +47,11 @@ export async function libraryImportCommand(raw: Record<string, unknown>): Promis
       console.error('Erreur : établissement inconnu');
       return 2;
     }
-    const report = await importCatalogueRows(
-      handle.db,
-      o.establishment,
-      { csv: fs.readFileSync(o.file, 'utf8'), mapping, separator: o.separator },
-      new Date().getFullYear(),
+    // The bytes, not text: a Windows-1252 file from French Excel is detected and read right.
+    const input = { csv: fs.readFileSync(o.file), mapping, separator: o.separator };
+    const year = new Date().getFullYear();
+    const report = await inTransaction(handle.db, (trx) =>
+      importCatalogueRows(trx, o.establishment, input, year),
     );
     console.log(`${report.imported} lignes importées, ${report.errors.length} en erreur`);
     for (const e of report.errors) console.log(`  ligne ${e.line} : ${e.message}`);

@@ -4,6 +4,7 @@ import { describe, inject } from 'vitest';
 import { openPglite, openPostgres, type DatabaseHandle, type DbKind } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedReferenceData } from '../../src/services/reference/seedReferenceData.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -14,7 +15,7 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const handle = await openPglite();
     await migrateToLatest(handle.db);
-    await seedReferenceData(handle.db);
+    await inTransaction(handle.db, (trx) => seedReferenceData(trx));
     return { ...handle, drop: handle.close };
   }
   const name = `cellier_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -23,7 +24,7 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString());
   await migrateToLatest(handle.db);
-  await seedReferenceData(handle.db);
+  await inTransaction(handle.db, (trx) => seedReferenceData(trx));
   return {
     ...handle,
     drop: async () => {

@@ -7,6 +7,7 @@ import { composeCellier } from '../../src/cli/compose.ts';
 import { openPglite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedReferenceData } from '../../src/services/reference/seedReferenceData.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 import { TEST_CONNECTOR_OPTIONS, testConfig } from './client.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,7 +62,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   ensureWebBuild();
   const database = await openPglite();
   await migrateToLatest(database.db);
-  await seedReferenceData(database.db);
+  await inTransaction(database.db, (trx) => seedReferenceData(trx));
   const importErrors: string[] = [];
   const cellier = await composeCellier({
     config: testConfig(),

@@ -109,4 +109,24 @@ describeOnBothDatabases('library and matching API', (kind) => {
     const missing = await c.post(`${base}/library/import`, { csv, mapping: { producer: 'Vigneron' } });
     expect(missing.statusCode).toBe(400);
   });
+
+  it('reads a Windows-1252 file sent as bytes, and names the line of an unclosed quote, importing nothing', async () => {
+    const text = 'Domaine;Cuvée;Appellation\r\nChâteau Œnologue;Cœur de Pierre;Côtes-du-Rhône\r\n';
+    const bytes = Buffer.from([...text].map((ch) => ({ Œ: 0x8c, œ: 0x9c })[ch] ?? ch.charCodeAt(0)));
+    const mapping = { producer: 'Domaine', cuvee: 'Cuvée', appellation: 'Appellation' };
+    const res = await c.post(`${base}/library/import`, { fileBase64: bytes.toString('base64'), mapping });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ imported: 1, errors: [] });
+    const found = await c.get(`${base}/library/search?q=${encodeURIComponent('cœur de pierre')}`);
+    expect(found.body).toContain('Château Œnologue');
+
+    const before = await db.db.selectFrom('library_entry').select('id').execute();
+    const broken = ['Domaine;Cuvée', 'Un;A', '"Deux;B', 'Trois;C', 'Quatre;D'].join('\n');
+    const bad = await c.post(`${base}/library/import`, { csv: broken, mapping: { producer: 'Domaine' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      error: { code: 'validation_failed', message: 'Ligne 3 : un guillemet ouvert n’est jamais fermé' },
+    });
+    expect(await db.db.selectFrom('library_entry').select('id').execute()).toHaveLength(before.length);
+  });
 });

@@ -13,14 +13,26 @@ export const matchBody = z.object({
     .max(500, { message: 'Libellé trop long (500 caractères au plus)' }),
 });
 
-export const catalogueImportBody = z.object({
-  csv: z
-    .string()
-    .min(1, { message: 'Fichier vide' })
-    .max(5_000_000, { message: 'Fichier trop volumineux (5 Mo au plus)' }),
-  separator: z.enum([',', ';', '\t']).optional(),
-  mapping: z.partialRecord(z.enum(CATALOGUE_FIELDS), z.string().min(1).max(100)),
-});
+/** The file as text, or as its bytes in base64 (a Windows-1252 file from French Excel is then read right). */
+export const catalogueImportBody = z
+  .object({
+    csv: z
+      .string()
+      .min(1, { message: 'Fichier vide' })
+      .max(5_000_000, { message: 'Fichier trop volumineux (5 Mo au plus)' })
+      .optional(),
+    fileBase64: z
+      .base64({ message: 'Fichier mal transmis (base64 attendu)' })
+      .min(1, { message: 'Fichier vide' })
+      .max(6_700_000, { message: 'Fichier trop volumineux (5 Mo au plus)' })
+      .optional(),
+    separator: z.enum([',', ';', '\t']).optional(),
+    mapping: z.partialRecord(z.enum(CATALOGUE_FIELDS), z.string().min(1).max(100)),
+  })
+  .refine((v) => (v.csv === undefined) !== (v.fileBase64 === undefined), {
+    path: ['csv'],
+    message: 'Joignez le fichier (csv ou fileBase64, un seul des deux)',
+  });
 
 /* Responses. */
 const SERVINGS = ['bottle', 'half', 'magnum', 'glass', 'carafe', 'can', 'bib'] as const;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { inTransaction } from '../../db/transaction.ts';
 import { importSupplierCatalogue } from '../../services/library/importSupplierCatalogue.ts';
 import { matchForEstablishment, searchLibraryEntries } from '../../services/library/libraryQueries.ts';
 import type { AppContext } from '../context.ts';
@@ -65,7 +66,7 @@ export const libraryRoutes =
     app.post(
       `${base}/library/import`,
       {
-        bodyLimit: 6 * 1024 * 1024,
+        bodyLimit: 8 * 1024 * 1024,
         schema: {
           tags,
           params: establishmentParams,
@@ -75,12 +76,19 @@ export const libraryRoutes =
       },
       async (request) => {
         const account = requireAccount(request);
-        return importSupplierCatalogue(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          request.body,
-          ctx.clock.now().getFullYear(),
+        const { csv, fileBase64, ...rest } = request.body;
+        const input = {
+          ...rest,
+          csv: fileBase64 !== undefined ? Buffer.from(fileBase64, 'base64') : (csv ?? ''),
+        };
+        return inTransaction(ctx.db, (trx) =>
+          importSupplierCatalogue(
+            trx,
+            account.id,
+            request.params.establishmentId,
+            input,
+            ctx.clock.now().getFullYear(),
+          ),
         );
       },
     );

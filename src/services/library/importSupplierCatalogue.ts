@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database.ts';
 import { upsertLibraryEntries, type LibraryInsert } from '../../db/repositories/library.ts';
-import { parseCsv } from '../../domain/csv.ts';
 import { COLOURS, DRINK_TYPES, type Colour, type DrinkType } from '../../domain/drink.ts';
 import { AppError } from '../../domain/errors.ts';
 import { foldText } from '../../domain/text.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
 import { privateEntryRow } from './privateEntries.ts';
+import { parseSupplierCsv } from './supplierCsv.ts';
 
 export const CATALOGUE_FIELDS = [
   'producer',
@@ -22,6 +22,12 @@ export type CatalogueField = (typeof CATALOGUE_FIELDS)[number];
 /** Which CSV column (by header name) fills which library field. */
 export type ColumnMapping = Partial<Record<CatalogueField, string>>;
 export type CatalogueReport = { imported: number; errors: { line: number; message: string }[] };
+/** Text already decoded, or the file's bytes (UTF-8 or Windows-1252, detected). */
+export type CatalogueInput = {
+  csv: string | Uint8Array;
+  mapping: ColumnMapping;
+  separator?: string | undefined;
+};
 
 const COLOUR_WORDS: Record<string, Colour> = {
   rouge: 'rouge',
@@ -37,23 +43,24 @@ export async function importSupplierCatalogue(
   db: Db,
   actorId: string,
   establishmentId: string,
-  input: { csv: string; mapping: ColumnMapping; separator?: string | undefined },
+  input: CatalogueInput,
   currentYear: number,
 ): Promise<CatalogueReport> {
   await requireMembership(db, establishmentId, actorId, MANAGERS);
   return importCatalogueRows(db, establishmentId, input, currentYear);
 }
 
-/** The import itself, for the CLI (an operator's command, not a member's request). */
+/**
+ * The import itself, for the CLI (an operator's command, not a member's request). Runs in the caller's
+ * transaction: all rows or none.
+ */
 export async function importCatalogueRows(
   db: Db,
   establishmentId: string,
-  input: { csv: string; mapping: ColumnMapping; separator?: string | undefined },
+  input: CatalogueInput,
   currentYear: number,
 ): Promise<CatalogueReport> {
-  const separator = input.separator ?? guessSeparator(input.csv);
-  const [header, ...rows] = parseCsv(input.csv.replace(/^\uFEFF/, ''), separator);
-  if (!header) throw new AppError('validation_failed', 'Fichier vide');
+  const { header, rows } = parseSupplierCsv(input.csv, input.separator);
   const columns = new Map(header.map((h, i) => [foldText(h), i]));
   const index: Partial<Record<CatalogueField, number>> = {};
   for (const [field, column] of Object.entries(input.mapping) as [CatalogueField, string][]) {
@@ -72,8 +79,7 @@ export async function importCatalogueRows(
   }
   const errors: CatalogueReport['errors'] = [];
   const entries = new Map<string, LibraryInsert>();
-  rows.forEach((cells, i) => {
-    const line = i + 2;
+  rows.forEach(({ cells, line }) => {
     const cell = (f: CatalogueField) => (index[f] === undefined ? '' : (cells[index[f]] ?? '').trim());
     const result = toIdentity(cell, currentYear);
     if (typeof result === 'string') return void errors.push({ line, message: result });
@@ -85,7 +91,7 @@ export async function importCatalogueRows(
     }
     entries.set(row.id, row);
   });
-  await db.transaction().execute((trx) => upsertLibraryEntries(trx, [...entries.values()]));
+  await upsertLibraryEntries(db, [...entries.values()]);
   return { imported: rows.length - errors.length, errors };
 }
 
@@ -120,9 +126,4 @@ function toIdentity(cell: (f: CatalogueField) => string, currentYear: number) {
     vintages: vintage ? [vintage] : [],
     formatsCl: formatCl ? [formatCl] : [],
   };
-}
-
-function guessSeparator(csv: string): string {
-  const first = csv.split(/\r?\n/, 1)[0] ?? '';
-  return [';', ',', '\t'].sort((a, b) => first.split(b).length - first.split(a).length)[0] ?? ',';
 }

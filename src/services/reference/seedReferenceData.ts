@@ -34,15 +34,18 @@ export function readAppellations(file = path.join(RESOURCES_DIR, 'library', 'app
   });
 }
 
-/** Loads the shipped appellations and library on first start, and again when the shipped files changed size. Idempotent. */
+/**
+ * Loads the shipped appellations and library on first start, and again when the shipped files changed size.
+ * Idempotent; runs in the caller's transaction (the start-up opens one).
+ */
 export async function seedReferenceData(db: Db): Promise<{ appellations: number; library: number }> {
   const appellations = readAppellations();
   if ((await countAppellations(db)) !== appellations.length) {
-    await db.transaction().execute((trx) => upsertAppellations(trx, appellations));
+    await upsertAppellations(db, appellations);
   }
   const library = readShippedLibrary();
   if ((await countSharedEntries(db)) !== library.length) {
-    await db.transaction().execute((trx) => upsertLibraryEntries(trx, library));
+    await upsertLibraryEntries(db, library);
   }
   return { appellations: appellations.length, library: library.length };
 }

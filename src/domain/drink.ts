@@ -13,6 +13,8 @@ export const DRINK_TYPES = [
 export type DrinkType = (typeof DRINK_TYPES)[number];
 export const COLOURS = ['rouge', 'blanc', 'rosé'] as const;
 export type Colour = (typeof COLOURS)[number];
+export const DRINK_SORTS = ['name', 'appellation', 'vintage', 'stock', 'updated'] as const;
+export type DrinkSort = (typeof DRINK_SORTS)[number];
 
 export type Drink = {
   id: string;

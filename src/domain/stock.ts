@@ -1,6 +1,9 @@
 /** DESIGN §4: stock = last count + receipts and adjustments − losses − sales × factor, all after that count. */
+export const MOVEMENT_KINDS = ['receipt', 'loss', 'adjustment', 'count'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
 export type StockMovement = {
-  kind: 'receipt' | 'loss' | 'adjustment' | 'count';
+  kind: MovementKind;
   quantity: number;
   occurredAt: Date;
   seq: number;

@@ -48,6 +48,18 @@ import type {
 import type { bevDto, costHistoryDto, overviewDto, periodQuery } from './routes/reports.schema.ts';
 import type { reasonDto, varianceDto, varianceHistoryDto } from './routes/variance.schema.ts';
 import type { drinkBody, drinkListQuery, drinkPage, drinkResponse } from './routes/drinks.schema.ts';
+import type { appellationDto } from './routes/reference.schema.ts';
+import type { libraryEntryDto, matchAnswerDto } from './routes/library.schema.ts';
+import type {
+  drinkSalesResponse,
+  drinkThatFitsDto,
+  linkBody,
+  proposalDto,
+  tillLinkDto,
+  tillProductDto,
+  workListQuery,
+  workListResponse,
+} from './routes/sync.schema.ts';
 import type {
   entryDto,
   updateWineListBody,
@@ -67,12 +79,14 @@ export type Wire<T> = T extends Date
 export type Response<S extends z.ZodType> = Wire<z.output<S>>;
 /** A request body or query as the client may send it (defaults optional). */
 export type Request<S extends z.ZodType> = z.input<S>;
+/** A query string as the client builds it: parsed values (booleans, numbers), every one optional. */
+export type Query<S extends z.ZodType> = Partial<z.output<S>>;
 
 /* Drinks */
 export type Drink = Response<typeof drinkResponse>;
 export type DrinkPage = Response<typeof drinkPage>;
 export type DrinkInput = Request<typeof drinkBody>;
-export type DrinkListQuery = Request<typeof drinkListQuery>;
+export type DrinkQuery = Query<typeof drinkListQuery>;
 
 /* Wine lists (la carte) */
 export type WineList = Response<typeof wineListDto>;
@@ -132,3 +146,19 @@ export type BevCost = Response<typeof bevDto>;
 export type ReportsOverview = Response<typeof overviewDto>;
 export type ReportPeriod = Request<typeof periodQuery>;
 export type CostHistory = Response<typeof costHistoryDto>;
+
+/* Reference data and the wine library */
+export type Appellation = Response<typeof appellationDto>;
+export type LibraryEntry = Response<typeof libraryEntryDto>;
+export type MatchAnswer = Response<typeof matchAnswerDto>;
+
+/* Synchronisation with the till: the work list, proposals, links, a drink's sales */
+export type TillProduct = Response<typeof tillProductDto>;
+export type WorkList = Response<typeof workListResponse>;
+export type WorkListQuery = Query<typeof workListQuery>;
+export type WorkListStatus = NonNullable<WorkListQuery['status']>;
+export type Proposal = Response<typeof proposalDto>;
+export type DrinkThatFits = Response<typeof drinkThatFitsDto>;
+export type LinkTarget = Request<typeof linkBody>['target'];
+export type TillLink = Response<typeof tillLinkDto>;
+export type DrinkSales = Response<typeof drinkSalesResponse>;

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import type { Establishment } from './api/types.ts';
+import type { Establishment } from '../../src/http/contract.ts';
 import { AppHeader, type Tab } from './components/AppHeader.tsx';
 import { Loading } from './components/Feedback.tsx';
 import { useI18n, type MessageKey } from './i18n/i18n.tsx';

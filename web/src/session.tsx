@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onUnauthenticated } from './api/client.ts';
 import { authApi, establishmentApi } from './api/endpoints.ts';
-import type { Account, Establishment, Locale } from './api/types.ts';
+import type { Account, Establishment, Locale } from '../../src/http/contract.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import { navigate, paths } from './router.tsx';
 

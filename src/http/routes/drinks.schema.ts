@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLOURS, DRINK_TYPES } from '../../domain/drink.ts';
+import { COLOURS, DRINK_SORTS, DRINK_TYPES } from '../../domain/drink.ts';
 import {
   booleanQuery,
   euros,
@@ -51,7 +51,7 @@ export const drinkListQuery = z.object({
   region: z.string().max(100).optional(),
   inStock: booleanQuery.optional(),
   archived: booleanQuery.optional(),
-  sort: z.enum(['name', 'appellation', 'vintage', 'stock', 'updated']).default('name'),
+  sort: z.enum(DRINK_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

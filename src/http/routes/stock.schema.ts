@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { euros, itemsOf, pastDateTime, quantity, shortText, timestamp, uuid } from '../schemas.ts';
+import { MOVEMENT_KINDS } from '../../domain/stock.ts';
 
 const note = shortText(500, 'Note').optional();
 
@@ -47,7 +48,6 @@ export const countsBody = z.object({
 });
 
 /* Responses. */
-export const MOVEMENT_KINDS = ['receipt', 'loss', 'adjustment', 'count'] as const;
 export const movementResponse = z.object({
   id: z.uuid(),
   drinkId: z.uuid(),

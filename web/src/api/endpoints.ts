@@ -1,31 +1,32 @@
 import { api, queryString } from './client.ts';
-import type { ChangePasswordInput, SessionsEnded } from '../../../src/http/contract.ts';
+import type { MovementKind } from '../../../src/domain/stock.ts';
 import type {
   Account,
   Appellation,
+  ChangePasswordInput,
   Drink,
-  DrinkSales,
   DrinkInput,
+  DrinkPage,
   DrinkQuery,
+  DrinkSales,
   Establishment,
   ImportOverview,
   Invitation,
   LibraryEntry,
   LinkTarget,
-  MatchAnswer,
   Locale,
+  MatchAnswer,
   Member,
   Movement,
-  MovementKind,
-  Page,
   Proposal,
   Role,
+  SessionsEnded,
   TillConnection,
   TillConnectionInput,
   TillTest,
   WorkList,
   WorkListQuery,
-} from './types.ts';
+} from '../../../src/http/contract.ts';
 
 const est = (eid: string) => `/api/establishments/${encodeURIComponent(eid)}`;
 const drinkPath = (eid: string, drinkId: string) => `${est(eid)}/drinks/${encodeURIComponent(drinkId)}`;
@@ -62,7 +63,7 @@ export const establishmentApi = {
 
 export const drinkApi = {
   list: (eid: string, query: DrinkQuery, signal?: AbortSignal) =>
-    api<Page<Drink>>('GET', `${est(eid)}/drinks${queryString(query)}`, undefined, signal),
+    api<DrinkPage>('GET', `${est(eid)}/drinks${queryString(query)}`, undefined, signal),
   get: (eid: string, drinkId: string) => api<Drink>('GET', drinkPath(eid, drinkId)),
   create: (eid: string, body: DrinkInput) => api<Drink>('POST', `${est(eid)}/drinks`, body),
   update: (eid: string, drinkId: string, body: DrinkInput) =>

@@ -1,4 +1,4 @@
-import type { Establishment } from '../api/types.ts';
+import type { Establishment } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths } from '../router.tsx';
 import { useSession } from '../session.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { isAbort } from '../api/client.ts';
 import { referenceApi } from '../api/endpoints.ts';
-import type { Appellation } from '../api/types.ts';
+import type { Appellation } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ControlProps } from './Field.tsx';
 import { useDebounced } from './useDebounced.ts';

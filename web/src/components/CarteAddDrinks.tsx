@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { carteApi, type WineListView } from '../api/carte.ts';
 import { drinkApi } from '../api/endpoints.ts';
-import type { Drink } from '../api/types.ts';
+import type { Drink } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner } from './Feedback.tsx';
 import { Field } from './Field.tsx';

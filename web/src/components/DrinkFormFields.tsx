@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { COLOURS, DRINK_TYPES, type Colour, type DrinkType } from '../api/types.ts';
+import { type Colour, COLOURS, DRINK_TYPES, type DrinkType } from '../../../src/domain/drink.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DrinkFormValues, FormErrors } from '../pages/drinkFormValues.ts';
 import { Field } from './Field.tsx';

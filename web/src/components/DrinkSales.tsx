@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { syncApi } from '../api/endpoints.ts';
-import type { DrinkSales as Sales, TillLink } from '../api/types.ts';
+import type { DrinkSales as Sales, TillLink } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { ErrorBanner, Loading, Notice } from './Feedback.tsx';

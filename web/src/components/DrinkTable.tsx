@@ -1,4 +1,5 @@
-import type { Drink, DrinkSort, Establishment } from '../api/types.ts';
+import type { DrinkSort } from '../../../src/domain/drink.ts';
+import type { Drink, Establishment } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { drinkTitle, formatCl, isLowStock } from './format.ts';

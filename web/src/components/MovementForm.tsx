@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { stockApi } from '../api/endpoints.ts';
-import { MOVEMENT_KINDS, type Drink, type MovementKind } from '../api/types.ts';
+import { MOVEMENT_KINDS, type MovementKind } from '../../../src/domain/stock.ts';
+import type { Drink } from '../../../src/http/contract.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import { ErrorBanner, Notice, SubmitButton } from './Feedback.tsx';
 import { Field } from './Field.tsx';

@@ -1,4 +1,4 @@
-import type { Movement } from '../api/types.ts';
+import type { Movement } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function MovementHistory({ movements }: { movements: Movement[] }) {

@@ -1,4 +1,4 @@
-import type { TillState } from '../api/types.ts';
+import type { TillState } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 

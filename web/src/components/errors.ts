@@ -1,6 +1,6 @@
 import { ApiError } from '../api/client.ts';
 import type { MessageKey, Translate } from '../i18n/i18n.tsx';
-import type { Locale } from '../api/types.ts';
+import type { Locale } from '../../../src/http/contract.ts';
 import { fr } from '../i18n/fr.ts';
 
 /** The message to show for an error: the server's French one, or the catalogue's for the code in English. */

@@ -1,4 +1,4 @@
-import type { Drink } from '../api/types.ts';
+import type { Drink } from '../../../src/http/contract.ts';
 
 /** Parses a decimal typed by a French user: "12,50", "12.5", " 3 ". NaN when it is not a number. */
 export function parseDecimal(text: string): number {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { drinkApi } from '../api/endpoints.ts';
-import type { Drink, DrinkQuery, Page } from '../api/types.ts';
+import type { DrinkPage, DrinkQuery } from '../../../src/http/contract.ts';
 
 /** One server page of drinks; the previous page stays on screen while the next one loads. */
 export function useDrinkList(eid: string, query: DrinkQuery) {
-  const [data, setData] = useState<Page<Drink> | undefined>(undefined);
+  const [data, setData] = useState<DrinkPage | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);

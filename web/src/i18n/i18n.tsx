@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Locale } from '../api/types.ts';
+import type { Locale } from '../../../src/http/contract.ts';
 import { en } from './en.ts';
 import { fr, type MessageKey } from './fr.ts';
 

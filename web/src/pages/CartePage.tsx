@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { isAbort } from '../api/client.ts';
 import { carteApi, type WineList, type WineListView } from '../api/carte.ts';
-import type { Establishment } from '../api/types.ts';
+import type { Establishment } from '../../../src/http/contract.ts';
 import { CarteAddDrinks } from '../components/CarteAddDrinks.tsx';
 import { CarteEntries } from '../components/CarteEntries.tsx';
 import { CarteSectionOrder } from '../components/CarteSectionOrder.tsx';

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { drinkApi } from '../api/endpoints.ts';
-import { type Colour, type Establishment } from '../api/types.ts';
+import type { Colour } from '../../../src/domain/drink.ts';
+import type { Establishment } from '../../../src/http/contract.ts';
 import { AppellationInput } from '../components/AppellationInput.tsx';
 import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
 import { TypeColourFields, VintageFields } from '../components/DrinkFormFields.tsx';

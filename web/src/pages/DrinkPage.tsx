@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { drinkApi, stockApi } from '../api/endpoints.ts';
-import type { Drink, Establishment, Movement } from '../api/types.ts';
+import type { Drink, Establishment, Movement } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { drinkTitle, formatCl, isLowStock } from '../components/format.ts';
 import { MovementForm } from '../components/MovementForm.tsx';

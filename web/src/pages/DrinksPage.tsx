@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { drinkApi, importApi, syncApi } from '../api/endpoints.ts';
-import { COLOURS, DRINK_SORTS, DRINK_TYPES, type Establishment, type TillState } from '../api/types.ts';
+import { COLOURS, DRINK_SORTS, DRINK_TYPES } from '../../../src/domain/drink.ts';
+import type { Establishment, TillState } from '../../../src/http/contract.ts';
 import { DrinkTable } from '../components/DrinkTable.tsx';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { Pagination } from '../components/Pagination.tsx';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, isAbort } from '../api/client.ts';
 import { importApi } from '../api/endpoints.ts';
-import type { Establishment, ImportOverview, ImportRun } from '../api/types.ts';
+import type { Establishment, ImportOverview, ImportRun } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
 import { TillBanner } from '../components/TillBanner.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isAbort } from '../api/client.ts';
 import { drinkApi, stockApi } from '../api/endpoints.ts';
-import type { Drink, Establishment } from '../api/types.ts';
+import type { Drink, Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { drinkTitle, formatCl } from '../components/format.ts';
 import { checkQuantity } from '../components/MovementForm.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { establishmentApi } from '../api/endpoints.ts';
-import type { Member, Role } from '../api/types.ts';
+import type { Member, Role } from '../../../src/http/contract.ts';
 import { ErrorBanner } from '../components/Feedback.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';

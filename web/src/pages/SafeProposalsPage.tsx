@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { syncApi } from '../api/endpoints.ts';
-import type { Establishment, Proposal } from '../api/types.ts';
+import type { Establishment, Proposal } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
 import { formatCl } from '../components/format.ts';
 import { factorText } from '../components/tillFormat.ts';

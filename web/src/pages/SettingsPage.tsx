@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { establishmentApi } from '../api/endpoints.ts';
-import type { Establishment, Invitation, Member, Role } from '../api/types.ts';
+import type { Establishment, Invitation, Member, Role } from '../../../src/http/contract.ts';
 import {
   EstablishmentFields,
   validateEstablishment,

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { importApi, syncApi } from '../api/endpoints.ts';
-import type { Drink, Establishment, TillState, TillProduct, WorkList, WorkListStatus } from '../api/types.ts';
+import type {
+  Drink,
+  Establishment,
+  TillProduct,
+  TillState,
+  WorkList,
+  WorkListStatus,
+} from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
 import { drinkTitle } from '../components/format.ts';
 import { Pagination } from '../components/Pagination.tsx';

@@ -1,7 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { tillApi } from '../api/endpoints.ts';
-import type { Establishment, TillConnection, TillConnectionInput, TillTest } from '../api/types.ts';
+import type {
+  Establishment,
+  TillConnection,
+  TillConnectionInput,
+  TillTest,
+} from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
 import { credentialsFromDomain, identifierFromKmlcode } from '../components/tillFormat.ts';

@@ -1,4 +1,5 @@
-import type { Colour, Drink, DrinkInput, DrinkType } from '../api/types.ts';
+import type { Colour, DrinkType } from '../../../src/domain/drink.ts';
+import type { Drink, DrinkInput } from '../../../src/http/contract.ts';
 import { hasDecimals, parseDecimal } from '../components/format.ts';
 import type { Translate } from '../i18n/i18n.tsx';
 

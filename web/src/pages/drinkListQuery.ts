@@ -1,4 +1,5 @@
-import { COLOURS, DRINK_SORTS, DRINK_TYPES, type DrinkQuery } from '../api/types.ts';
+import { COLOURS, DRINK_SORTS, DRINK_TYPES } from '../../../src/domain/drink.ts';
+import type { DrinkQuery } from '../../../src/http/contract.ts';
 
 export const PAGE_SIZE = 50;
 

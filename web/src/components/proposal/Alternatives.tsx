@@ -1,4 +1,4 @@
-import type { DrinkThatFits, LibraryEntry, Proposal } from '../../api/types.ts';
+import type { DrinkThatFits, LibraryEntry, Proposal } from '../../../../src/http/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { drinkTitle, formatCl } from '../format.ts';
 import { entryTitle } from './entry.ts';

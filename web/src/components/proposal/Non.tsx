@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client.ts';
-import type { Proposal } from '../../api/types.ts';
+import type { Proposal } from '../../../../src/http/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { toInput, type DrinkFormValues, type FormErrors } from '../../pages/drinkFormValues.ts';
 import { AppellationInput } from '../AppellationInput.tsx';

@@ -1,4 +1,4 @@
-import type { LibraryEntry, Proposal } from '../../api/types.ts';
+import type { LibraryEntry, Proposal } from '../../../../src/http/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatCl } from '../format.ts';
 import { WHY, asColour, entryTitle } from './entry.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { LibraryEntry } from '../../api/types.ts';
+import type { LibraryEntry } from '../../../../src/http/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SubmitButton } from '../Feedback.tsx';
 import { Field } from '../Field.tsx';

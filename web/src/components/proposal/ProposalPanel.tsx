@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, isAbort } from '../../api/client.ts';
 import { syncApi } from '../../api/endpoints.ts';
-import type { Drink, LinkTarget, Proposal, TillProduct } from '../../api/types.ts';
+import type { Drink, LinkTarget, Proposal, TillProduct } from '../../../../src/http/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorBanner, Loading } from '../Feedback.tsx';
 import { factorText, parseFactor } from '../tillFormat.ts';

@@ -1,4 +1,5 @@
-import { DRINK_TYPES, type Colour, type DrinkType, type LibraryEntry } from '../../api/types.ts';
+import { type Colour, DRINK_TYPES, type DrinkType } from '../../../../src/domain/drink.ts';
+import type { LibraryEntry } from '../../../../src/http/contract.ts';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
 /** The matcher's reasons, as words. */

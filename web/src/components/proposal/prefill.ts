@@ -1,4 +1,4 @@
-import type { Proposal } from '../../api/types.ts';
+import type { Proposal } from '../../../../src/http/contract.ts';
 import {
   EMPTY_DRINK,
   OTHER_FORMAT,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { countApi } from '../api/counts.ts';
 import { syncApi } from '../api/endpoints.ts';
-import type { LibraryEntry } from '../api/types.ts';
+import type { LibraryEntry } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner } from './Feedback.tsx';
 import { countedQuantity } from './countQuantity.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { countApi, type CountSession } from '../api/counts.ts';
-import { DRINK_TYPES, type DrinkType } from '../api/types.ts';
+import { DRINK_TYPES, type DrinkType } from '../../../src/domain/drink.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner, SubmitButton } from './Feedback.tsx';
 import { Field } from './Field.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { countApi } from '../api/counts.ts';
-import type { Establishment } from '../api/types.ts';
+import type { Establishment } from '../../../src/http/contract.ts';
 import { CountSessionForm } from '../components/CountSessionForm.tsx';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { useLoad } from '../components/useLoad.ts';

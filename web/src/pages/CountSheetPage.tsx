@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { countApi } from '../api/counts.ts';
-import type { Establishment } from '../api/types.ts';
+import type { Establishment } from '../../../src/http/contract.ts';
 import { CountAddDrink } from '../components/CountAddDrink.tsx';
 import { CountClose } from '../components/CountClose.tsx';
 import { CountRow } from '../components/CountRow.tsx';

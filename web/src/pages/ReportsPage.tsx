@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { reportApi } from '../api/counts.ts';
-import type { Establishment } from '../api/types.ts';
+import type { Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { ReportCharts } from '../components/ReportCharts.tsx';
 import { ReportTables } from '../components/ReportTables.tsx';

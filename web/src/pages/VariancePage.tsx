@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { varianceApi } from '../api/counts.ts';
-import type { Establishment } from '../api/types.ts';
+import type { Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { VarianceReasons } from '../components/VarianceReasons.tsx';

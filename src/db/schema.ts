@@ -135,6 +135,7 @@ export interface Database extends CountsDatabase {
   sale_quarantine: SaleQuarantineTable;
   import_run: ImportRunTable;
   till_link: TillLinkTable;
+  till_link_event: TillLinkEventTable;
   library_entry: LibraryEntryTable;
   wine_list: WineListTable;
   wine_list_item: WineListItemTable;
@@ -258,6 +259,20 @@ export interface TillLinkTable {
   factor: number;
   linked_by: string | null;
   created_at: CreatedAt;
+}
+
+export type LinkEventKind = 'link' | 'relink' | 'factor' | 'unlink';
+export interface TillLinkEventTable {
+  establishment_id: string;
+  id: Generated<string>;
+  till_product_id: string;
+  kind: LinkEventKind;
+  drink_id: string | null;
+  previous_drink_id: string | null;
+  factor: number | null;
+  previous_factor: number | null;
+  account_id: string | null;
+  at: CreatedAt;
 }
 
 export interface LibraryEntryTable {

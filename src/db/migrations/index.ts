@@ -8,6 +8,7 @@ import * as drinkStock from './20261206T0004_drink_stock.ts';
 import * as salesFiles from './20261206T0025_sales_files.ts';
 import * as matchingKnowledge from './20261206T0040_matching_knowledge.ts';
 import * as carteNotify from './20261206T0250_carte_notify.ts';
+import * as linkEvents from './20261206T0320_link_events.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0025_sales_files': salesFiles,
   '20261206T0040_matching_knowledge': matchingKnowledge,
   '20261206T0250_carte_notify': carteNotify,
+  '20261206T0320_link_events': linkEvents,
 };

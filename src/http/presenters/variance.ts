@@ -49,6 +49,17 @@ export function varianceToDto(r: VarianceReport): VarianceDto {
       unlinkedRevenue: r.causes.unlinkedRevenueCents / 100,
       receiptsMissing: r.causes.receiptsMissing,
       recentLinks: r.causes.recentLinks,
+      linkEvents: r.causes.linkEvents.map((e) => ({
+        tillProductId: e.tillProductId,
+        productLabel: e.productLabel,
+        kind: e.kind,
+        drinkId: e.drinkId ?? e.previousDrinkId,
+        drinkName: e.drinkName,
+        factor: e.factor,
+        previousFactor: e.previousFactor,
+        by: e.byEmail,
+        at: e.at,
+      })),
     },
   };
 }

@@ -82,6 +82,19 @@ export const varianceDto = z.object({
     unlinkedRevenue: z.number(),
     receiptsMissing: z.number(),
     recentLinks: z.number(),
+    linkEvents: z.array(
+      z.object({
+        tillProductId: z.string(),
+        productLabel: z.string(),
+        kind: z.enum(['link', 'relink', 'factor', 'unlink']),
+        drinkId: z.string().nullable(),
+        drinkName: z.string().nullable(),
+        factor: z.number().nullable(),
+        previousFactor: z.number().nullable(),
+        by: z.string().nullable(),
+        at: timestamp,
+      }),
+    ),
   }),
 });
 

@@ -6,6 +6,7 @@ import {
   type CountSession,
 } from '../../db/repositories/countSessions.ts';
 import { unitCostsAt } from '../../db/repositories/drinkCosts.ts';
+import { linkEventsSince, type LinkEvent } from '../../db/repositories/linkEvents.ts';
 import { stockAt } from '../../db/repositories/stockAt.ts';
 import {
   linkedDrinks,
@@ -39,6 +40,8 @@ export type VarianceReport = {
     unlinkedRevenueCents: number;
     receiptsMissing: number;
     recentLinks: number;
+    /** Links made, changed or broken since the period began: the ledger of link changes. */
+    linkEvents: (LinkEvent & { drinkName: string | null })[];
   };
 };
 
@@ -82,6 +85,9 @@ export async function computeVariance(
     (await listVarianceNotes(db, establishmentId, session.id)).map((n) => [n.drinkId, n]),
   );
   const unlinked = await unlinkedSoldProducts(db, establishmentId, periodFrom, cutoff);
+  // Link changes are stamped when made (often after the cut-off, when the variance shows up): no upper bound.
+  const linkEvents = await linkEventsSince(db, establishmentId, periodFrom);
+  const touched = new Set(linkEvents.flatMap((e) => [e.drinkId, e.previousDrinkId]));
   const rows = drinks.map((d) => {
     const link = links.get(d.id);
     const note = notes.get(d.id);
@@ -96,7 +102,7 @@ export async function computeVariance(
         tillPriceCents: prices.get(d.id) ?? d.salePriceCents,
         linked: link !== undefined,
         receiptsInPeriod: receipts.get(d.id) ?? 0,
-        recentLink: link !== undefined && link.linkedAt > periodFrom,
+        recentLink: touched.has(d.id) || (link !== undefined && link.linkedAt > periodFrom),
         reason: note
           ? { reasonId: note.reasonId, label: note.label, comment: note.comment, by: note.by, at: note.at }
           : null,
@@ -104,6 +110,7 @@ export async function computeVariance(
       session.reasonThresholdCents,
     );
   });
+  const names = new Map(rows.map((r) => [r.drinkId, r.name]));
   const { byCategory, all } = varianceTotals(rows);
   return {
     session,
@@ -118,6 +125,10 @@ export async function computeVariance(
       unlinkedRevenueCents: unlinked.revenueCents,
       receiptsMissing: rows.filter((r) => r.causes.includes('receipt_missing')).length,
       recentLinks: rows.filter((r) => r.causes.includes('recent_link')).length,
+      linkEvents: linkEvents.map((e) => ({
+        ...e,
+        drinkName: names.get(e.drinkId ?? e.previousDrinkId ?? '') ?? null,
+      })),
     },
   };
 }

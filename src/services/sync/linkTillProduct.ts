@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { findDrink, findDrinkForEntry, insertDrink } from '../../db/repositories/drinks.ts';
 import { findLibraryEntry } from '../../db/repositories/library.ts';
-import { upsertLink } from '../../db/repositories/tillLinks.ts';
+import { insertLinkEvent } from '../../db/repositories/linkEvents.ts';
+import { linkOfProduct, upsertLink } from '../../db/repositories/tillLinks.ts';
 import { clearIgnored, findTillProduct } from '../../db/repositories/workList.ts';
 import type { DrinkWithStock } from '../../domain/drink.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -52,7 +53,18 @@ export async function linkTillProduct(
       drinkFormatCl: drink.formatCl,
       type: drink.type,
     }).factor;
+  const previous = await linkOfProduct(db, establishmentId, tillProductId);
   await upsertLink(db, establishmentId, { tillProductId, drinkId, factor: chosen, linkedBy: actorId });
+  if (!previous || previous.drinkId !== drinkId || previous.factor !== chosen)
+    await insertLinkEvent(db, establishmentId, {
+      tillProductId,
+      kind: !previous ? 'link' : previous.drinkId !== drinkId ? 'relink' : 'factor',
+      drinkId,
+      previousDrinkId: previous?.drinkId ?? null,
+      factor: chosen,
+      previousFactor: previous?.factor ?? null,
+      accountId: actorId,
+    });
   await clearIgnored(db, establishmentId, tillProductId);
   const linked = await findDrink(db, establishmentId, drinkId);
   if (!linked) throw notFound('Boisson');

@@ -1,7 +1,9 @@
 import type { Db } from '../../db/database.ts';
 import { existingDrinkIds } from '../../db/repositories/drinks.ts';
+import { insertLinkEvent } from '../../db/repositories/linkEvents.ts';
 import {
   deleteLink,
+  linkOfProduct,
   linksOfDrink,
   updateLinkFactor,
   type TillLinkView,
@@ -25,7 +27,17 @@ export async function breakLink(
   tillProductId: string,
 ): Promise<void> {
   await requireMembership(db, establishmentId, actorId);
-  if (!(await deleteLink(db, establishmentId, tillProductId))) throw notFound('Liaison');
+  const previous = await linkOfProduct(db, establishmentId, tillProductId);
+  if (!previous || !(await deleteLink(db, establishmentId, tillProductId))) throw notFound('Liaison');
+  await insertLinkEvent(db, establishmentId, {
+    tillProductId,
+    kind: 'unlink',
+    drinkId: null,
+    previousDrinkId: previous.drinkId,
+    factor: null,
+    previousFactor: previous.factor,
+    accountId: actorId,
+  });
 }
 
 export async function changeLinkFactor(
@@ -36,7 +48,19 @@ export async function changeLinkFactor(
   factor: number,
 ): Promise<void> {
   await requireMembership(db, establishmentId, actorId);
-  if (!(await updateLinkFactor(db, establishmentId, tillProductId, factor))) throw notFound('Liaison');
+  const previous = await linkOfProduct(db, establishmentId, tillProductId);
+  if (!previous || !(await updateLinkFactor(db, establishmentId, tillProductId, factor)))
+    throw notFound('Liaison');
+  if (previous.factor !== factor)
+    await insertLinkEvent(db, establishmentId, {
+      tillProductId,
+      kind: 'factor',
+      drinkId: previous.drinkId,
+      previousDrinkId: previous.drinkId,
+      factor,
+      previousFactor: previous.factor,
+      accountId: actorId,
+    });
 }
 
 export async function setProductIgnored(

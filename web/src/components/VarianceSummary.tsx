@@ -3,7 +3,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 
 /** Totals by category, the top losses and the likely causes Cellier can see. */
 export function VarianceSummary({ report }: { report: Variance }) {
-  const { t, num, money } = useI18n();
+  const { t, num, money, date } = useI18n();
   const cat = (c: string) => (c === '*' ? t('var.total') : t(`type.${c}` as MessageKey));
   const c = report.causes;
   return (
@@ -66,6 +66,22 @@ export function VarianceSummary({ report }: { report: Variance }) {
           )}
           {c.receiptsMissing > 0 && <li>{t('var.cause.receiptsMissing', { n: c.receiptsMissing })}</li>}
           {c.recentLinks > 0 && <li>{t('var.cause.recentLinks', { n: c.recentLinks })}</li>}
+          {c.linkEvents.length > 0 && (
+            <li>
+              {t('var.linkLedger')}
+              <ul className="link-ledger" data-testid="link-ledger">
+                {c.linkEvents.map((e, i) => (
+                  <li key={`${e.tillProductId}-${i}`}>
+                    {date(e.at, true)} · {e.by ?? '—'} · {t(`var.link.${e.kind}`)} « {e.productLabel} »
+                    {e.drinkName ? ` → ${e.drinkName}` : ''}
+                    {e.factor !== null || e.previousFactor !== null
+                      ? ` (${t('var.link.factor')} ${e.previousFactor === null ? '' : `${num(e.previousFactor)} → `}${e.factor === null ? '—' : num(e.factor)})`
+                      : ''}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          )}
           {c.unlinkedSold.length === 0 && c.receiptsMissing === 0 && c.recentLinks === 0 && (
             <li>{t('var.cause.none')}</li>
           )}

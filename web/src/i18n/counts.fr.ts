@@ -133,6 +133,11 @@ export const countsFr = {
   'var.cause.recentLinks':
     '{n} boisson(s) reliée(s) ou déliée(s) pendant la période : les ventes d’avant ne comptaient pas.',
   'var.cause.none': 'Aucune cause visible par Cellier.',
+  'var.linkLedger': 'Changements de liaison pendant la période :',
+  'var.link.link': 'liaison',
+  'var.link.relink': 'liaison changée',
+  'var.link.factor': 'facteur',
+  'var.link.unlink': 'liaison rompue',
   'var.history': 'Historique des inventaires',
   'var.session': 'Inventaire',
   'var.losses': 'Pertes',

@@ -251,11 +251,11 @@ describe.skipIf(skip)(
       expect(frNumber(await beerRow.getByTestId('difference').textContent())).toBe(-1);
       expect(frNumber(await beerRow.getByTestId('difference-cost').textContent())).toBe(-1.2);
       await owner.page.getByText('1 écart au-delà de 20,00 € attend son motif.').waitFor();
-    // Likely causes: the ledger of link changes names the product, the drink, the factor and who linked it.
-    const ledger = owner.page.getByTestId('link-ledger');
-    expect(await ledger.textContent()).toMatch(
-      new RegExp(`${OWNER} · liaison « ${GLASS} » → [^(]*Ribebon[^(]*\\(facteur 0,2\\)`),
-    );
+      // Likely causes: the ledger of link changes names the product, the drink, the factor and who linked it.
+      const ledger = owner.page.getByTestId('link-ledger');
+      expect(await ledger.textContent()).toMatch(
+        new RegExp(`${OWNER} · liaison « ${GLASS} » → [^(]*Ribebon[^(]*\\(facteur 0,2\\)`),
+      );
 
       // 6. The largest gap justified from the establishment's list.
       await owner.page

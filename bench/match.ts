@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     styles: { type: 'string' },
     // rewrite the labels with another till's habits (seeded family codes, marks, dots): a held-out check
     habits: { type: 'string' },
+    // with --habits: the seed also picks the code's place, the vintage mark, the joiner and glued sizes
+    'habits-varied': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     'no-baselines': { type: 'boolean', default: false },
     failures: { type: 'string' },
@@ -88,7 +90,9 @@ function selectStyles(cases: readonly Case[], spec: string | undefined): Case[] 
 function main(): void {
   const lib = loadLibrary(args.library);
   const selected = selectStyles(loadCases(args.cases), args.styles);
-  const cases = args.habits ? withTillHabits(selected, lib, Number(args.habits)) : selected;
+  const cases = args.habits
+    ? withTillHabits(selected, lib, Number(args.habits), args['habits-varied'])
+    : selected;
   const modeArg = args.mode ?? 'cold';
   const modes: Mode[] = modeArg === 'all' ? ['cold', 'catalogue', 'online'] : [modeArg as Mode];
   if (!modes.every((m) => m in KEYS))

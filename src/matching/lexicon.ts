@@ -117,6 +117,7 @@ export const ALIASES: Readonly<Record<string, readonly (readonly string[])[]>> =
   sm: [['single', 'malt']],
   res: [['reserve'], ['reserva'], ['riserva']],
   rsv: [['reserve']],
+  xtra: [['extra']],
   cuv: [['cuvee']],
   spec: [['special'], ['speciale']],
   sauv: [['sauvignon']],
@@ -138,6 +139,14 @@ export const BIGRAM_ALIASES: Readonly<Record<string, string>> = {
   'ch neuf': 'chateauneuf',
   'chat neuf': 'chateauneuf',
   'p noir': 'pinot noir',
+  'pinot n': 'pinot noir',
+  'pinot b': 'pinot blanc',
+  'pinot g': 'pinot gris',
+  'sauv b': 'sauvignon blanc',
+  'sauv bl': 'sauvignon blanc',
+  'sauv blc': 'sauvignon blanc',
+  'cab sauv': 'cabernet sauvignon',
+  'cab f': 'cabernet franc',
 };
 
 /** Words a label may add to name the kind of drink; explained by the entry's type or subtype. */

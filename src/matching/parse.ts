@@ -51,7 +51,7 @@ export function surfaceTokens(label: string): string[] {
     .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
     .replace(/(?<!\d)(?<!\d\.)(\d{2}|\d{4})\.(\d{1,3}(?:\.\d{1,2})?)(CL|ML|L)?\b(?!\.\d)/g, splitDotted)
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
-    .replace(/([A-Z]{2,})\/(?=[A-Z]{2,})/g, '$1 ') // CH/MARGAUX: words joined by a slash
+    .replace(/([A-Z0-9']{2,})\/(?=[A-Z0-9']{2,})/g, '$1 ') // CH/MARGAUX, 2020/150CL: words joined by a slash
     .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75.CL once the dots are spaces
     .replace(/[^A-Z0-9'/&%.]+/g, ' ');
   return s
@@ -96,8 +96,9 @@ function setServing(st: State, w: ServingWord, word: string): void {
 /** A number after MENU, PICHET, CUVEE... is a price, a size or a name, not a vintage. */
 function vintageContextOk(toks: readonly string[], i: number): boolean {
   const prev = toks[i - 1] ?? '';
-  const four = /^\d{4}$/.test(toks[i] ?? '');
-  return four ? !NAME_NUMBER_CONTEXT.has(prev) : !SIZE_CONTEXT.has(prev);
+  const t = toks[i] ?? '';
+  if (/^['`’]\d\d$/.test(t)) return true; // the apostrophe marks a year ("PINOT N '20")
+  return /^\d{4}$/.test(t) ? !NAME_NUMBER_CONTEXT.has(prev) : !SIZE_CONTEXT.has(prev);
 }
 
 function isColourWord(t: string): boolean {

@@ -40,7 +40,29 @@ const schema = z.object({
     ),
   CELLIER_DEV_LOCAL_TILLS: z.enum(['true', 'false', '1', '0', '']).default('false'),
   CELLIER_SCHEDULE: z.enum(['true', 'false', '1', '0', '']).default('true'),
+  // Per caller: sign-ups per address, demos per account, till connection tests per account and establishment.
+  CELLIER_RATE_SIGNUP: z.string().default('10/h'),
+  CELLIER_RATE_DEMO: z.string().default('5/h'),
+  CELLIER_RATE_TILL_TEST: z.string().default('20/h'),
 });
+
+/** A limit of `max` hits per window, or off. */
+export type RateLimit = { max: number; windowMs: number } | null;
+export type RateLimits = { signup: RateLimit; demo: RateLimit; tillTest: RateLimit };
+
+const UNIT_MS: Record<string, number> = { s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `10/h`, `5/15min`, `100/d`, or `off`. */
+export function parseRateLimit(name: string, value: string): RateLimit {
+  const text = value.trim().toLowerCase();
+  if (text === 'off') return null;
+  const m = /^(\d+)\s*\/\s*(\d*)\s*(s|min|h|d)$/.exec(text);
+  const max = Number(m?.[1]);
+  const windowMs = Number(m?.[2] || 1) * (UNIT_MS[m?.[3] ?? ''] ?? NaN);
+  if (!m || max < 1 || !Number.isSafeInteger(windowMs) || windowMs <= 0)
+    throw new Error(`Configuration invalide: ${name}: « ${value} » (ex. 10/h, 5/15min, off)`);
+  return { max, windowMs };
+}
 
 /** Fastify's `trustProxy` forms we accept: off, a hop count, or a list of addresses/CIDR ranges. */
 export type TrustProxy = false | number | string[];
@@ -86,6 +108,7 @@ export type Config = {
   devLocalTills: boolean;
   /** Plan the nightly imports on a timer (off: imports only on demand). */
   schedule: boolean;
+  rateLimits: RateLimits;
 };
 
 /** Reads the environment once; a bad value stops the start with the variable's name. */
@@ -108,5 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     extraTillDomains: c.CELLIER_TILL_DOMAINS,
     devLocalTills: c.CELLIER_DEV_LOCAL_TILLS === 'true' || c.CELLIER_DEV_LOCAL_TILLS === '1',
     schedule: c.CELLIER_SCHEDULE !== 'false' && c.CELLIER_SCHEDULE !== '0',
+    rateLimits: {
+      signup: parseRateLimit('CELLIER_RATE_SIGNUP', c.CELLIER_RATE_SIGNUP),
+      demo: parseRateLimit('CELLIER_RATE_DEMO', c.CELLIER_RATE_DEMO),
+      tillTest: parseRateLimit('CELLIER_RATE_TILL_TEST', c.CELLIER_RATE_TILL_TEST),
+    },
   };
 }

@@ -107,6 +107,7 @@ export async function composeCellier(options: ComposeOptions): Promise<Cellier> 
     },
     {
       trustProxy: config.trustProxy,
+      rateLimits: config.rateLimits,
       logger: options.quiet
         ? false
         : {

@@ -27,6 +27,12 @@ export interface LoginFailureTable {
   at: Timestamp;
 }
 
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  expires_at: Timestamp;
+}
+
 export interface EstablishmentTable {
   id: Generated<string>;
   name: string;
@@ -121,6 +127,7 @@ export interface Database extends CountsDatabase {
   account: AccountTable;
   session: SessionTable;
   login_failure: LoginFailureTable;
+  rate_limit: RateLimitTable;
   establishment: EstablishmentTable;
   membership: MembershipTable;
   invitation: InvitationTable;

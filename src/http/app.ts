@@ -7,10 +7,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { TrustProxy } from '../config.ts';
+import type { RateLimits, TrustProxy } from '../config.ts';
 import type { AppContext, AppContextInput } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { rejectBadText } from './inputGuard.ts';
+import { registerRateLimits } from './rateLimits.ts';
 import { registerSecurityHeaders, SWAGGER_CSP } from './securityHeaders.ts';
 import { clockedValidatorCompiler } from './validationClock.ts';
 import { registerSession } from './session.ts';
@@ -45,7 +46,11 @@ declare module 'fastify' {
 
 export async function buildApp(
   input: AppContextInput,
-  options: { logger?: FastifyServerOptions['logger']; trustProxy?: TrustProxy } = {},
+  options: {
+    logger?: FastifyServerOptions['logger'];
+    trustProxy?: TrustProxy;
+    rateLimits?: RateLimits;
+  } = {},
 ): Promise<FastifyInstance> {
   const ctx: AppContext = input;
   const app = Fastify({
@@ -81,6 +86,8 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: SWAGGER_CSP });
   registerSession(app, ctx);
   app.addHook('preValidation', rejectBadText);
+  if (options.rateLimits)
+    await registerRateLimits(app, { db: ctx.db, clock: ctx.clock, limits: options.rateLimits });
 
   for (const routes of [
     healthRoutes,

@@ -1,4 +1,5 @@
 import { purgeExpiredSessions } from '../services/auth/sessions.ts';
+import { purgeExpiredRateLimits } from '../services/rateLimits/rateLimits.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { TillAccess } from '../services/tills/tillAccess.ts';
@@ -40,6 +41,7 @@ export const planImportsJob: JobDefinition<Record<string, never>> = {
   idempotencyKey: () => 'plan-imports',
   run: async (ctx) => {
     await purgeExpiredSessions(ctx.db, ctx.clock.now());
+    await purgeExpiredRateLimits(ctx.db, ctx.clock.now());
     await ctx.imports.enqueue(await planImports(ctx.db, ctx.clock));
   },
 };

@@ -11,6 +11,7 @@ export const REFERENCE_TABLES = [
   'account', // people sign in once and belong to several establishments
   'session',
   'login_failure',
+  'rate_limit', // counters keyed by caller, not by establishment
   'kysely_migration',
   'kysely_migration_lock',
 ];

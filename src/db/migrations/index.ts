@@ -9,6 +9,7 @@ import * as salesFiles from './20261206T0025_sales_files.ts';
 import * as matchingKnowledge from './20261206T0040_matching_knowledge.ts';
 import * as carteNotify from './20261206T0250_carte_notify.ts';
 import * as linkEvents from './20261206T0320_link_events.ts';
+import * as rateLimits from './20261206T0335_rate_limits.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0040_matching_knowledge': matchingKnowledge,
   '20261206T0250_carte_notify': carteNotify,
   '20261206T0320_link_events': linkEvents,
+  '20261206T0335_rate_limits': rateLimits,
 };

@@ -1,7 +1,7 @@
 /**
  * Issue 9, what a newcomer meets over HTTP: the app composed as `npm start` composes it, the Astério simulator
  * over loopback HTTP, a mock clock. Defects 5 (nothing imported yet), 6 (not-a-drink proposals) and 7 (past
- * sales keep the till's label of the day).
+ * sales keep the till's label of the day) and 12 (the history on first connection).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
@@ -36,13 +36,42 @@ describeOnBothDatabases('a newcomer connects the till [issue 9]', (kind) => {
     await db.drop();
   });
 
-  const importRange = async (from: string, to: string) => {
-    expect((await owner.post(`${base}/imports`, { from, to })).statusCode).toBe(202);
-    await t.imports.drain();
+  type WorkList = {
+    unlinked: number;
+    tillProducts: number;
+    imports: { importedDays: number; pendingDays: number; lastRun: { status: string } | null };
   };
+  const workList = async () => (await owner.get(`${base}/till-products?pageSize=1`)).json<WorkList>();
+
+  it('defect 5: right after connecting, the work list says nothing was imported, not that all is linked', async () => {
+    const before = await workList();
+    expect(before).toMatchObject({
+      unlinked: 0,
+      tillProducts: 0,
+      imports: { importedDays: 0, pendingDays: 0, lastRun: null },
+    });
+    // A night that is not closed yet: the state says so.
+    expect((await owner.post(`${base}/imports`, { from: '2026-11-27' })).statusCode).toBe(202);
+    await t.imports.drain();
+    expect((await workList()).imports).toMatchObject({ importedDays: 0, lastRun: { status: 'waiting' } });
+  });
+
+  it('defect 12: the history offered on first connection imports the last 30 closed days', async () => {
+    const res = await owner.post(`${base}/imports`, { lastDays: 30 });
+    expect(res.statusCode).toBe(202);
+    const { days } = res.json<{ days: string[] }>();
+    expect(days).toHaveLength(30);
+    expect([days[0], days.at(-1)]).toEqual(['2026-10-28', '2026-11-26']);
+    expect((await workList()).imports.pendingDays).toBeGreaterThan(0);
+    await t.imports.drain();
+    const after = await workList();
+    expect(after.tillProducts).toBeGreaterThan(0);
+    expect(after.imports).toMatchObject({ importedDays: 30, pendingDays: 0 });
+    for (const bad of [{ lastDays: 0 }, { lastDays: 94 }, { lastDays: 30, from: '2026-11-01' }])
+      expect((await owner.post(`${base}/imports`, bad)).statusCode, JSON.stringify(bad)).toBe(400);
+  });
 
   it('defect 7: the Ventes tab lists each past day under the label the till printed that day', async () => {
-    await importRange('2026-10-28', '2026-11-26');
     // A product whose till label changed within the imported month (the simulator bumps vintages).
     const renamed = await db.db
       .selectFrom('sale_line')

@@ -219,3 +219,32 @@ export async function repeatedlyFailedDays(
     .execute();
   return new Set(rows.filter((r) => Number(r.n) >= window.minFailures).map((r) => r.business_day));
 }
+
+/** What the work list says before anything is linked: nights imported so far, and the latest run. */
+export async function importSummary(
+  db: Db,
+  establishmentId: string,
+): Promise<{
+  importedDays: number;
+  lastRun: { businessDay: string; status: ImportStatus; errorMessage: string | null } | null;
+}> {
+  const done = await db
+    .selectFrom('import_run')
+    .select((eb) => eb.fn.count<number>('business_day').distinct().as('n'))
+    .where('establishment_id', '=', establishmentId)
+    .where('status', 'in', ['succeeded', 'partial'])
+    .executeTakeFirstOrThrow();
+  const last = await db
+    .selectFrom('import_run')
+    .select(['business_day', 'status', 'error_message'])
+    .where('establishment_id', '=', establishmentId)
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    importedDays: Number(done.n),
+    lastRun: last
+      ? { businessDay: last.business_day, status: last.status, errorMessage: last.error_message }
+      : null,
+  };
+}

@@ -118,12 +118,15 @@ export async function listTillProducts(
   };
 }
 
-/** The header of the work list: how many products wait, and what the unlinked ones sold over the last 30 days. */
+/**
+ * The header of the work list: how many products wait, what the unlinked ones sold over the last 30 days, and
+ * how many the till has sent at all (none yet: nothing imported, which is not "all linked").
+ */
 export async function workListSummary(
   db: Db,
   establishmentId: string,
   since: string,
-): Promise<{ unlinked: number; unlinkedRevenueCents: number; families: string[] }> {
+): Promise<{ unlinked: number; unlinkedRevenueCents: number; families: string[]; tillProducts: number }> {
   const count = await db
     .selectFrom('till_product as p')
     .leftJoin('till_link as l', (j) =>
@@ -150,6 +153,11 @@ export async function workListSummary(
     .where('p.ignored_at', 'is', null)
     .where('l.drink_id', 'is', null)
     .executeTakeFirstOrThrow();
+  const all = await db
+    .selectFrom('till_product')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('establishment_id', '=', establishmentId)
+    .executeTakeFirstOrThrow();
   const families = await db
     .selectFrom('till_product')
     .select('family')
@@ -162,6 +170,7 @@ export async function workListSummary(
     unlinked: Number(count.n),
     unlinkedRevenueCents: Number(revenue.cents),
     families: families.map((f) => f.family ?? ''),
+    tillProducts: Number(all.n),
   };
 }
 

@@ -2,7 +2,22 @@ import { z } from 'zod';
 import { isoDay, isoDayInput, timestamp } from '../schemas.ts';
 import { tillStateResponse } from './till.schema.ts';
 
-export const importRequestBody = z.object({ from: isoDayInput.optional(), to: isoDayInput.optional() });
+/** A day, a range, or `lastDays`: the history up to the last closed day (offered on first connection). */
+export const importRequestBody = z
+  .object({
+    from: isoDayInput.optional(),
+    to: isoDayInput.optional(),
+    lastDays: z
+      .number({ message: 'Nombre de jours attendu' })
+      .int({ message: 'Nombre de jours entier attendu' })
+      .min(1, { message: 'Un jour au moins' })
+      .max(93, { message: '93 jours au plus par demande' })
+      .optional(),
+  })
+  .refine((b) => b.lastDays === undefined || (b.from === undefined && b.to === undefined), {
+    message: 'Donnez soit des dates, soit un nombre de jours',
+    path: ['lastDays'],
+  });
 
 /* Responses. */
 export const importRunResponse = z.object({

@@ -12,6 +12,7 @@ import {
 } from '../../services/sync/manageLinks.ts';
 import { proposalFor } from '../../services/sync/proposal.ts';
 import { workList } from '../../services/sync/workList.ts';
+import { importState } from '../../services/sync/importState.ts';
 import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
@@ -57,13 +58,14 @@ export const syncRoutes =
       async (request) => {
         const account = requireAccount(request);
         const { page, pageSize, q, ...rest } = request.query;
-        return workList(
+        const list = await workList(
           ctx.db,
           account.id,
           request.params.establishmentId,
           { ...rest, searchTerm: q, limit: pageSize, offset: (page - 1) * pageSize },
           ctx.clock,
         );
+        return { ...list, imports: await importState(ctx.db, ctx.imports, request.params.establishmentId) };
       },
     );
 

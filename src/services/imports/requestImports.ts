@@ -15,20 +15,24 @@ import { toView, type TillConnectionView } from '../tills/tillConnection.ts';
 
 export const MAX_RANGE_DAYS = 93;
 
-/** "Importer maintenant" (no dates: the last closed day) or "Réimporter" a day or a range, oldest first. */
+/**
+ * "Importer maintenant" (no dates: the last closed day), "Réimporter" a day or a range, or the last N days up
+ * to the last closed one (the history offered on first connection); oldest first.
+ */
 export async function requestImports(
   db: Db,
   queue: ImportQueue,
   actorId: string,
   establishmentId: string,
-  input: { from?: string | undefined; to?: string | undefined },
+  input: { from?: string | undefined; to?: string | undefined; lastDays?: number | undefined },
   clock: Clock,
 ): Promise<{ days: string[] }> {
   const establishment = await requireMembership(db, establishmentId, actorId, MANAGERS);
   if (!(await findTillConnection(db, establishmentId))) throw notFound('Connexion caisse');
   const today = localDateHour(clock.now(), establishment.timeZone).date;
   const lastClosed = lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour);
-  const from = input.from ?? input.to ?? lastClosed;
+  const history = input.lastDays === undefined ? undefined : addDays(lastClosed, 1 - input.lastDays);
+  const from = history ?? input.from ?? input.to ?? lastClosed;
   const to = input.to ?? input.from ?? lastClosed;
   if (from > to) throw invalidField('body.from', 'La date de début doit précéder la date de fin');
   if (to > today) throw invalidField('body.to', 'Impossible d’importer un jour futur');

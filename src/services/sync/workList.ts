@@ -28,6 +28,7 @@ export async function workList(
   unlinked: number;
   unlinkedRevenueCents: number;
   families: string[];
+  tillProducts: number;
 }> {
   const establishment = await requireMembership(db, establishmentId, actorId);
   const { items, total } = await listTillProducts(db, establishmentId, filter);

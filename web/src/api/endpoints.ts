@@ -112,7 +112,7 @@ export const tillApi = {
 export const importApi = {
   overview: (eid: string, signal?: AbortSignal) =>
     api<ImportOverview>('GET', `${est(eid)}/imports`, undefined, signal),
-  request: (eid: string, body: { from?: string; to?: string }) =>
+  request: (eid: string, body: { from?: string; to?: string; lastDays?: number }) =>
     api<{ days: string[] }>('POST', `${est(eid)}/imports`, body),
 };
 

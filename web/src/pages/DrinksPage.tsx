@@ -245,19 +245,27 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
 /** "N boissons à synchroniser": the way into the work list, once a till is connected. */
 function SyncLink({ eid, connection }: { eid: string; connection: TillState | null | undefined }) {
   const { tn, t } = useI18n();
-  const [unlinked, setUnlinked] = useState<number | undefined>(undefined);
+  const [summary, setSummary] = useState<{ unlinked: number; tillProducts: number } | undefined>(undefined);
   useEffect(() => {
     if (!connection) return;
     let alive = true;
     syncApi
       .list(eid, { pageSize: 1 })
-      .then((w) => alive && setUnlinked(w.unlinked))
+      .then((w) => alive && setSummary({ unlinked: w.unlinked, tillProducts: w.tillProducts }))
       .catch(() => undefined);
     return () => {
       alive = false;
     };
   }, [eid, connection]);
-  if (!connection || unlinked === undefined) return null;
+  if (!connection || summary === undefined) return null;
+  const { unlinked } = summary;
+  // Nothing came from the till yet: that is not "all linked".
+  if (summary.tillProducts === 0)
+    return (
+      <Link to={paths.sync(eid)} className="sync-link">
+        {t('sync.noSales.short')}
+      </Link>
+    );
   if (unlinked === 0)
     return (
       <Link to={paths.sync(eid)} className="sync-link sync-link--done">

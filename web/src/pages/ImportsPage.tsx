@@ -9,22 +9,10 @@ import { SalesFileImport } from '../components/SalesFileImport.tsx';
 import { euros } from '../components/tillFormat.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
+import { HISTORY_DAYS, HistoryOffer } from '../components/HistoryOffer.tsx';
+import { advance, busy, loadProgress, saveProgress, startProgress, type Progress } from './importProgress.ts';
 
 const POLL_MS = 1000;
-
-const busy = (o: ImportOverview | undefined) =>
-  !!o && (o.pending.length > 0 || o.runs.some((r) => r.status === 'running'));
-
-/** A request's days, and the runs that existed before it: a day is done when a new finished run names it. */
-type Progress = { days: string[]; before: Set<string>; done: number; idle: number; finished: boolean };
-
-function advance(p: Progress, o: ImportOverview): Progress {
-  const finishedRuns = o.runs.filter((r) => !p.before.has(r.id) && r.status !== 'running');
-  const done = p.days.filter((d) => finishedRuns.some((r) => r.businessDay === d)).length;
-  // A night that failed without a run would keep us waiting: three idle answers end the wait.
-  const idle = busy(o) ? 0 : p.idle + 1;
-  return { ...p, done, idle, finished: done === p.days.length || idle >= 3 };
-}
 
 /** Imports caisse: the nightly runs by business day, "Importer maintenant", "Réimporter", the quarantine. */
 export function ImportsPage({ establishment }: { establishment: Establishment }) {
@@ -33,7 +21,8 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
   const canManage = establishment.role === 'owner' || establishment.role === 'manager';
   const [overview, setOverview] = useState<ImportOverview | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  // A request made from Paramètres › Caisse (the history) goes on showing its progress here.
+  const [progress, setProgress] = useState<Progress | null>(() => loadProgress(eid));
   const [requestError, setRequestError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState<'now' | 'range' | null>(null);
@@ -63,6 +52,8 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
     [eid],
   );
 
+  useEffect(() => saveProgress(eid, progress), [eid, progress]);
+
   useEffect(() => {
     const controller = new AbortController();
     void load(controller.signal);
@@ -77,14 +68,14 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
     return () => window.clearTimeout(timer);
   }, [running, overview, load]);
 
-  const request = async (body: { from?: string; to?: string }, kind: 'now' | 'range') => {
+  const request = async (body: { from?: string; to?: string; lastDays?: number }, kind: 'now' | 'range') => {
     setRequestError(null);
     setFieldErrors({});
     setPending(kind);
     try {
-      const before = new Set((overview?.runs ?? []).map((r) => r.id));
+      const before = (overview?.runs ?? []).map((r) => r.id);
       const { days } = await importApi.request(eid, body);
-      setProgress({ days, before, done: 0, idle: 0, finished: false });
+      setProgress(startProgress(days, before));
       await load();
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setFieldErrors(err.fieldMap());
@@ -166,6 +157,9 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
                 />
               </form>
               <ErrorBanner error={requestError} />
+              {overview.runs.length === 0 && !running && (
+                <HistoryOffer onImport={() => request({ lastDays: HISTORY_DAYS }, 'range')} />
+              )}
               {requested.length > 0 && (
                 <div className="imports-progress" role="status" aria-live="polite">
                   <progress max={requested.length} value={done} />

@@ -10,6 +10,7 @@ import type {
   WorkListStatus,
 } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
+import { ImportStateNote } from '../components/ImportStateNote.tsx';
 import { drinkTitle } from '../components/format.ts';
 import { Pagination } from '../components/Pagination.tsx';
 import { ProposalPanel } from '../components/proposal/ProposalPanel.tsx';
@@ -175,7 +176,7 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
         {VIEWS.map((v) => (
           <Link
             key={v}
-            to={pathname + withParam(new URLSearchParams(), 'vue', v === 'unlinked' ? null : v)}
+            to={pathname + withParam(search, 'vue', v === 'unlinked' ? null : v)}
             replace
             className={`subtabs__tab${view === v ? ' subtabs__tab--active' : ''}`}
             aria-current={view === v ? 'page' : undefined}
@@ -238,7 +239,12 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
         {loading && <Loading />}
       </div>
 
-      {data && rows.length === 0 && !loading && <p className="empty">{t(`sync.empty.${view}`)}</p>}
+      {data && rows.length === 0 && !loading && data.tillProducts === 0 && (
+        <ImportStateNote eid={eid} imports={data.imports} />
+      )}
+      {data && rows.length === 0 && !loading && data.tillProducts > 0 && (
+        <p className="empty">{t(`sync.empty.${view}`)}</p>
+      )}
       {rows.length > 0 && (
         <ul className={`sync-list${loading ? ' stale' : ''}`} ref={list} aria-label={t(`sync.view.${view}`)}>
           {rows.map(({ item, grouped }) => {
@@ -264,12 +270,14 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
                     ) : (
                       <span>{t('sync.notSold')}</span>
                     )}
-                    <span>
-                      {t('sync.seen', {
-                        first: date(item.firstSeenOn ? `${item.firstSeenOn}T12:00:00` : null),
-                        last: date(item.lastSeenOn ? `${item.lastSeenOn}T12:00:00` : null),
-                      })}
-                    </span>
+                    {item.firstSoldOn && item.lastSoldOn && (
+                      <span>
+                        {t('sync.seen', {
+                          first: date(`${item.firstSoldOn}T12:00:00`),
+                          last: date(`${item.lastSoldOn}T12:00:00`),
+                        })}
+                      </span>
+                    )}
                     {item.labelChangedOn && (
                       <span className="badge badge--warn">
                         {t('sync.labelChanged', { date: date(`${item.labelChangedOn}T12:00:00`) })}

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { tillApi } from '../api/endpoints.ts';
+import { importApi, tillApi } from '../api/endpoints.ts';
 import type {
   Establishment,
   TillConnection,
@@ -11,7 +11,9 @@ import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
 import { credentialsFromDomain, identifierFromKmlcode } from '../components/tillFormat.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { Link, paths } from '../router.tsx';
+import { Link, navigate, paths } from '../router.tsx';
+import { HISTORY_DAYS, HistoryOffer } from '../components/HistoryOffer.tsx';
+import { saveProgress, startProgress } from './importProgress.ts';
 
 type Values = { domain: string; kmlcode: string; siteCode: string; identifier: string; password: string };
 const EMPTY: Values = { domain: '', kmlcode: '', siteCode: 'SID', identifier: '', password: '' };
@@ -189,12 +191,7 @@ export function TillSettings({ establishment }: { establishment: Establishment }
           {text('siteCode', t('till.siteCode'), t('till.siteCodeHint'))}
         </div>
         {text('identifier', t('till.identifier'), undefined, 'MONRESTO_GENERICDATA')}
-        {connection && (
-          <p className="till-saved-password">
-            <span aria-hidden="true">✓ </span>
-            <span>{t('till.passwordSaved')}</span>
-          </p>
-        )}
+        {connection && <SavedPassword status={connection.status} />}
         <Field
           label={connection ? t('till.passwordReplace') : t('till.password')}
           error={errors.password}
@@ -214,6 +211,16 @@ export function TillSettings({ establishment }: { establishment: Establishment }
         <SubmitButton pending={pending} label={t('till.testSubmit')} pendingLabel={t('till.testing')} />
       </form>
       {test && <TestResult test={test} />}
+      {test?.ok && connection?.lastImportAt === null && (
+        <HistoryOffer
+          onImport={async () => {
+            const before = (await importApi.overview(eid)).runs.map((r) => r.id);
+            const { days } = await importApi.request(eid, { lastDays: HISTORY_DAYS });
+            saveProgress(eid, startProgress(days, before));
+            navigate(paths.imports(eid));
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -231,12 +238,30 @@ function TestResult({ test }: { test: TillTest }) {
       </div>
     );
   const titleKey = TEST_TITLES[test.code];
+  // One message: a short title, then the server's French sentence (it never carries an HTTP detail).
   return (
     <div className="banner banner--error till-result" role="alert">
       <span>
-        <strong>{titleKey ? t(titleKey) : test.code}</strong>
-        {locale === 'fr' && test.message ? ` : ${test.message}` : ''}
+        <strong>{titleKey ? t(titleKey) : t('till.test.failed')}</strong>
+        {locale === 'fr' && test.message && <span className="till-result__detail">{test.message}</span>}
       </span>
     </div>
+  );
+}
+
+/** The tick says the stored password works: only after a test that passed. */
+function SavedPassword({ status }: { status: TillConnection['status'] }) {
+  const { t } = useI18n();
+  if (status === 'ok')
+    return (
+      <p className="till-saved-password">
+        <span aria-hidden="true">✓ </span>
+        <span>{t('till.passwordSaved')}</span>
+      </p>
+    );
+  return (
+    <p className={`till-saved-password till-saved-password--${status}`}>
+      {t(status === 'refused' ? 'till.passwordRefused' : 'till.passwordUnchecked')}
+    </p>
   );
 }

@@ -81,12 +81,27 @@ export const tillProductDto = z.object({
   /** Other products on this page whose labels name the same wine (a bottle and a glass button). */
   sameWineAs: z.array(z.uuid()),
 });
+/** Where the imports stand: an empty work list before the first night is not "all linked". */
+export const workListImportsDto = z.object({
+  importedDays: z.number().int(),
+  pendingDays: z.number().int(),
+  lastRun: z
+    .object({
+      businessDay: isoDay,
+      status: z.enum(['running', 'succeeded', 'partial', 'waiting', 'failed']),
+      errorMessage: z.string().nullable(),
+    })
+    .nullable(),
+});
 export const workListResponse = z.object({
   items: z.array(tillProductDto),
   total: z.number().int(),
   unlinked: z.number().int(),
   unlinkedRevenueCents: z.number().int(),
   families: z.array(z.string()),
+  /** Every product the till ever sent, linked and ignored included. */
+  tillProducts: z.number().int(),
+  imports: workListImportsDto,
 });
 
 export const drinkThatFitsDto = z.object({

@@ -1,8 +1,8 @@
 import type { WorkList } from '../../../src/http/contract.ts';
-
-type WorkListImports = WorkList['imports'];
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
+
+type WorkListImports = WorkList['imports'];
 
 /** An empty work list before any sale arrived: says so, with where the imports stand, and leads to them. */
 export function ImportStateNote({ eid, imports }: { eid: string; imports: WorkListImports }) {

@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { openReadyDatabase, VERSION } from '../runtime.ts';
 import { importCommand } from './import.ts';
 import { libraryImportCommand } from './libraryImport.ts';
+import { reportBevCostCommand } from './reportBevCost.ts';
 import { serve } from './serve.ts';
 import { stockRebuildCommand } from './stockRebuild.ts';
 import { worker } from './worker.ts';
@@ -65,6 +66,18 @@ program
   .option('--establishment <id>', 'un seul établissement (tous sinon)')
   .action(async (opts: Record<string, unknown>) => {
     process.exitCode = await stockRebuildCommand(opts);
+  });
+
+program
+  .command('report')
+  .description('Rapports')
+  .command('bev-cost')
+  .description('Coût matière d’une période : stock initial + achats − stock final, CA HT, marges')
+  .option('--establishment <id>', 'identifiant de l’établissement')
+  .option('--from <AAAA-MM-JJ>', 'première journée')
+  .option('--to <AAAA-MM-JJ>', 'dernière journée (incluse)')
+  .action(async (opts: Record<string, unknown>) => {
+    process.exitCode = await reportBevCostCommand(opts);
   });
 
 program

@@ -222,3 +222,12 @@ export async function establishmentExists(db: Db, id: string): Promise<boolean> 
     (await db.selectFrom('establishment').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
   );
 }
+
+export async function findEstablishment(db: Db, id: string): Promise<Establishment | undefined> {
+  const row = await db
+    .selectFrom('establishment as e')
+    .select(columns)
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+  return row && toEstablishment(row);
+}

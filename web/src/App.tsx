@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Establishment } from '../../src/http/contract.ts';
 import { AppHeader, type Tab } from './components/AppHeader.tsx';
-import { Loading } from './components/Feedback.tsx';
+import { ErrorBanner, Loading } from './components/Feedback.tsx';
 import { useI18n, type MessageKey } from './i18n/i18n.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AuthPage } from './pages/AuthPage.tsx';
@@ -61,7 +61,7 @@ const TITLES: Partial<Record<Route['name'], MessageKey>> = {
 export function App() {
   const { pathname } = useLocation();
   const { t } = useI18n();
-  const { account, establishments, rememberedEstablishment } = useSession();
+  const { account, establishments, rememberedEstablishment, loadError, retryLoad } = useSession();
   const route = matchRoute(pathname);
   const titleKey = TITLES[route.name];
   const title = titleKey ? `${t(titleKey)} · ${t('app.name')}` : t('app.name');
@@ -69,6 +69,13 @@ export function App() {
     document.title = title;
   }, [title]);
 
+  // Without the account or its establishments nothing can show; a later failure shows in the header.
+  if (loadError && (account === undefined || (account && establishments === undefined)))
+    return (
+      <main className="page page--narrow">
+        <ErrorBanner error={loadError} onRetry={retryLoad} />
+      </main>
+    );
   if (account === undefined) return <Loading />;
   if (route.name === 'signin' || route.name === 'signup') {
     if (account) return <Redirect to={paths.home()} />;

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onUnauthenticated } from './api/client.ts';
 import { authApi, establishmentApi } from './api/endpoints.ts';
@@ -11,6 +12,9 @@ type Session = {
   /** undefined while loading, null when signed out. */
   account: Account | null | undefined;
   establishments: Establishment[] | undefined;
+  /** Why the account or its establishments could not be loaded; retryLoad tries again. */
+  loadError: unknown;
+  retryLoad: () => void;
   signedIn: (account: Account) => void;
   signOut: () => Promise<void>;
   reloadEstablishments: () => Promise<Establishment[]>;
@@ -18,6 +22,9 @@ type Session = {
   rememberEstablishment: (eid: string) => void;
   rememberedEstablishment: () => string | null;
 };
+
+const ME = ['me'] as const;
+const ESTABLISHMENTS = ['establishments'] as const;
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -31,39 +38,46 @@ function readRemembered(): string | null {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { locale, setLocale } = useI18n();
-  const [account, setAccount] = useState<Account | null | undefined>(undefined);
-  const [establishments, setEstablishments] = useState<Establishment[] | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const me = useQuery({ queryKey: ME, queryFn: () => authApi.me().then((r) => r.account) });
+  const account = me.data;
+  const setAccount = useCallback(
+    (next: Account | null) => {
+      queryClient.setQueryData(ME, next);
+      if (!next) queryClient.removeQueries({ queryKey: ESTABLISHMENTS });
+    },
+    [queryClient],
+  );
+  const list = useQuery({
+    queryKey: ESTABLISHMENTS,
+    queryFn: () => establishmentApi.list().then((r) => r.items),
+    enabled: !!account,
+  });
+  const establishments = account ? list.data : undefined;
+  const [localeError, setLocaleError] = useState<unknown>(null);
+  const loadError = me.error ?? (account ? list.error : null) ?? localeError;
+  const retryLoad = useCallback(() => {
+    setLocaleError(null);
+    void queryClient.refetchQueries({ queryKey: ME });
+    void queryClient.refetchQueries({ queryKey: ESTABLISHMENTS });
+  }, [queryClient]);
 
-  const reloadEstablishments = useCallback(async () => {
-    const { items } = await establishmentApi.list();
-    setEstablishments(items);
-    return items;
-  }, []);
+  const reloadEstablishments = useCallback(
+    () =>
+      queryClient.fetchQuery({
+        queryKey: ESTABLISHMENTS,
+        queryFn: () => establishmentApi.list().then((r) => r.items),
+        staleTime: 0,
+      }),
+    [queryClient],
+  );
 
   useEffect(() => {
-    let alive = true;
-    authApi
-      .me()
-      .then((me) => {
-        if (alive) setAccount(me.account);
-      })
-      .catch(() => {
-        if (alive) setAccount(null);
-      });
     onUnauthenticated(() => {
       setAccount(null);
-      setEstablishments(undefined);
       navigate(paths.signin(), { replace: true });
     });
-    return () => {
-      alive = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!account) return;
-    reloadEstablishments().catch(() => setEstablishments([]));
-  }, [account, reloadEstablishments]);
+  }, [setAccount]);
 
   const signedIn = useCallback(
     (next: Account) => {
@@ -71,7 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // The account's saved language wins over the browser's, unless the user picked one on the welcome page.
       if (next.locale !== locale) setLocale(next.locale);
     },
-    [locale, setLocale],
+    [locale, setLocale, setAccount],
   );
 
   const signOut = useCallback(async () => {
@@ -79,26 +93,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await authApi.logout();
     } finally {
       setAccount(null);
-      setEstablishments(undefined);
       navigate(paths.signin(), { replace: true });
     }
-  }, []);
+  }, [setAccount]);
 
   const changeLocale = useCallback(
     (next: Locale) => {
       setLocale(next);
       if (account) {
         setAccount({ ...account, locale: next });
-        authApi.setLocale(next).catch(() => undefined);
+        authApi.setLocale(next).catch(setLocaleError);
       }
     },
-    [account, setLocale],
+    [account, setLocale, setAccount],
   );
 
   const value = useMemo<Session>(
     () => ({
       account,
       establishments,
+      loadError,
+      retryLoad,
       signedIn,
       signOut,
       reloadEstablishments,
@@ -112,7 +127,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       rememberedEstablishment: readRemembered,
     }),
-    [account, establishments, signedIn, signOut, reloadEstablishments, changeLocale],
+    [account, establishments, loadError, retryLoad, signedIn, signOut, reloadEstablishments, changeLocale],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

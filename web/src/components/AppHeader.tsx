@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { drinkListPath } from '../pages/drinkListQuery.ts';
+import { ErrorBanner } from './Feedback.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 export function GlassIcon() {
@@ -29,7 +30,7 @@ const ALL = '__all__';
 
 export function AppHeader({ establishment, tab }: { establishment?: Establishment; tab?: Tab }) {
   const { t } = useI18n();
-  const { establishments, rememberEstablishment } = useSession();
+  const { establishments, rememberEstablishment, loadError, retryLoad } = useSession();
   const tabs: { id: Tab; label: string; to: (eid: string) => string }[] = [
     { id: 'drinks', label: t('nav.drinks'), to: drinkListPath },
     { id: 'inventory', label: t('nav.inventory'), to: paths.countSessions },
@@ -85,6 +86,7 @@ export function AppHeader({ establishment, tab }: { establishment?: Establishmen
           ))}
         </nav>
       )}
+      <ErrorBanner error={loadError} onRetry={retryLoad} />
     </header>
   );
 }

@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { drinkApi, stockApi } from '../api/endpoints.ts';
-import type { Drink, Establishment, Movement } from '../../../src/http/contract.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { drinkApi } from '../api/endpoints.ts';
+import { keys, useDrink, useMovements } from '../api/queries.ts';
+import type { Drink, Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
+import { QueryState } from '../components/QueryState.tsx';
 import { drinkTitle, formatCl, isLowStock } from '../components/format.ts';
 import { MovementForm } from '../components/MovementForm.tsx';
 import { MovementHistory } from '../components/MovementHistory.tsx';
@@ -17,26 +20,14 @@ type Props = { establishment: Establishment; drinkId: string; tab: DrinkTab };
 export function DrinkPage({ establishment, drinkId, tab }: Props) {
   const { t, num, money, date } = useI18n();
   const eid = establishment.id;
-  const [drink, setDrink] = useState<Drink | undefined>(undefined);
-  const [movements, setMovements] = useState<Movement[] | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const drinkQuery = useDrink(eid, drinkId);
+  const drink = drinkQuery.data;
+  const movementsQuery = useMovements(eid, drinkId, tab === 'movements');
   const [error, setError] = useState<unknown>(null);
   const [archiving, setArchiving] = useState(false);
-
-  const loadMovements = useCallback(() => {
-    stockApi
-      .movements(eid, drinkId)
-      .then((r) => setMovements(r.items))
-      .catch(setError);
-  }, [eid, drinkId]);
-
-  const loadDrink = useCallback(() => {
-    drinkApi.get(eid, drinkId).then(setDrink).catch(setError);
-  }, [eid, drinkId]);
-  useEffect(loadDrink, [loadDrink]);
-
-  useEffect(() => {
-    if (tab === 'movements') loadMovements();
-  }, [tab, loadMovements]);
+  const loadDrink = () => void drinkQuery.refetch();
+  const setDrink = (d: Drink) => queryClient.setQueryData(keys.drink(eid, drinkId), d);
 
   const toggleArchive = async () => {
     if (!drink) return;
@@ -57,7 +48,7 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
         <Link to={drinkListPath(eid)} className="back">
           ‹ {t('sheet.back')}
         </Link>
-        {error ? <ErrorBanner error={error} /> : <Loading />}
+        {drinkQuery.isError ? <ErrorBanner error={drinkQuery.error} onRetry={loadDrink} /> : <Loading />}
       </main>
     );
 
@@ -163,12 +154,14 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
             drink={drink}
             onRecorded={(updated) => {
               setDrink(updated);
-              loadMovements();
+              void movementsQuery.refetch();
             }}
           />
           <section aria-labelledby="mv-history">
             <h2 id="mv-history">{t('mv.history')}</h2>
-            {movements ? <MovementHistory movements={movements} /> : <Loading />}
+            <QueryState query={movementsQuery}>
+              {(movements) => <MovementHistory movements={movements} />}
+            </QueryState>
           </section>
         </div>
       )}

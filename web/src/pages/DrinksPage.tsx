@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { drinkApi, importApi, syncApi } from '../api/endpoints.ts';
+import { useDrinkList, useImportOverview, useRegions, useWorkList } from '../api/queries.ts';
 import { COLOURS, DRINK_SORTS, DRINK_TYPES } from '../../../src/domain/drink.ts';
 import type { Establishment, TillState } from '../../../src/http/contract.ts';
 import { DrinkTable } from '../components/DrinkTable.tsx';
@@ -7,7 +7,6 @@ import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { Pagination } from '../components/Pagination.tsx';
 import { TillBanner } from '../components/TillBanner.tsx';
 import { useDebounced } from '../components/useDebounced.ts';
-import { useDrinkList } from '../components/useDrinkList.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths, useLocation } from '../router.tsx';
 import { PAGE_SIZE, queryFromSearch, rememberDrinkSearch, withParam } from './drinkListQuery.ts';
@@ -17,23 +16,17 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
   const { t, tn } = useI18n();
   const { pathname, search } = useLocation();
   const query = queryFromSearch(search);
-  const { data, loading, error, reload } = useDrinkList(establishment.id, query);
-  const [regions, setRegions] = useState<string[]>([]);
+  const list = useDrinkList(establishment.id, query);
+  const { data } = list;
+  const loading = list.isFetching;
+  const regionsQuery = useRegions(establishment.id);
+  const regions = regionsQuery.data ?? [];
   const [text, setText] = useState(search.get('q') ?? '');
   const [showFilters, setShowFilters] = useState(false);
   const debounced = useDebounced(text, 300);
   const eid = establishment.id;
-  const [connection, setConnection] = useState<TillState | null | undefined>(undefined);
-  useEffect(() => {
-    let alive = true;
-    importApi
-      .overview(eid)
-      .then((o) => alive && setConnection(o.connection))
-      .catch(() => alive && setConnection(null));
-    return () => {
-      alive = false;
-    };
-  }, [eid]);
+  const overview = useImportOverview(eid);
+  const connection = overview.isError ? null : overview.data?.connection;
 
   const setParam = (key: string, value: string | null) =>
     navigate(pathname + withParam(search, key, value), { replace: key !== 'page' });
@@ -55,17 +48,7 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
   const searchString = search.toString();
   useEffect(() => rememberDrinkSearch(eid, searchString), [eid, searchString]);
 
-  useEffect(() => {
-    let alive = true;
-    drinkApi
-      .regions(eid)
-      .then((r) => alive && setRegions(r.items))
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [eid]);
-
+  const refetchSide = () => Promise.all([overview.refetch(), regionsQuery.refetch()]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const activeFilters = ['colour', 'type', 'region', 'stock', 'archived', 'sort', 'order'].filter((k) =>
     search.has(k),
@@ -201,7 +184,8 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
         </div>
       </section>
 
-      <ErrorBanner error={error} onRetry={reload} />
+      <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />
+      <ErrorBanner error={overview.error ?? regionsQuery.error} onRetry={() => void refetchSide()} />
       <div className="list-status">
         {data && <p className="muted">{tn('drinks.count', data.total)}</p>}
         {loading && <Loading />}
@@ -245,18 +229,14 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
 /** "N boissons à synchroniser": the way into the work list, once a till is connected. */
 function SyncLink({ eid, connection }: { eid: string; connection: TillState | null | undefined }) {
   const { tn, t } = useI18n();
-  const [summary, setSummary] = useState<{ unlinked: number; tillProducts: number } | undefined>(undefined);
-  useEffect(() => {
-    if (!connection) return;
-    let alive = true;
-    syncApi
-      .list(eid, { pageSize: 1 })
-      .then((w) => alive && setSummary({ unlinked: w.unlinked, tillProducts: w.tillProducts }))
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [eid, connection]);
+  const work = useWorkList(eid, { pageSize: 1 }, !!connection);
+  const summary = work.data;
+  if (work.isError)
+    return (
+      <button type="button" className="btn btn--link sync-link" onClick={() => void work.refetch()}>
+        {t('common.retry')}
+      </button>
+    );
   if (!connection || summary === undefined) return null;
   const { unlinked } = summary;
   // Nothing came from the till yet: that is not "all linked".

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { syncApi } from '../api/endpoints.ts';
-import type { Establishment, Proposal } from '../../../src/http/contract.ts';
-import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
+import { useSafeProposals } from '../api/queries.ts';
+import type { Establishment } from '../../../src/http/contract.ts';
+import { ErrorBanner, Notice } from '../components/Feedback.tsx';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatCl } from '../components/format.ts';
 import { factorText } from '../components/tillFormat.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -11,21 +13,13 @@ import { Link, paths } from '../router.tsx';
 export function SafeProposalsPage({ establishment }: { establishment: Establishment }) {
   const { t, tn, num } = useI18n();
   const eid = establishment.id;
-  const [items, setItems] = useState<Proposal[] | undefined>(undefined);
-  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const proposals = useSafeProposals(eid);
+  // Until the user chooses, every safe proposal is checked.
+  const [choice, setChecked] = useState<Set<string> | null>(null);
+  const checked = choice ?? new Set(proposals.data?.map((p) => p.tillProduct.id));
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<{ linked: number; skipped: number } | null>(null);
-
-  useEffect(() => {
-    syncApi
-      .safeProposals(eid)
-      .then((r) => {
-        setItems(r.items);
-        setChecked(new Set(r.items.map((p) => p.tillProduct.id)));
-      })
-      .catch(setError);
-  }, [eid]);
 
   const confirm = async () => {
     setPending(true);
@@ -33,7 +27,6 @@ export function SafeProposalsPage({ establishment }: { establishment: Establishm
     try {
       const r = await syncApi.linkSafe(eid, [...checked]);
       setResult({ linked: r.linked.length, skipped: r.skipped.length });
-      setItems((list) => list?.filter((p) => !r.linked.includes(p.tillProduct.id)));
       setChecked(new Set());
     } catch (err) {
       setError(err);
@@ -43,8 +36,8 @@ export function SafeProposalsPage({ establishment }: { establishment: Establishm
   };
 
   const toggle = (id: string, on: boolean) =>
-    setChecked((s) => {
-      const next = new Set(s);
+    setChecked(() => {
+      const next = new Set(checked);
       if (on) next.add(id);
       else next.delete(id);
       return next;
@@ -64,65 +57,71 @@ export function SafeProposalsPage({ establishment }: { establishment: Establishm
           <Link to={paths.sync(eid)}>{t('safe.back')}</Link>
         </Notice>
       )}
-      {!items && !error && <Loading />}
-      {items && items.length === 0 && <p className="empty">{t('safe.empty')}</p>}
-      {items && items.length > 0 && (
-        <>
-          <div className="safe-tools">
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={checked.size === items.length}
-                onChange={(e) =>
-                  setChecked(e.target.checked ? new Set(items.map((p) => p.tillProduct.id)) : new Set())
-                }
-              />
-              {t('safe.all')}
-            </label>
-          </div>
-          <ul className="safe-list">
-            {items.map((p) => {
-              const e = p.best?.entry;
-              const name = e ? [e.producer, e.cuvee].filter(Boolean).join(' · ') || e.name : t('common.none');
-              return (
-                <li key={p.tillProduct.id}>
-                  <label className="safe-item">
-                    <input
-                      type="checkbox"
-                      checked={checked.has(p.tillProduct.id)}
-                      onChange={(ev) => toggle(p.tillProduct.id, ev.target.checked)}
-                      aria-label={t('safe.check', { label: p.tillProduct.label })}
-                    />
-                    <span className="safe-item__text">
-                      <strong>{p.tillProduct.label}</strong>
-                      <span>
-                        → {name}
-                        {e?.appellation ? ` · ${e.appellation}` : ''} · {p.best?.vintage ?? t('drinks.nv')} ·{' '}
-                        {formatCl(p.best?.formatCl ?? 75, num)}
-                      </span>
-                      <span className="muted">
-                        {t('sync.factor')} : {factorText(p.factor.factor, num)}
-                      </span>
-                    </span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-          <div className="sticky-actions">
-            <span className="muted">{tn('safe.selected', checked.size)}</span>
-            <button
-              type="button"
-              className="btn btn--primary"
-              disabled={pending || checked.size === 0}
-              aria-busy={pending}
-              onClick={() => void confirm()}
-            >
-              {t('safe.confirm', { n: checked.size })}
-            </button>
-          </div>
-        </>
-      )}
+      <QueryState query={proposals}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="empty">{t('safe.empty')}</p>
+          ) : (
+            <>
+              <div className="safe-tools">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={checked.size === items.length}
+                    onChange={(e) =>
+                      setChecked(e.target.checked ? new Set(items.map((p) => p.tillProduct.id)) : new Set())
+                    }
+                  />
+                  {t('safe.all')}
+                </label>
+              </div>
+              <ul className="safe-list">
+                {items.map((p) => {
+                  const e = p.best?.entry;
+                  const name = e
+                    ? [e.producer, e.cuvee].filter(Boolean).join(' · ') || e.name
+                    : t('common.none');
+                  return (
+                    <li key={p.tillProduct.id}>
+                      <label className="safe-item">
+                        <input
+                          type="checkbox"
+                          checked={checked.has(p.tillProduct.id)}
+                          onChange={(ev) => toggle(p.tillProduct.id, ev.target.checked)}
+                          aria-label={t('safe.check', { label: p.tillProduct.label })}
+                        />
+                        <span className="safe-item__text">
+                          <strong>{p.tillProduct.label}</strong>
+                          <span>
+                            → {name}
+                            {e?.appellation ? ` · ${e.appellation}` : ''} ·{' '}
+                            {p.best?.vintage ?? t('drinks.nv')} · {formatCl(p.best?.formatCl ?? 75, num)}
+                          </span>
+                          <span className="muted">
+                            {t('sync.factor')} : {factorText(p.factor.factor, num)}
+                          </span>
+                        </span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+              <div className="sticky-actions">
+                <span className="muted">{tn('safe.selected', checked.size)}</span>
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  disabled={pending || checked.size === 0}
+                  aria-busy={pending}
+                  onClick={() => void confirm()}
+                >
+                  {t('safe.confirm', { n: checked.size })}
+                </button>
+              </div>
+            </>
+          )
+        }
+      </QueryState>
     </main>
   );
 }

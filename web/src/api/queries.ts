@@ -1,0 +1,80 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { DrinkQuery, WorkListQuery } from '../../../src/http/contract.ts';
+import { drinkApi, establishmentApi, importApi, stockApi, syncApi, tillApi } from './endpoints.ts';
+
+/** Every server-state key in one place, so that a write can invalidate what it changed. */
+export const keys = {
+  drinks: (eid: string) => ['drinks', eid] as const,
+  drinkList: (eid: string, query: DrinkQuery) => ['drinks', eid, 'list', query] as const,
+  regions: (eid: string) => ['drinks', eid, 'regions'] as const,
+  drink: (eid: string, drinkId: string) => ['drinks', eid, 'one', drinkId] as const,
+  movements: (eid: string, drinkId: string) => ['drinks', eid, 'one', drinkId, 'movements'] as const,
+  drinkSales: (eid: string, drinkId: string, period: { from?: string; to?: string }) =>
+    ['drinks', eid, 'one', drinkId, 'sales', period] as const,
+  imports: (eid: string) => ['imports', eid] as const,
+  till: (eid: string) => ['till', eid] as const,
+  members: (eid: string) => ['members', eid] as const,
+  sync: (eid: string) => ['sync', eid] as const,
+  workList: (eid: string, query: WorkListQuery) => ['sync', eid, 'work', query] as const,
+  proposal: (eid: string, tillProductId: string) => ['sync', eid, 'proposal', tillProductId] as const,
+  safeProposals: (eid: string) => ['sync', eid, 'safe'] as const,
+};
+
+/** One server page of drinks; the previous page stays on screen while the next one loads. */
+export const useDrinkList = (eid: string, query: DrinkQuery) =>
+  useQuery({
+    queryKey: keys.drinkList(eid, query),
+    queryFn: ({ signal }) => drinkApi.list(eid, query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useRegions = (eid: string) =>
+  useQuery({ queryKey: keys.regions(eid), queryFn: () => drinkApi.regions(eid).then((r) => r.items) });
+
+export const useDrink = (eid: string, drinkId: string) =>
+  useQuery({ queryKey: keys.drink(eid, drinkId), queryFn: () => drinkApi.get(eid, drinkId) });
+
+export const useMovements = (eid: string, drinkId: string, enabled = true) =>
+  useQuery({
+    queryKey: keys.movements(eid, drinkId),
+    queryFn: () => stockApi.movements(eid, drinkId).then((r) => r.items),
+    enabled,
+  });
+
+export const useDrinkSales = (eid: string, drinkId: string, period: { from?: string; to?: string }) =>
+  useQuery({
+    queryKey: keys.drinkSales(eid, drinkId, period),
+    queryFn: () => syncApi.sales(eid, drinkId, period),
+    placeholderData: keepPreviousData,
+  });
+
+export const useImportOverview = (eid: string) =>
+  useQuery({ queryKey: keys.imports(eid), queryFn: ({ signal }) => importApi.overview(eid, signal) });
+
+export const useTillConnection = (eid: string) =>
+  useQuery({ queryKey: keys.till(eid), queryFn: () => tillApi.get(eid).then((r) => r.connection) });
+
+export const useMembers = (eid: string) =>
+  useQuery({ queryKey: keys.members(eid), queryFn: () => establishmentApi.members(eid) });
+
+export const useWorkList = (eid: string, query: WorkListQuery, enabled = true) =>
+  useQuery({
+    queryKey: keys.workList(eid, query),
+    queryFn: ({ signal }) => syncApi.list(eid, query, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+export const useProposal = (eid: string, tillProductId: string) =>
+  useQuery({
+    queryKey: keys.proposal(eid, tillProductId),
+    queryFn: ({ signal }) => syncApi.proposal(eid, tillProductId, signal),
+    staleTime: 0,
+  });
+
+export const useSafeProposals = (eid: string) =>
+  useQuery({
+    queryKey: keys.safeProposals(eid),
+    queryFn: () => syncApi.safeProposals(eid).then((r) => r.items),
+    staleTime: 0,
+  });

@@ -19,11 +19,25 @@ const pureOnly = forbid(
   'domain/ and matching/ are pure: they import only each other, no package, no I/O.',
 );
 
+const NIGHT_IMPORT = 'src/services/imports/importNight.ts';
+
 /** The import directions, as lint rules: `npm run check` fails on a breach (test/unit/layers.test.ts). */
 const layers = [
   layer(['src/http/**', 'src/jobs/**', 'src/cli/**'], repositories),
   layer(
     ['src/services/**'],
+    forbid(
+      '(^|/)(jobs|http|cli)/',
+      'Services never import jobs, http or cli: declare the interface they need.',
+    ),
+    forbid(
+      '(^|/)db/transaction(\\.ts)?$',
+      'Services never open a transaction: the route, job or CLI command does (inTransaction).',
+    ),
+  ),
+  // TODO(issue 12): the night import fetches from the till before it writes; its job should open the transaction.
+  layer(
+    [NIGHT_IMPORT],
     forbid(
       '(^|/)(jobs|http|cli)/',
       'Services never import jobs, http or cli: declare the interface they need.',
@@ -46,6 +60,21 @@ const layers = [
     forbid('(^|/)src/http/contract\\.ts$', 'Import only types from the contract: `import type`.', true),
   ),
 ];
+
+/** Services take a Db that may be a transaction and never open one (the import rule above covers inTransaction). */
+const noTransactionInServices = {
+  files: ['src/services/**'],
+  ignores: [NIGHT_IMPORT],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "CallExpression[callee.property.name='transaction']",
+        message: 'Services never open a transaction: the route, job or CLI command does (inTransaction).',
+      },
+    ],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'bin', '**/*.cjs'] },
@@ -70,6 +99,7 @@ export default tseslint.config(
     },
   },
   ...layers,
+  noTransactionInServices,
   {
     files: ['eslint.config.js'],
     extends: [tseslint.configs.disableTypeChecked],

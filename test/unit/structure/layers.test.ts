@@ -38,6 +38,11 @@ const breaches: { file: string; code: string; why: RegExp }[] = [
     why: /never import jobs/,
   },
   {
+    file: 'src/services/drinks/scratch.ts',
+    code: "import { inTransaction } from '../../db/transaction.ts';\nvoid inTransaction;\n",
+    why: /never open a transaction/,
+  },
+  {
     file: 'src/domain/scratch.ts',
     code: "import { sql } from 'kysely';\nvoid sql;\n",
     why: /pure/,
@@ -69,6 +74,16 @@ describe('layer rules (eslint.config.js)', () => {
     const errors = await layerErrors(file, code);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.join('\n')).toMatch(why);
+  });
+
+  it('refuses a service that opens a transaction itself', async () => {
+    const code =
+      "import type { Db } from '../../db/database.ts';\nexport const f = (db: Db) => db.transaction();\n";
+    const [result] = await eslint.lintText(code, {
+      filePath: path.join(root, 'src/services/drinks/scratch.ts'),
+    });
+    const messages = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+    expect(messages.map((m) => m.message).join('\n')).toMatch(/never open a transaction/);
   });
 
   it('allows the directions the architecture names', async () => {

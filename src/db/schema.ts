@@ -13,6 +13,22 @@ export interface AccountTable {
   created_at: CreatedAt;
 }
 
+export interface AccountTaskTable {
+  id: Generated<string>;
+  account_id: string;
+  kind: string;
+  target_establishment: string | null;
+  state: Generated<string>;
+  done: Generated<number>;
+  total: Generated<number>;
+  params: ColumnType<unknown, string | undefined, string>;
+  input: Uint8Array | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface SessionTable {
   id: string;
   account_id: string;
@@ -126,6 +142,7 @@ export interface DrinkStockTable {
 export interface Database extends CountsDatabase {
   account: AccountTable;
   session: SessionTable;
+  account_task: AccountTaskTable;
   login_failure: LoginFailureTable;
   rate_limit: RateLimitTable;
   establishment: EstablishmentTable;

@@ -26,6 +26,7 @@ import { importRoutes } from './routes/imports.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { demoRoutes } from './routes/demo.ts';
+import { taskRoutes } from './routes/tasks.ts';
 import { wineListRoutes } from './routes/wineLists.ts';
 import { carteRoutes } from './routes/carte.ts';
 import { salesFileRoutes } from './routes/salesFiles.ts';
@@ -101,6 +102,7 @@ export async function buildApp(
     libraryRoutes,
     syncRoutes,
     demoRoutes,
+    taskRoutes,
     wineListRoutes,
     carteRoutes,
     salesFileRoutes,

@@ -23,6 +23,7 @@ import type {
   tillTestResponse,
 } from './routes/till.schema.ts';
 import type { movementResponse } from './routes/stock.schema.ts';
+import type { taskAccepted, taskResponse } from './routes/tasks.schema.ts';
 import type {
   accountResponse,
   changePasswordBody,
@@ -162,3 +163,7 @@ export type DrinkThatFits = Response<typeof drinkThatFitsDto>;
 export type LinkTarget = Request<typeof linkBody>['target'];
 export type TillLink = Response<typeof tillLinkDto>;
 export type DrinkSales = Response<typeof drinkSalesResponse>;
+
+/* Long work run as a job (supplier catalogue, demo): accepted with its id, then followed. */
+export type TaskAccepted = Response<typeof taskAccepted>;
+export type Task = Response<typeof taskResponse>;

@@ -6,10 +6,14 @@ import type { TillAccess } from '../services/tills/tillAccess.ts';
 import { importNight } from '../services/imports/importNight.ts';
 import type { ImportNightData, ImportQueue } from '../services/imports/importQueue.ts';
 import { planImports } from '../services/imports/planImports.ts';
+import type { TaskKind, TaskQueue } from '../services/tasks/taskQueue.ts';
+import { runCatalogueTask, runDemoTask } from './taskJobs.ts';
 
 /** What a job may use; `imports` is the queue running it, so that a job can queue others. */
 export type JobDeps = { db: Db; tills: TillAccess; clock: Clock };
 export type JobContext = JobDeps & { imports: Pick<ImportQueue, 'enqueue'> };
+/** Which try this is: a task records its failure as final only on the last one. */
+export type Attempt = { last: boolean };
 
 /** A job says when it runs, how often it is retried, and which key makes two copies of it one (Outline's CronTask). */
 export type JobDefinition<Data> = {
@@ -19,7 +23,7 @@ export type JobDefinition<Data> = {
   retries: number;
   retryDelaySeconds: number;
   idempotencyKey: (data: Data) => string;
-  run: (ctx: JobContext, data: Data) => Promise<void>;
+  run: (ctx: JobContext, data: Data, attempt?: Attempt) => Promise<void>;
 };
 
 export const importNightJob: JobDefinition<ImportNightData> = {
@@ -45,3 +49,30 @@ export const planImportsJob: JobDefinition<Record<string, never>> = {
     await ctx.imports.enqueue(await planImports(ctx.db, ctx.clock));
   },
 };
+
+/** A member's long work, started by a request that answered 202 with the task id (progress in account_task). */
+export type TaskData = { taskId: string };
+
+/** A supplier catalogue: read and checked, then written in batches of upserts, so a retry is harmless. */
+export const supplierCatalogueJob: JobDefinition<TaskData> = {
+  name: 'supplier-catalogue',
+  retries: 2,
+  retryDelaySeconds: 30,
+  idempotencyKey: (d) => `supplier-catalogue:${d.taskId}`,
+  run: (ctx, data, attempt) => runCatalogueTask(ctx, data.taskId, attempt?.last ?? true),
+};
+
+/** The demo, in one transaction: a failure leaves nothing, and the member simply tries again. */
+export const createDemoJob: JobDefinition<TaskData> = {
+  name: 'create-demo',
+  retries: 0,
+  retryDelaySeconds: 0,
+  idempotencyKey: (d) => `create-demo:${d.taskId}`,
+  run: (ctx, data) => runDemoTask(ctx, data.taskId),
+};
+
+export const TASK_JOBS: Record<TaskKind, JobDefinition<TaskData>> = {
+  'supplier-catalogue': supplierCatalogueJob,
+  'create-demo': createDemoJob,
+};
+export type { TaskQueue };

@@ -1,5 +1,6 @@
 import { importNightJob, planImportsJob, type JobContext, type JobDeps } from './definitions.ts';
 import type { ImportNightData, ImportQueue } from '../services/imports/importQueue.ts';
+import { createEmbeddedTasks } from './embeddedTasks.ts';
 
 type Logger = { info: (msg: string) => void; error: (msg: string) => void };
 
@@ -86,6 +87,7 @@ export function createEmbeddedQueue(
     void pump();
   };
   const ctx: JobContext = { ...deps, imports: { enqueue } };
+  const tasks = createEmbeddedTasks(ctx, wait, options.logger);
 
   const plan = async () => {
     try {
@@ -105,20 +107,24 @@ export function createEmbeddedQueue(
   return {
     mode: 'embedded',
     enqueue,
+    enqueueTask: tasks.enqueueTask,
     plan,
     pending: async (establishmentId) =>
       [...(active ? [active] : []), ...queue, ...delayed.values()]
         .filter((e) => e.job.establishmentId === establishmentId)
         .map((e) => e.job.day),
     drain: async () => {
-      while (running || delayed.size > 0) {
-        if (running) await running;
+      // A task (the demo) may queue nights, and nights run beside tasks: wait until both are idle.
+      while (running || delayed.size > 0 || tasks.busy()) {
+        if (tasks.busy()) await tasks.settle();
+        else if (running) await running;
         else await Promise.all(delayed.keys());
       }
     },
     stop: async () => {
       stopped = true;
       if (timer) clearInterval(timer);
+      await tasks.stop();
       if (running) await running;
     },
   };

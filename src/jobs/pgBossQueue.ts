@@ -1,7 +1,15 @@
 import PgBoss from 'pg-boss';
 import { pgBossPendingDays } from '../services/imports/planImports.ts';
 import type { ImportNightData, ImportQueue } from '../services/imports/importQueue.ts';
-import { importNightJob, planImportsJob, type JobContext, type JobDeps } from './definitions.ts';
+import {
+  importNightJob,
+  planImportsJob,
+  TASK_JOBS,
+  type JobContext,
+  type JobDeps,
+  type TaskData,
+} from './definitions.ts';
+import type { TaskKind } from '../services/tasks/taskQueue.ts';
 
 type Logger = { info: (msg: string) => void; error: (msg: string) => void };
 
@@ -32,6 +40,15 @@ export async function createPgBossQueue(
     expireInSeconds: 15 * 60,
   });
   await boss.createQueue(planImportsJob.name, { name: planImportsJob.name, policy: 'singleton' });
+  for (const job of Object.values(TASK_JOBS)) {
+    await boss.createQueue(job.name, {
+      name: job.name,
+      policy: 'stately',
+      retryLimit: job.retries,
+      retryDelay: job.retryDelaySeconds,
+      expireInSeconds: 15 * 60,
+    });
+  }
 
   const enqueue = async (jobs: readonly ImportNightData[]) => {
     for (const job of jobs) {
@@ -40,6 +57,11 @@ export async function createPgBossQueue(
   };
 
   const ctx: JobContext = { ...deps, imports: { enqueue } };
+  const enqueueTask = async (kind: TaskKind, taskId: string) => {
+    const job = TASK_JOBS[kind];
+    const data: TaskData = { taskId };
+    await boss.send(job.name, data, { singletonKey: job.idempotencyKey(data) });
+  };
 
   if (options.schedule && planImportsJob.schedule) {
     await boss.schedule(planImportsJob.name, planImportsJob.schedule, {}, { tz: 'UTC' });
@@ -55,12 +77,18 @@ export async function createPgBossQueue(
     await boss.work(planImportsJob.name, polling, async () => {
       await planImportsJob.run(ctx, {});
     });
+    for (const job of Object.values(TASK_JOBS)) {
+      await boss.work<TaskData>(job.name, { ...polling, includeMetadata: true }, async ([task]) => {
+        if (task) await job.run(ctx, task.data, { last: task.retryCount >= task.retryLimit });
+      });
+    }
   }
 
   return {
     mode: 'pg-boss',
     boss,
     enqueue,
+    enqueueTask,
     pending: (establishmentId) => pgBossPendingDays(deps.db, importNightJob.name, establishmentId),
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });

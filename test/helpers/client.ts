@@ -126,3 +126,27 @@ export class TestClient {
 }
 
 export const json = <T>(res: LightMyRequestResponse): T => res.json();
+
+export type TaskView = {
+  id: string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  stateLabel: string;
+  done: number;
+  total: number;
+  establishmentId: string | null;
+  result: unknown;
+  error: string | null;
+};
+
+/** Follows a task over HTTP, as the web app does, until it has succeeded or failed. */
+export async function waitForTask(client: TestClient, taskId: string, timeoutMs = 60_000): Promise<TaskView> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await client.get(`/api/tasks/${taskId}`);
+    if (res.statusCode !== 200) throw new Error(`task ${taskId}: ${res.statusCode} ${res.body}`);
+    const task = res.json<TaskView>();
+    if (task.state === 'succeeded' || task.state === 'failed') return task;
+    if (Date.now() > until) throw new Error(`task ${taskId} still ${task.state}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

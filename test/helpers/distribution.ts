@@ -10,6 +10,7 @@ export const REFERENCE_TABLES = [
   'library_entry', // the shipped library, plus private entries tagged with their establishment
   'account', // people sign in once and belong to several establishments
   'session',
+  'account_task', // long work an account started, read back by that account (the file goes once done)
   'login_failure',
   'rate_limit', // counters keyed by caller, not by establishment
   'kysely_migration',

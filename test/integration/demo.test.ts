@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { stopDemoSimulator } from '../../src/services/demo/demoTill.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
+import { createTestApp, TestClient, waitForTask, type TestApp } from '../helpers/client.ts';
 
 describeOnBothDatabases('demo establishment', (kind) => {
   let db: TestDatabase;
@@ -20,14 +20,16 @@ describeOnBothDatabases('demo establishment', (kind) => {
     const c = new TestClient(t.app);
     await c.signUp('curieux@demo.fr');
     const res = await c.post('/api/demo');
-    expect(res.statusCode, res.body).toBe(201);
-    const { establishment, queuedDays } = res.json<{
-      establishment: { id: string; isDemo: boolean };
-      queuedDays: string[];
-    }>();
+    // The request only queues the create-demo job: 202 and the task to follow.
+    expect(res.statusCode, res.body).toBe(202);
+    const task = await waitForTask(c, res.json<{ taskId: string }>().taskId);
+    expect(task).toMatchObject({ state: 'succeeded', stateLabel: 'Terminé', done: 1, total: 1 });
+    const { establishmentId, queuedDays } = task.result as { establishmentId: string; queuedDays: string[] };
+    expect(task.establishmentId).toBe(establishmentId);
+    const establishment = (await c.get(`/api/establishments/${establishmentId}`)).json<{ isDemo: boolean }>();
     expect(establishment.isDemo).toBe(true);
     expect(queuedDays).toHaveLength(27);
-    const base = `/api/establishments/${establishment.id}`;
+    const base = `/api/establishments/${establishmentId}`;
     const work = (await c.get(`${base}/till-products`)).json<{
       unlinked: number;
       items: { hasSales: boolean }[];
@@ -55,7 +57,10 @@ describeOnBothDatabases('demo establishment', (kind) => {
       await c.signUp('interrompu@demo.fr');
       const before = await countRows();
       const res = await c.post('/api/demo');
-      expect(res.statusCode).toBe(500);
+      expect(res.statusCode).toBe(202);
+      const task = await waitForTask(c, res.json<{ taskId: string }>().taskId);
+      expect(task).toMatchObject({ state: 'failed', stateLabel: 'Échec', establishmentId: null });
+      expect(task.error).toMatch(/^La démo n’a pas pu être créée/);
       expect(seal).toHaveBeenCalled();
       expect((await c.get('/api/establishments')).json<{ items: unknown[] }>().items).toEqual([]);
       expect(await countRows()).toEqual(before);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
+import { createTestApp, TestClient, waitForTask, type TestApp } from '../helpers/client.ts';
 
 type Answer = {
   decision: string;
@@ -97,8 +97,10 @@ describeOnBothDatabases('library and matching API', (kind) => {
         vintage: 'Millésime',
       },
     });
-    expect(res.statusCode, res.body).toBe(200);
-    const report = res.json<{ imported: number; errors: { line: number; message: string }[] }>();
+    expect(res.statusCode, res.body).toBe(202);
+    const task = await waitForTask(c, res.json<{ taskId: string }>().taskId);
+    expect(task).toMatchObject({ state: 'succeeded', stateLabel: 'Terminé', done: 2, total: 2 });
+    const report = task.result as { imported: number; errors: { line: number; message: string }[] };
     expect(report.imported).toBe(2);
     expect(report.errors.map((e) => e.line)).toEqual([3, 4, 5]);
     expect(report.errors[0]?.message).toBe('ni producteur, ni cuvée, ni appellation');
@@ -107,7 +109,11 @@ describeOnBothDatabases('library and matching API', (kind) => {
     const a = (await c.post(`${base}/match`, { label: 'CLOS IMAGINAIRE PIERRE BLEUE 22' })).json<Answer>();
     expect(a.decision).toBe('oui');
     const missing = await c.post(`${base}/library/import`, { csv, mapping: { producer: 'Vigneron' } });
-    expect(missing.statusCode).toBe(400);
+    const failed = await waitForTask(c, missing.json<{ taskId: string }>().taskId);
+    expect(failed).toMatchObject({ state: 'failed', error: 'Colonne « Vigneron » absente du fichier' });
+    // Only the account that started a task reads it.
+    expect((await other.get(`/api/tasks/${task.id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/tasks/not-a-uuid`)).statusCode).toBe(400);
   });
 
   it('reads a Windows-1252 file sent as bytes, and names the line of an unclosed quote, importing nothing', async () => {
@@ -115,18 +121,48 @@ describeOnBothDatabases('library and matching API', (kind) => {
     const bytes = Buffer.from([...text].map((ch) => ({ Œ: 0x8c, œ: 0x9c })[ch] ?? ch.charCodeAt(0)));
     const mapping = { producer: 'Domaine', cuvee: 'Cuvée', appellation: 'Appellation' };
     const res = await c.post(`${base}/library/import`, { fileBase64: bytes.toString('base64'), mapping });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ imported: 1, errors: [] });
+    expect(res.statusCode, res.body).toBe(202);
+    const task = await waitForTask(c, res.json<{ taskId: string }>().taskId);
+    expect(task.result).toEqual({ imported: 1, errors: [] });
     const found = await c.get(`${base}/library/search?q=${encodeURIComponent('cœur de pierre')}`);
     expect(found.body).toContain('Château Œnologue');
 
     const before = await db.db.selectFrom('library_entry').select('id').execute();
     const broken = ['Domaine;Cuvée', 'Un;A', '"Deux;B', 'Trois;C', 'Quatre;D'].join('\n');
     const bad = await c.post(`${base}/library/import`, { csv: broken, mapping: { producer: 'Domaine' } });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({
-      error: { code: 'validation_failed', message: 'Ligne 3 : un guillemet ouvert n’est jamais fermé' },
+    expect(bad.statusCode).toBe(202);
+    expect(await waitForTask(c, bad.json<{ taskId: string }>().taskId)).toMatchObject({
+      state: 'failed',
+      error: 'Ligne 3 : un guillemet ouvert n’est jamais fermé',
     });
     expect(await db.db.selectFrom('library_entry').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('runs a big catalogue as a job: the request answers at once, the task counts every batch to the end', async () => {
+    const lines = ['Domaine;Cuvée;Millésime'];
+    for (let i = 0; i < 1200; i++) lines.push(`Maison Lot ${i};Cuvée ${i};2020`);
+    const res = await c.post(`${base}/library/import`, {
+      csv: lines.join('\n'),
+      mapping: { producer: 'Domaine', cuvee: 'Cuvée', vintage: 'Millésime' },
+    });
+    expect(res.statusCode).toBe(202);
+    const { taskId } = res.json<{ taskId: string }>();
+    const seen = await c.get(`/api/tasks/${taskId}`);
+    expect(['En attente', 'En cours', 'Terminé']).toContain(seen.json<{ stateLabel: string }>().stateLabel);
+    const task = await waitForTask(c, taskId);
+    expect(task).toMatchObject({ state: 'succeeded', done: 1200, total: 1200, result: { imported: 1200 } });
+    const stored = await db.db
+      .selectFrom('library_entry')
+      .select('id')
+      .where('producer', 'like', 'Maison Lot %')
+      .execute();
+    expect(stored).toHaveLength(1200);
+    // The file is not kept once read.
+    const row = await db.db
+      .selectFrom('account_task')
+      .select('input')
+      .where('id', '=', taskId)
+      .executeTakeFirst();
+    expect(row?.input).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inTransaction } from '../../db/transaction.ts';
-import { importSupplierCatalogue } from '../../services/library/importSupplierCatalogue.ts';
+import { createCatalogueTask } from '../../services/tasks/tasks.ts';
+import { taskAccepted } from './tasks.schema.ts';
 import { matchForEstablishment, searchLibraryEntries } from '../../services/library/libraryQueries.ts';
 import type { AppContext } from '../context.ts';
 import { establishmentParams } from '../schemas.ts';
@@ -8,7 +9,6 @@ import { requireAccount } from '../session.ts';
 import { presentLibraryEntry, presentMatchAnswer } from '../presenters/library.ts';
 import {
   catalogueImportBody,
-  catalogueReportDto,
   librarySearchQuery,
   librarySearchResponse,
   matchAnswerDto,
@@ -71,25 +71,19 @@ export const libraryRoutes =
           tags,
           params: establishmentParams,
           body: catalogueImportBody,
-          response: { 200: catalogueReportDto },
+          response: { 202: taskAccepted },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
         const { csv, fileBase64, ...rest } = request.body;
-        const input = {
-          ...rest,
-          csv: fileBase64 !== undefined ? Buffer.from(fileBase64, 'base64') : (csv ?? ''),
-        };
-        return inTransaction(ctx.db, (trx) =>
-          importSupplierCatalogue(
-            trx,
-            account.id,
-            request.params.establishmentId,
-            input,
-            ctx.clock.now().getFullYear(),
-          ),
+        const file = fileBase64 !== undefined ? Buffer.from(fileBase64, 'base64') : Buffer.from(csv ?? '');
+        // Read, checked and written by the supplier-catalogue job; follow it at /api/tasks/:taskId.
+        const taskId = await inTransaction(ctx.db, (trx) =>
+          createCatalogueTask(trx, account.id, request.params.establishmentId, { ...rest, file }, ctx.clock),
         );
+        await ctx.imports.enqueueTask('supplier-catalogue', taskId);
+        return reply.status(202).send({ taskId });
       },
     );
   };

@@ -3,7 +3,6 @@ import { upsertLibraryEntries, type LibraryInsert } from '../../db/repositories/
 import { COLOURS, DRINK_TYPES, type Colour, type DrinkType } from '../../domain/drink.ts';
 import { AppError } from '../../domain/errors.ts';
 import { foldText } from '../../domain/text.ts';
-import { MANAGERS, requireMembership } from '../establishments/access.ts';
 import { privateEntryRow } from './privateEntries.ts';
 import { parseSupplierCsv } from './supplierCsv.ts';
 
@@ -38,28 +37,15 @@ const COLOUR_WORDS: Record<string, Colour> = {
   rosé: 'rosé',
 };
 
-/** A supplier's CSV becomes private library entries; bad rows are reported with their line number, good ones kept. */
-export async function importSupplierCatalogue(
-  db: Db,
-  actorId: string,
-  establishmentId: string,
-  input: CatalogueInput,
-  currentYear: number,
-): Promise<CatalogueReport> {
-  await requireMembership(db, establishmentId, actorId, MANAGERS);
-  return importCatalogueRows(db, establishmentId, input, currentYear);
-}
+/** A catalogue read and checked, ready to write: bad rows are reported with their line, good ones kept. */
+export type PreparedCatalogue = { entries: LibraryInsert[]; report: CatalogueReport };
 
-/**
- * The import itself, for the CLI (an operator's command, not a member's request). Runs in the caller's
- * transaction: all rows or none.
- */
-export async function importCatalogueRows(
-  db: Db,
+/** Reads and checks a supplier's CSV (no database): a malformed file fails with its line in French. */
+export function prepareCatalogue(
   establishmentId: string,
   input: CatalogueInput,
   currentYear: number,
-): Promise<CatalogueReport> {
+): PreparedCatalogue {
   const { header, rows } = parseSupplierCsv(input.csv, input.separator);
   const columns = new Map(header.map((h, i) => [foldText(h), i]));
   const index: Partial<Record<CatalogueField, number>> = {};
@@ -91,8 +77,27 @@ export async function importCatalogueRows(
     }
     entries.set(row.id, row);
   });
-  await upsertLibraryEntries(db, [...entries.values()]);
-  return { imported: rows.length - errors.length, errors };
+  return { entries: [...entries.values()], report: { imported: rows.length - errors.length, errors } };
+}
+
+/** Writes one batch of prepared entries in the caller's transaction (upserts: running it twice is harmless). */
+export async function writeCatalogueEntries(db: Db, entries: LibraryInsert[]): Promise<void> {
+  await upsertLibraryEntries(db, entries);
+}
+
+/**
+ * The whole import in the caller's transaction (all rows or none), for the CLI: an operator's command, not a
+ * member's request (members go through the supplier-catalogue job).
+ */
+export async function importCatalogueRows(
+  db: Db,
+  establishmentId: string,
+  input: CatalogueInput,
+  currentYear: number,
+): Promise<CatalogueReport> {
+  const { entries, report } = prepareCatalogue(establishmentId, input, currentYear);
+  await writeCatalogueEntries(db, entries);
+  return report;
 }
 
 function toIdentity(cell: (f: CatalogueField) => string, currentYear: number) {

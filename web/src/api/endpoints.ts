@@ -1,5 +1,6 @@
 import { api, queryString } from './client.ts';
 import type { MovementKind } from '../../../src/domain/stock.ts';
+import type { Task, TaskAccepted } from '../../../src/http/contract.ts';
 import type {
   Account,
   Appellation,
@@ -47,7 +48,7 @@ export const establishmentApi = {
   list: () => api<{ items: Establishment[] }>('GET', '/api/establishments'),
   create: (body: { name: string; timeZone?: string; dayCutoffHour?: number }) =>
     api<Establishment>('POST', '/api/establishments', body),
-  createDemo: () => api<{ establishment: Establishment; queuedDays: string[] }>('POST', '/api/demo', {}),
+  createDemo: () => api<TaskAccepted>('POST', '/api/demo', {}),
   get: (eid: string) => api<Establishment>('GET', est(eid)),
   update: (eid: string, body: { name?: string; timeZone?: string; dayCutoffHour?: number }) =>
     api<Establishment>('PATCH', est(eid), body),
@@ -144,4 +145,9 @@ export const syncApi = {
   match: (eid: string, label: string) => api<MatchAnswer>('POST', `${est(eid)}/match`, { label }),
   librarySearch: (eid: string, q: string) =>
     api<{ items: LibraryEntry[] }>('GET', `${est(eid)}/library/search${queryString({ q })}`),
+};
+
+export const taskApi = {
+  get: (taskId: string, signal?: AbortSignal) =>
+    api<Task>('GET', `/api/tasks/${encodeURIComponent(taskId)}`, undefined, signal),
 };

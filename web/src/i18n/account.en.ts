@@ -21,5 +21,6 @@ export const accountEn: Record<keyof typeof accountFr, string> = {
   'account.everywhere.confirm': 'Close all your sessions, this one included?',
   'members.changeRole': 'Role of {name}',
   'members.roleSaved': 'Role of {name}: {role}.',
+  'task.progress': '{done} of {total}',
   'members.you': '(you)',
 };

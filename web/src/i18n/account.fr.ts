@@ -21,5 +21,6 @@ export const accountFr = {
   'account.everywhere.confirm': 'Fermer toutes vos sessions, celle-ci comprise ?',
   'members.changeRole': 'Rôle de {name}',
   'members.roleSaved': 'Rôle de {name} : {role}.',
+  'task.progress': '{done} sur {total}',
   'members.you': '(vous)',
 };

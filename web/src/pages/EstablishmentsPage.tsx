@@ -8,6 +8,8 @@ import {
   type EstablishmentErrors,
 } from '../components/EstablishmentFields.tsx';
 import { ErrorBanner, SubmitButton } from '../components/Feedback.tsx';
+import { followTask, TaskProgress } from '../components/TaskProgress.tsx';
+import type { Task } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { navigate, paths } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -49,13 +51,16 @@ export function EstablishmentsPage() {
   };
 
   const [demoPending, setDemoPending] = useState(false);
+  const [demoTask, setDemoTask] = useState<Task | null>(null);
   const startDemo = async () => {
     setDemoPending(true);
     setError(null);
     try {
-      const { establishment } = await establishmentApi.createDemo();
+      const { taskId } = await establishmentApi.createDemo();
+      const done = await followTask(taskId, setDemoTask);
+      if (done.state === 'failed' || !done.establishmentId) throw new Error(done.error ?? done.stateLabel);
       await reloadEstablishments();
-      open(establishment.id);
+      open(done.establishmentId);
     } catch (err) {
       setError(err);
       setDemoPending(false);
@@ -77,6 +82,7 @@ export function EstablishmentsPage() {
           >
             {demoPending ? t('est.demoOffer.pending') : t('est.demoOffer.submit')}
           </button>
+          {demoPending && demoTask && <TaskProgress task={demoTask} />}
         </section>
       )}
       {establishments.length === 0 ? (

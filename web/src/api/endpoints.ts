@@ -151,3 +151,11 @@ export const taskApi = {
   get: (taskId: string, signal?: AbortSignal) =>
     api<Task>('GET', `/api/tasks/${encodeURIComponent(taskId)}`, undefined, signal),
 };
+
+export type CatalogueField = 'producer' | 'cuvee' | 'appellation' | 'colour' | 'vintage' | 'formatCl';
+export const libraryApi = {
+  importCatalogue: (
+    eid: string,
+    body: { fileBase64: string; mapping: Partial<Record<CatalogueField, string>> },
+  ) => api<TaskAccepted>('POST', `${est(eid)}/library/import`, body),
+};

@@ -1,5 +1,6 @@
 import { accountEn } from './account.en.ts';
 import { carteEn } from './carte.en.ts';
+import { catalogueEn } from './catalogue.en.ts';
 import { countsEn } from './counts.en.ts';
 import { salesFileEn } from './salesFile.en.ts';
 import type { MessageKey } from './fr.ts';
@@ -7,6 +8,7 @@ import type { MessageKey } from './fr.ts';
 export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...carteEn,
+  ...catalogueEn,
   ...countsEn,
   ...salesFileEn,
   'app.name': 'Cellier',

@@ -1,5 +1,6 @@
 import { accountFr } from './account.fr.ts';
 import { carteFr } from './carte.fr.ts';
+import { catalogueFr } from './catalogue.fr.ts';
 import { countsFr } from './counts.fr.ts';
 import { salesFileFr } from './salesFile.fr.ts';
 
@@ -7,6 +8,7 @@ import { salesFileFr } from './salesFile.fr.ts';
 export const fr = {
   ...accountFr,
   ...carteFr,
+  ...catalogueFr,
   ...countsFr,
   ...salesFileFr,
   'app.name': 'Cellier',

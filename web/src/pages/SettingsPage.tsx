@@ -13,6 +13,7 @@ import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 import { MemberRole } from './MemberRole.tsx';
+import { SupplierCatalogue } from './SupplierCatalogue.tsx';
 import { TillSettings } from './TillSettings.tsx';
 
 const ROLES: Role[] = ['owner', 'manager', 'staff'];
@@ -26,6 +27,7 @@ export function SettingsPage({ establishment }: { establishment: Establishment }
       <h1>{t('set.title')}</h1>
       <EstablishmentSettings establishment={establishment} canManage={canManage} />
       <TillSettings establishment={establishment} />
+      <SupplierCatalogue establishment={establishment} />
       <Members establishment={establishment} canManage={canManage} />
     </main>
   );

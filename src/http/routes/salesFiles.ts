@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireMembership } from '../../services/establishments/access.ts';
 import { applySalesFileImport, prepareSalesFileImport } from '../../services/salesFiles/importSalesFile.ts';
@@ -66,7 +65,7 @@ export const salesFileRoutes =
         const { establishmentId } = request.params;
         // Membership first: a non-member's upload is never written to disk.
         await requireMembership(ctx.db, establishmentId, account.id);
-        const file = await spoolUpload(request.body as Readable, SALES_FILE_LIMITS.maxBytes);
+        const file = await spoolUpload(request.body, SALES_FILE_LIMITS.maxBytes);
         try {
           return presentPreview(
             await previewSalesFile(ctx.db, account.id, establishmentId, file.path, request.query.settings),
@@ -92,7 +91,7 @@ export const salesFileRoutes =
         const account = requireAccount(request);
         const { establishmentId } = request.params;
         await requireMembership(ctx.db, establishmentId, account.id);
-        const file = await spoolUpload(request.body as Readable, SALES_FILE_LIMITS.maxBytes);
+        const file = await spoolUpload(request.body, SALES_FILE_LIMITS.maxBytes);
         try {
           const prepared = await prepareSalesFileImport(
             ctx.db,

@@ -16,7 +16,9 @@ const label = z
   .min(1, { message: 'Libellé requis' })
   .max(80, { message: 'Libellé : 80 caractères au plus' });
 export const reasonBody = z.object({ label });
-export const reasonPatchBody = z.object({ label: label.optional(), archived: z.boolean().optional() });
+export const reasonPatchBody = z
+  .object({ label: label.optional(), archived: z.boolean().optional() })
+  .refine((v) => v.label !== undefined || v.archived !== undefined, { message: 'Rien à modifier' });
 export const exportQuery = z.object({
   format: z.enum(['csv', 'xlsx', 'pdf'], { message: 'Format : csv, xlsx ou pdf' }).default('xlsx'),
 });

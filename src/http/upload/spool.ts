@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../domain/errors.ts';
 
@@ -14,7 +14,10 @@ const dir = () => path.join(os.tmpdir(), 'cellier-uploads');
  * Streams an upload to a private temporary file, hashing and counting as it goes; past `maxBytes` it stops and
  * deletes what was written. The caller removes the file when done.
  */
-export async function spoolUpload(body: Readable, maxBytes: number): Promise<SpooledFile> {
+export async function spoolUpload(body: unknown, maxBytes: number): Promise<SpooledFile> {
+  // A JSON body (or none) was parsed before reaching here: the file must come as its own bytes.
+  if (!(body instanceof Readable))
+    throw new AppError('validation_failed', 'Envoyez le fichier lui-même (CSV ou Excel), pas du JSON.');
   await fs.promises.mkdir(dir(), { recursive: true, mode: 0o700 });
   const file = path.join(dir(), crypto.randomUUID());
   const remove = () => fs.promises.rm(file, { force: true });

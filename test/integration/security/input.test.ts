@@ -191,4 +191,17 @@ describeOnBothDatabases('input validation', (kind) => {
       expect((await owner.get(`${E}/drinks?page=1e400`)).statusCode).toBe(400);
     });
   });
+  describe('found by the fuzz test', () => {
+    it('refuses a sales file sent as JSON instead of its bytes', async () => {
+      for (const step of ['preview', 'import']) {
+        const res = await owner.post(`${E}/sales-files/${step}`, { csv: 'a;b' });
+        expectInvalid(res, /pas du JSON/);
+      }
+    });
+
+    it('refuses an empty change of a variance reason', async () => {
+      const res = await owner.patch(`${E}/variance-reasons/00000000-0000-4000-8000-000000000000`, {});
+      expectInvalid(res, /Rien à modifier/);
+    });
+  });
 });

@@ -2,7 +2,8 @@
  * `npm run bench:reports [-- --lines N --pglite-lines N --drinks N --runs N]`: an establishment with 2,000 drinks,
  * a year of nightly sales (2.5 million lines by default) and 12 closed inventaires, on PostgreSQL and PGlite.
  * p50/p99 of the variance report, a month's coût matière with per-drink margins, and the reports page's first
- * load (the overview its first request asks for). Prints a table, then one JSON line.
+ * load (the overview its first request asks for). `--engines postgres` or `pglite` runs one. Prints a table, then
+ * one JSON line.
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
@@ -23,6 +24,9 @@ const LINES = arg('lines', 2_500_000);
 const PGLITE_LINES = arg('pglite-lines', LINES);
 const DRINKS = arg('drinks', 2_000);
 const RUNS = arg('runs', 15);
+const ENGINES = (process.argv[process.argv.indexOf('--engines') + 1] ?? '').includes('pg')
+  ? (process.argv[process.argv.indexOf('--engines') + 1] ?? '').split(',')
+  : ['postgres', 'pglite'];
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const clock = fixedClock('2026-11-30T12:00:00Z');
 const log = (s: string) => console.error(s);
@@ -80,10 +84,16 @@ async function onPglite(): Promise<Result> {
 }
 
 async function main() {
-  log(`PostgreSQL: ${DRINKS} drinks, ${LINES} sale lines, 12 inventaires`);
-  const postgres = await onPostgres();
-  log(`PGlite: ${DRINKS} drinks, ${PGLITE_LINES} sale lines, 12 inventaires`);
-  const pglite = await onPglite();
+  const results: [string, Result][] = [];
+  if (ENGINES.includes('postgres')) {
+    log(`PostgreSQL: ${DRINKS} drinks, ${LINES} sale lines, 12 inventaires`);
+    results.push(['postgres', await onPostgres()]);
+    log(JSON.stringify(results.at(-1)));
+  }
+  if (ENGINES.includes('pglite')) {
+    log(`PGlite: ${DRINKS} drinks, ${PGLITE_LINES} sale lines, 12 inventaires`);
+    results.push(['pglite', await onPglite()]);
+  }
   console.log(`Reports, ${DRINKS} drinks, 12 closed inventaires, ${RUNS} runs each after a warm-up (ms)`);
   console.log(
     [
@@ -95,10 +105,7 @@ async function main() {
       'first load p50/p99',
     ].join(' | '),
   );
-  for (const [n, r] of [
-    ['postgres', postgres],
-    ['pglite', pglite],
-  ] as const)
+  for (const [n, r] of results)
     console.log(
       [
         n.padEnd(10),
@@ -118,7 +125,7 @@ async function main() {
     firstLoadP50Ms: r.firstLoad.p50,
     firstLoadP99Ms: r.firstLoad.p99,
   });
-  console.log(JSON.stringify({ postgres: json(postgres), pglite: json(pglite) }));
+  console.log(JSON.stringify(Object.fromEntries(results.map(([n, r]) => [n, json(r)]))));
 }
 
 await main();

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { insertEstablishment, insertMembership } from '../../src/db/repositories/establishments.ts';
 import { loadLibraryFor } from '../../src/db/repositories/library.ts';
+import { ensureSaleLinePartition, insertLines } from '../../src/db/repositories/saleLines.ts';
+import { insertMovements } from '../../src/db/repositories/stockMovements.ts';
 import { findTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import { insertTillProducts } from '../../src/db/repositories/tillProducts.ts';
 import { buildMatchIndex, match, normalise, type LibraryEntry } from '../../src/matching/index.ts';
@@ -132,6 +134,11 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
     const again = await fresh.proposalFor(db.db, actor, env.establishmentId, productOf(e3), env.clock);
     expect(again.answer.decision).toBe('oui');
     expect(again.answer.candidates[0]?.id).toBe(reds[e3]?.id);
+    // the broken product's own label is still remembered for the drink it was linked to
+    const unlinked = await fresh.proposalFor(db.db, actor, env.establishmentId, productOf(e1), env.clock);
+    expect(unlinked.answer.decision).toBe('oui');
+    expect(unlinked.answer.candidates[0]?.id).toBe(reds[e1]?.id);
+    expect(unlinked.answer.candidates[0]?.why).toContain('learnt');
   });
 
   it('a Non after a wrong Oui unlearns it; an ignored product is never a oui from memory', async () => {
@@ -178,6 +185,34 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
         1,
       );
       privateIds.push(mine.drink.libraryEntryId ?? '', mine.drink.id);
+      // the establishment's stock and sales of both drinks: none of it may reach the shared knowledge
+      const at = new Date('2026-11-25T20:00:00Z');
+      await insertMovements(db.db, o.id, [
+        {
+          drinkId: mine.drink.id,
+          kind: 'receipt',
+          quantity: 4321,
+          occurredAt: at,
+          accountId: actor,
+          note: 'cave secrete',
+          unitCostCents: 8765,
+          supplier: 'Fournisseur Confidentiel',
+        },
+      ]);
+      await ensureSaleLinePartition(db.db, '2026-11-25');
+      await insertLines(db.db, o.id, o.till, '2026-11-25', randomUUID(), [
+        {
+          ticketId: 'TICKET-SECRET',
+          lineId: '1',
+          tillProductId: p ?? '',
+          soldAt: at,
+          label,
+          quantity: 3,
+          amountCents: 9753,
+          amountExclTaxCents: null,
+          discountCents: null,
+        },
+      ]);
     }
     const fourth = await shop('Bistrot Quatre');
     const [p4, own4] = await addProducts(fourth.id, fourth.till, [label, 'CUVEE DU PATRON']);
@@ -196,6 +231,11 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
       '1234',
       '5678',
       'patron',
+      '4321',
+      '8765',
+      '9753',
+      'secret',
+      'Confidentiel',
     ])
       expect(knowledge).not.toContain(secret);
   });

@@ -6,6 +6,7 @@ import {
   LessonBook,
   match,
   type Knowledge,
+  type Lesson,
   type LibraryEntry,
   type MatchIndex,
   type Serving,
@@ -39,10 +40,23 @@ const toPrediction = (a: ReturnType<typeof match>): Prediction => ({
 });
 
 /** The gold answer fed back as the user's: a link (Oui), a Non, or an ignored product. */
-function feedBack(index: MatchIndex, book: LessonBook, c: Case): void {
+function lessonOf(index: MatchIndex, c: Case): Lesson {
   const entryId = c.kind === 'in-library' ? c.wineId : null;
   const serving = c.serving === '' ? null : (c.serving as Serving);
-  book.set(learnLesson(index, c.label, { entryId, serving, now: NOW }));
+  return learnLesson(index, c.label, { entryId, serving, now: NOW });
+}
+
+function feedBack(index: MatchIndex, book: LessonBook, c: Case): void {
+  book.set(lessonOf(index, c));
+}
+
+/** Learning one answer, timed once and as the best of 3 (learnLesson is pure; the book takes it once). */
+function learnTimed(index: MatchIndex, book: LessonBook, c: Case): { once: number; best: number } {
+  const first = timed(() => lessonOf(index, c));
+  let best = first.ms;
+  for (let r = 0; r < 2; r++) best = Math.min(best, timed(() => lessonOf(index, c)).ms);
+  const set = timed(() => book.set(first.value)).ms;
+  return { once: first.ms + set, best: best + set };
 }
 
 export function runEngine(
@@ -85,9 +99,9 @@ export function runEngine(
     let best = ms;
     for (let r = 0; r < 2; r++)
       best = Math.min(best, timed(() => match(index, c.label, { now: NOW, knowledge: k })).ms);
-    const learning = mode === 'online' ? timed(() => feedBack(index, book, c)).ms : 0;
-    times.push(ms + learning);
-    best3.push(best + learning);
+    const learning = mode === 'online' ? learnTimed(index, book, c) : { once: 0, best: 0 };
+    times.push(ms + learning.once);
+    best3.push(best + learning.best);
     return toPrediction(a);
   });
   if (mode === 'online') extra.lessons = book.size;

@@ -67,8 +67,9 @@ export function splitGlued(t: string): string[] {
     if (servingByShape(word) || VINTAGE_MARKERS.has(word)) return [word, digits];
     // short letter-digit groups are codes (B16, VZ19); a year glued to a real word is split
     const yearShaped = digits.length === 4 ? word.length >= 2 : digits.length === 2 && word.length >= 4;
+    // gluing is itself the mark: VENTOUX21 reads like VENTOUX '21 (a vintage even next to a code)
     if (yearShaped || (mark !== '' && (digits.length === 2 || digits.length === 4)))
-      return [word, mark === '' ? digits : `${mark}${digits}`];
+      return [word, mark === '' && digits.length === 2 ? `'${digits}` : `${mark}${digits}`];
     return [t];
   }
   const s = SIZE_THEN_WORD.exec(t);

@@ -24,6 +24,7 @@ describe('notation by shape', () => {
     ['XRR VERRE 12CL CHINON', 'glass', 12, null],
     ['XRB.PICHET.50CL.CHINON', 'carafe', 50, null],
     ['CHINON 2015 ABC', null, null, 2015],
+    ['CHINON17 XWR', null, null, 2017], // a vintage glued to its word, then a code
     ['GLENALLACHIE 10 YEAR', null, null, null], // an age, not a vintage behind a code
   ])('%s: a code at the edge does not hide the notation behind it', (label, serving, formatCl, vintage) => {
     expect(p(label)).toMatchObject({ serving, formatCl, vintage });

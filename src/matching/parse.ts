@@ -51,7 +51,7 @@ export function surfaceTokens(label: string): string[] {
     .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
     .replace(/(?<!\d)(?<!\d\.)(\d{2}|\d{4})\.(\d{1,3}(?:\.\d{1,2})?)(CL|ML|L)?\b(?!\.\d)/g, splitDotted)
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
-    .replace(/([A-Z0-9']{2,})\/(?=[A-Z0-9']{2,})/g, '$1 ') // CH/MARGAUX, 2020/150CL: words joined by a slash
+    .replace(/([A-Z0-9'.]{2,})\/(?=[A-Z0-9']{2,})/g, '$1 ') // CH/MARGAUX, 2020/150CL: words joined by a slash
     .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75.CL once the dots are spaces
     .replace(/[^A-Z0-9'/&%.]+/g, ' ');
   return s
@@ -115,13 +115,20 @@ export function isCodeShaped(t: string): boolean {
 }
 
 /** The word at the edge is a code when the next one in is notation (a serving word, a size or a vintage). */
-function edgeCodeBefore(toks: readonly string[], edge: string, j: number | undefined, now: Date): boolean {
+function edgeCodeBefore(
+  toks: readonly string[],
+  edge: string,
+  j: number | undefined,
+  now: Date,
+  fromStart: boolean,
+): boolean {
   if (j === undefined) return false;
   const n = toks[j] ?? '';
   return (
     isCodeShaped(edge) &&
     (servingAt(toks, j) !== null ||
       readSize(n) !== null ||
+      (!fromStart && readBareSize(n) !== null) ||
       (readVintage(n, now) !== null && !/^\d{2}$/.test(n))) // a bare "10 YEAR" is an age
   );
 }
@@ -176,7 +183,7 @@ function walk(
       st.used[i] = true;
     } else if ((isColourWord(t) || learnt(t.toLowerCase())) && steppedOver < 1) {
       steppedOver++;
-    } else if (k === 0 && edgeCodeBefore(toks, t, order[1], now)) {
+    } else if (k === 0 && edgeCodeBefore(toks, t, order[1], now, fromStart)) {
       // a till's family code at the very edge ("XRR VERRE ..."): kept as a word, the notation behind it is read
     } else {
       return;

@@ -1,4 +1,8 @@
-/** DESIGN §4: stock = last count + receipts and adjustments − losses − sales × factor, all after that count. */
+/**
+ * DESIGN §4: stock = last count + receipts and adjustments − losses − sales × factor, all after that count (the
+ * base). Every drink is born with a count (its quantity on hand when it entered Cellier), so a till sale from
+ * before the drink existed never moves its stock, however much history was imported before the link.
+ */
 export const MOVEMENT_KINDS = ['receipt', 'loss', 'adjustment', 'count'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
@@ -18,19 +22,27 @@ const isAfter = (at: Date, seq: number, base: { at: Date; seq: number } | null):
 export function computeStock(
   movements: readonly StockMovement[],
   sales: readonly StockSale[] = [],
+  asOf?: Date,
 ): StockState {
+  const until = asOf?.getTime() ?? Infinity;
   let base: { at: Date; seq: number; quantity: number } | null = null;
+  let origin: Date | null = null;
   for (const m of movements) {
-    if (m.kind === 'count' && isAfter(m.occurredAt, m.seq, base))
+    if (m.kind !== 'count') continue;
+    if (origin === null || m.occurredAt.getTime() < origin.getTime()) origin = m.occurredAt;
+    if (m.occurredAt.getTime() <= until && isAfter(m.occurredAt, m.seq, base))
       base = { at: m.occurredAt, seq: m.seq, quantity: m.quantity };
   }
   let quantity = base?.quantity ?? 0;
   for (const m of movements) {
-    if (!isAfter(m.occurredAt, m.seq, base)) continue;
+    if (m.occurredAt.getTime() > until || !isAfter(m.occurredAt, m.seq, base)) continue;
     quantity += signedQuantity(m);
   }
+  // Before its first count a drink was not in Cellier yet: as of then, no sale had moved its stock.
+  const salesAfter = (base?.at ?? origin)?.getTime() ?? -Infinity;
   for (const s of sales) {
-    if (base === null || s.soldAt.getTime() > base.at.getTime()) quantity -= s.quantity * s.factor;
+    const t = s.soldAt.getTime();
+    if (t > salesAfter && t <= until) quantity -= s.quantity * s.factor;
   }
   return { quantity: roundQuantity(quantity), lastCountAt: base?.at ?? null };
 }

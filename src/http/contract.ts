@@ -22,7 +22,7 @@ import type {
   tillStateResponse,
   tillTestResponse,
 } from './routes/till.schema.ts';
-import type { movementResponse } from './routes/stock.schema.ts';
+import type { movementList, movementResponse } from './routes/stock.schema.ts';
 import type { taskAccepted, taskResponse } from './routes/tasks.schema.ts';
 import type {
   accountResponse,
@@ -48,13 +48,20 @@ import type {
 } from './routes/counts.schema.ts';
 import type { bevDto, costHistoryDto, overviewDto, periodQuery } from './routes/reports.schema.ts';
 import type { reasonDto, varianceDto, varianceHistoryDto } from './routes/variance.schema.ts';
-import type { drinkBody, drinkListQuery, drinkPage, drinkResponse } from './routes/drinks.schema.ts';
+import type {
+  createDrinkBody,
+  drinkBody,
+  drinkListQuery,
+  drinkPage,
+  drinkResponse,
+} from './routes/drinks.schema.ts';
 import type { appellationDto } from './routes/reference.schema.ts';
 import type { libraryEntryDto, matchAnswerDto } from './routes/library.schema.ts';
 import type {
   drinkSalesResponse,
   drinkThatFitsDto,
   linkBody,
+  linkResponse,
   proposalDto,
   tillLinkDto,
   tillProductDto,
@@ -88,6 +95,9 @@ export type Drink = Response<typeof drinkResponse>;
 export type DrinkPage = Response<typeof drinkPage>;
 export type DrinkInput = Request<typeof drinkBody>;
 export type DrinkQuery = Query<typeof drinkListQuery>;
+export type NewDrinkInput = Request<typeof createDrinkBody>;
+export type LinkInput = Request<typeof linkBody>;
+export type LinkResult = Response<typeof linkResponse>;
 
 /* Wine lists (la carte) */
 export type WineList = Response<typeof wineListDto>;
@@ -119,6 +129,8 @@ export type InviteResult = Response<typeof inviteResponse>;
 /* Stock */
 export type Movement = Response<typeof movementResponse>;
 export type MovementKind = Movement['kind'];
+export type MovementHistory = Response<typeof movementList>;
+export type TillSalesDay = MovementHistory['tillSales'][number];
 
 /* The till: connection and imports */
 export type TillConnection = Response<typeof tillConnectionResponse>;

@@ -1,3 +1,4 @@
+import { fixedClock } from '../../src/domain/clock.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { insertMembership } from '../../src/db/repositories/establishments.ts';
 import type { Db } from '../../src/db/database.ts';
@@ -63,31 +64,31 @@ export async function drinkWithBase(
   base: { at: string; receipts: { quantity: number; price: number; at: string }[] },
   extra: { type?: 'wine' | 'spirit' | 'beer'; location?: string } = {},
 ): Promise<string> {
-  const drink = await createDrink(db, actor, establishmentId, {
-    libraryEntryId: null,
-    type: extra.type ?? 'wine',
-    colour: extra.type && extra.type !== 'wine' ? null : 'rouge',
-    producer,
-    cuvee: null,
-    appellationId: null,
-    appellation: null,
-    region: null,
-    country: null,
-    grapes: [],
-    vintage: 2020,
-    formatCl: 75,
-    purchasePriceCents: null,
-    salePriceCents: null,
-    location: extra.location ?? 'Cave',
-    minStock: null,
-  });
-  await recordMovement(
+  const drink = await createDrink(
     db,
     actor,
     establishmentId,
-    drink.id,
-    { kind: 'count', quantity: 0, occurredAt: new Date(base.at) },
-    clock,
+    {
+      libraryEntryId: null,
+      type: extra.type ?? 'wine',
+      colour: extra.type && extra.type !== 'wine' ? null : 'rouge',
+      producer,
+      cuvee: null,
+      appellationId: null,
+      appellation: null,
+      region: null,
+      country: null,
+      grapes: [],
+      vintage: 2020,
+      formatCl: 75,
+      purchasePriceCents: null,
+      salePriceCents: null,
+      location: extra.location ?? 'Cave',
+      minStock: null,
+    },
+    0,
+    // entered in Cellier at base.at: its base is a count of 0 then
+    fixedClock(base.at),
   );
   for (const r of base.receipts)
     await recordMovement(

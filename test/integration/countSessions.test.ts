@@ -86,7 +86,15 @@ describeOnBothDatabases('count sessions', (kind) => {
       at: '2026-11-21T00:00:00Z',
       receipts: [{ quantity: 5, price: 8, at: '2026-11-21T01:00:00Z' }],
     });
-    await linkTillProduct(db.db, owner, env.establishmentId, product.id, { kind: 'drink', drinkId }, 1);
+    await linkTillProduct(
+      db.db,
+      owner,
+      env.establishmentId,
+      product.id,
+      { kind: 'drink', drinkId },
+      1,
+      env.clock,
+    );
     const sales = simLines(env, day, product.externalId).sort(
       (a, b) => a.soldAt.getTime() - b.soldAt.getTime(),
     );

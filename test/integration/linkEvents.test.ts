@@ -40,11 +40,17 @@ describeOnBothDatabases('ledger of link changes', (kind) => {
     const first = await drinkWithBase(db.db, owner, env.establishmentId, 'Domaine Premier', env.clock, base);
     const second = await drinkWithBase(db.db, owner, env.establishmentId, 'Domaine Second', env.clock, base);
     const e = env.establishmentId;
-    await tx((trx) => linkTillProduct(trx, owner, e, product.id, { kind: 'drink', drinkId: first }, 1));
+    await tx((trx) =>
+      linkTillProduct(trx, owner, e, product.id, { kind: 'drink', drinkId: first }, 1, env.clock),
+    );
     // Linking again with the same drink and factor changes nothing, so it is not an event.
-    await tx((trx) => linkTillProduct(trx, owner, e, product.id, { kind: 'drink', drinkId: first }, 1));
+    await tx((trx) =>
+      linkTillProduct(trx, owner, e, product.id, { kind: 'drink', drinkId: first }, 1, env.clock),
+    );
     await tx((trx) => changeLinkFactor(trx, manager, e, product.id, 0.5));
-    await tx((trx) => linkTillProduct(trx, manager, e, product.id, { kind: 'drink', drinkId: second }, 0.5));
+    await tx((trx) =>
+      linkTillProduct(trx, manager, e, product.id, { kind: 'drink', drinkId: second }, 0.5, env.clock),
+    );
     await tx((trx) => breakLink(trx, owner, e, product.id));
 
     const session = await tx((trx) =>

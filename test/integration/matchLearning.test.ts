@@ -118,6 +118,7 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
       productOf(e1),
       { kind: 'library', libraryEntryId: first.id, vintage: null, formatCl: 75 },
       1,
+      env.clock,
     );
     // the next import brings more wines with the same prefix
     await addLabels(reds.slice(1, 4).map(labelOf));
@@ -144,7 +145,7 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
   it('a Non after a wrong Oui unlearns it; an ignored product is never a oui from memory', async () => {
     const wrong = reds[e3] as LibraryEntry;
     const target = { kind: 'library' as const, libraryEntryId: wrong.id, vintage: null, formatCl: 75 };
-    await linkTillProduct(db.db, actor, env.establishmentId, productOf(e2), target, 1);
+    await linkTillProduct(db.db, actor, env.establishmentId, productOf(e2), target, 1, env.clock);
     const remembered = await propose(env.establishmentId, productOf(e2));
     expect(remembered.answer.candidates[0]?.id).toBe(wrong.id); // the (wrong) answer is remembered
     await breakLink(db.db, actor, env.establishmentId, productOf(e2));
@@ -155,6 +156,7 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
       productOf(e2),
       { kind: 'new', drink: newDrink('Domaine Saisi A La Main') },
       1,
+      env.clock,
     );
     const after = await propose(env.establishmentId, productOf(e2));
     expect(after.answer.candidates[0]?.id).not.toBe(wrong.id);
@@ -175,7 +177,7 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
     for (const o of others) {
       const [p, own] = await addProducts(o.id, o.till, [label, 'CUVEE DU PATRON']);
       const target = { kind: 'library' as const, libraryEntryId: shared.id, vintage: null, formatCl: 75 };
-      await linkTillProduct(db.db, actor, o.id, p ?? '', target, 1);
+      await linkTillProduct(db.db, actor, o.id, p ?? '', target, 1, env.clock);
       const mine = await linkTillProduct(
         db.db,
         actor,
@@ -183,6 +185,7 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
         own ?? '',
         { kind: 'new', drink: newDrink(`Patron ${o.id.slice(0, 4)}`) },
         1,
+        env.clock,
       );
       privateIds.push(mine.drink.libraryEntryId ?? '', mine.drink.id);
       // the establishment's stock and sales of both drinks: none of it may reach the shared knowledge

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findDrink } from '../../src/db/repositories/drinks.ts';
+import { findDrink, insertDrink } from '../../src/db/repositories/drinks.ts';
+import { stockAt } from '../../src/db/repositories/stockAt.ts';
 import {
   deleteLines,
   ensureSaleLinePartition,
@@ -16,7 +17,8 @@ import { computeStock } from '../../src/domain/stock.ts';
 import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
 
 // The stored summary (drink_stock, kept by triggers) must equal the pure rule of domain/stock.ts after any
-// history of movements, counts, links, relinks, factor changes, breaks, sales, corrections and removals.
+// history of movements, counts, links, relinks, factor changes, breaks, sales, corrections and removals, for drinks
+// born with a base (a count at creation) amid the sales; stockAt at any instant equals the rule as of that instant.
 const at = (day: number, hour: number) => new Date(Date.UTC(2026, 1, day, hour));
 const event = fc.oneof(
   fc.record({
@@ -48,8 +50,69 @@ const event = fc.oneof(
   fc.record({ t: fc.constant('remove' as const), pick: fc.nat() }),
 );
 
+const bases = fc.tuple(
+  ...[0, 1].map(() =>
+    fc.record({
+      quantity: fc.integer({ min: 0, max: 12_000 }).map((n) => n / 1000),
+      day: fc.integer({ min: 1, max: 3 }),
+      hour: fc.integer({ min: 9, max: 15 }),
+    }),
+  ),
+);
+const probe = fc.record({ day: fc.integer({ min: 1, max: 3 }), hour: fc.integer({ min: 8, max: 16 }) });
+const drinkValues = {
+  libraryEntryId: null,
+  type: 'wine' as const,
+  colour: null,
+  producer: 'P',
+  cuvee: null,
+  appellationId: null,
+  appellation: null,
+  region: null,
+  country: null,
+  grapes: [],
+  vintage: null,
+  formatCl: 75,
+  purchasePriceCents: null,
+  salePriceCents: null,
+  location: null,
+  minStock: null,
+};
+
 describeOnBothDatabases('stock summary equals the domain rule', (kind) => {
   let db: TestDatabase;
+  const ledgerOf = async (e: string, drinkId: string) => {
+    const movements = await db.db
+      .selectFrom('stock_movement')
+      .select(['kind', 'quantity', 'occurred_at', 'seq'])
+      .where('establishment_id', '=', e)
+      .where('drink_id', '=', drinkId)
+      .execute();
+    const sales = await db.db
+      .selectFrom('sale_line as s')
+      .innerJoin('till_link as l', (j) =>
+        j
+          .onRef('l.establishment_id', '=', 's.establishment_id')
+          .onRef('l.till_product_id', '=', 's.till_product_id'),
+      )
+      .select(['s.quantity', 's.sold_at', 'l.factor'])
+      .where('s.establishment_id', '=', e)
+      .where('l.drink_id', '=', drinkId)
+      .execute();
+    return {
+      movements: movements.map((m) => ({
+        kind: m.kind,
+        quantity: Number(m.quantity),
+        occurredAt: m.occurred_at,
+        seq: Number(m.seq),
+      })),
+      sales: sales.map((s) => ({
+        quantity: Number(s.quantity),
+        factor: Number(s.factor),
+        soldAt: s.sold_at,
+      })),
+    };
+  };
   beforeAll(async () => {
     db = await createTestDatabase(kind);
   });
@@ -58,7 +121,7 @@ describeOnBothDatabases('stock summary equals the domain rule', (kind) => {
   it('on random histories with links, breaks and corrections', async () => {
     await ensureSaleLinePartition(db.db, '2026-02-01');
     await fc.assert(
-      fc.asyncProperty(fc.array(event, { maxLength: 14 }), async (events) => {
+      fc.asyncProperty(fc.array(event, { maxLength: 14 }), bases, probe, async (events, born, when) => {
         const e = (
           await db.db
             .insertInto('establishment')
@@ -68,12 +131,11 @@ describeOnBothDatabases('stock summary equals the domain rule', (kind) => {
         ).id;
         const tillId = crypto.randomUUID();
         const drinks: string[] = [];
-        for (let i = 0; i < 2; i++) {
-          const d = await db.db
-            .insertInto('drink')
-            .values({ establishment_id: e, type: 'wine', format_cl: 75, search_text: '', grapes: [] })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+        for (const b of born) {
+          const d = await insertDrink(db.db, e, drinkValues, '', null, {
+            quantity: b.quantity,
+            at: at(b.day, b.hour),
+          });
           drinks.push(d.id);
         }
         const ids = await insertTillProducts(
@@ -152,42 +214,19 @@ describeOnBothDatabases('stock summary equals the domain rule', (kind) => {
         }
         const check = async () => {
           for (const drinkId of drinks) {
-            const movements = await db.db
-              .selectFrom('stock_movement')
-              .select(['kind', 'quantity', 'occurred_at', 'seq'])
-              .where('establishment_id', '=', e)
-              .where('drink_id', '=', drinkId)
-              .execute();
-            const sales = await db.db
-              .selectFrom('sale_line as s')
-              .innerJoin('till_link as l', (j) =>
-                j
-                  .onRef('l.establishment_id', '=', 's.establishment_id')
-                  .onRef('l.till_product_id', '=', 's.till_product_id'),
-              )
-              .select(['s.quantity', 's.sold_at', 'l.factor'])
-              .where('s.establishment_id', '=', e)
-              .where('l.drink_id', '=', drinkId)
-              .execute();
-            const expected = computeStock(
-              movements.map((m) => ({
-                kind: m.kind,
-                quantity: Number(m.quantity),
-                occurredAt: m.occurred_at,
-                seq: Number(m.seq),
-              })),
-              sales.map((s) => ({
-                quantity: Number(s.quantity),
-                factor: Number(s.factor),
-                soldAt: s.sold_at,
-              })),
-            );
+            const { movements, sales } = await ledgerOf(e, drinkId);
+            const expected = computeStock(movements, sales);
             const found = await findDrink(db.db, e, drinkId);
             expect(found?.stock).toBeCloseTo(expected.quantity, 2);
             expect(found?.lastCountAt?.getTime() ?? null).toBe(expected.lastCountAt?.getTime() ?? null);
           }
         };
         await check();
+        const instant = at(when.day, when.hour);
+        for (const row of await stockAt(db.db, e, instant)) {
+          const { movements, sales } = await ledgerOf(e, row.drinkId);
+          expect(row.quantity).toBeCloseTo(computeStock(movements, sales, instant).quantity, 2);
+        }
         // A rebuild from the ledger finds the same figures.
         await db.db.deleteFrom('drink_stock').where('establishment_id', '=', e).execute();
         expect(await rebuildDrinkStock(db.db, e)).toBe(2);
@@ -209,6 +248,11 @@ describeOnBothDatabases('stock summary equals the domain rule', (kind) => {
               { t: 'link', product: 0, drink: 0, factor: 1 },
               { t: 'remove', pick: 0 },
             ],
+            [
+              { quantity: 6, day: 2, hour: 11 },
+              { quantity: 0, day: 1, hour: 9 },
+            ],
+            { day: 2, hour: 10 },
           ],
         ],
       },

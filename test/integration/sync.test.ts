@@ -142,6 +142,8 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
   });
 
   it('link takes the product’s stored sales out of stock at once; break gives them back; relink moves them', async () => {
+    // both drinks were entered in Cellier before the imported nights: every stored sale is after their base
+    env.clock.set('2026-11-19T12:00:00Z');
     const [p1] = products;
     if (!p1) throw new Error('no product');
     const linked = await linkTillProduct(
@@ -151,6 +153,7 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
       p1.id,
       { kind: 'new', drink: newDrink('Domaine Lien Un') },
       1,
+      env.clock,
     );
     const drinkA = linked.drink.id;
     expect(linked.drink.tillLinked).toBe(true);
@@ -170,6 +173,7 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
         p1.id,
         { kind: 'new', drink: newDrink('Domaine Lien Deux') },
         1,
+        env.clock,
       )
     ).drink.id;
     expect(await stockOf(drinkA)).toBe(0);
@@ -189,6 +193,7 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
   });
 
   it('many to one with factors; a count sets a new base; breaking one link leaves the other’s sales', async () => {
+    env.clock.set('2026-11-19T12:00:00Z');
     const [, bottle, glass] = products;
     if (!bottle || !glass) throw new Error('not enough products');
     const drink = (
@@ -199,6 +204,7 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
         bottle.id,
         { kind: 'new', drink: newDrink('Domaine Deux Boutons') },
         1,
+        env.clock,
       )
     ).drink.id;
     await linkTillProduct(
@@ -208,6 +214,7 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
       glass.id,
       { kind: 'drink', drinkId: drink },
       1 / 6,
+      env.clock,
     );
     const expected = -((await soldQuantity(bottle.id)) + (await soldQuantity(glass.id)) * (1 / 6));
     expect(await stockOf(drink)).toBeCloseTo(expected, 2);
@@ -244,6 +251,7 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
   it('later imports keep depleting linked drinks, and a till label change keeps the link', async () => {
     const p = products[3];
     if (!p) throw new Error('no product');
+    env.clock.set('2026-11-23T10:00:00Z'); // entered in the morning, before the evening's service
     const drink = (
       await linkTillProduct(
         db.db,
@@ -252,9 +260,12 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
         p.id,
         { kind: 'new', drink: newDrink('Domaine Suite') },
         1,
+        env.clock,
       )
     ).drink.id;
     const before = await stockOf(drink);
+    expect(before).toBe(0); // the 20–22 nights are before its base
+    env.clock.set('2026-11-24T09:00:00Z');
     await db.db.updateTable('till_product').set({ label: 'ANCIEN LIBELLE' }).where('id', '=', p.id).execute();
     const run = await importNight(
       db.db,

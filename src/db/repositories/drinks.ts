@@ -3,6 +3,7 @@ import type { Database, DrinkRow } from '../schema.ts';
 import type { Colour, Drink, DrinkType, DrinkWithStock } from '../../domain/drink.ts';
 import { stockValueCents } from '../../domain/stock.ts';
 import { stockColumns, stockExpression, withStock } from './stockQuery.ts';
+import { insertMovements } from './stockMovements.ts';
 import { containsPattern } from './likePattern.ts';
 
 type Db = Kysely<Database>;
@@ -56,18 +57,33 @@ const toRow = (v: DrinkValues, searchText: string) => ({
   search_text: searchText,
 });
 
+/** The quantity on hand when a drink enters Cellier, and when: its stock base (DESIGN §4). */
+export type StockBase = { quantity: number; at: Date };
+
+/** Every drink is born with a count (its base), so a till sale from before it entered Cellier never moves its stock. */
 export async function insertDrink(
   db: Db,
   establishmentId: string,
   values: DrinkValues,
   searchText: string,
   createdBy: string | null,
+  base: StockBase,
 ): Promise<Drink> {
   const row = await db
     .insertInto('drink')
     .values({ establishment_id: establishmentId, created_by: createdBy, ...toRow(values, searchText) })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await insertMovements(db, establishmentId, [
+    {
+      drinkId: row.id,
+      kind: 'count',
+      quantity: base.quantity,
+      occurredAt: base.at,
+      accountId: createdBy,
+      note: null,
+    },
+  ]);
   return toDrink(row);
 }
 

@@ -5,7 +5,8 @@ export type StockAtRow = { drinkId: string; quantity: number; baseAt: Date | nul
 
 /**
  * The stock rule (DESIGN §4) evaluated at a past instant: the last count at or before `at`, the movements after it
- * up to `at`, and the linked sales with base < sold_at ≤ at. `excludeSessionId` leaves out the counts that a
+ * up to `at`, and the linked sales with base < sold_at ≤ at. Before its first count (its creation) a drink had no
+ * base yet and no sale counts, as `computeStock(…, asOf)` says. `excludeSessionId` leaves out the counts that a
  * count session wrote itself, so that its expected quantity is what the ledger said before it.
  */
 export async function stockAt(
@@ -14,7 +15,10 @@ export async function stockAt(
   at: Date,
   opts: { drinkIds?: readonly string[]; excludeSessionId?: string } = {},
 ): Promise<StockAtRow[]> {
-  const exclude = opts.excludeSessionId ?? null;
+  // `null is distinct from null` is false: without a session to leave out, every count must stay in.
+  const keep = opts.excludeSessionId
+    ? sql`c.count_session_id is distinct from ${opts.excludeSessionId}::uuid`
+    : sql`true`;
   const ids = opts.drinkIds;
   if (ids && ids.length === 0) return [];
   const rows = await sql<{ drink_id: string; quantity: number; base_at: Date | null }>`
@@ -25,9 +29,15 @@ export async function stockAt(
     left join lateral (
       select c.quantity, c.occurred_at, c.seq from stock_movement c
       where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.kind = 'count'
-        and c.occurred_at <= ${at} and c.count_session_id is distinct from ${exclude}::uuid
+        and c.occurred_at <= ${at} and ${keep}
       order by c.occurred_at desc, c.seq desc limit 1
     ) lc on true
+    left join lateral (
+      select c.occurred_at from stock_movement c
+      where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.kind = 'count'
+        and ${keep}
+      order by c.occurred_at, c.seq limit 1
+    ) fc on true
     left join lateral (
       select sum(case m.kind when 'loss' then -m.quantity else m.quantity end) as delta
       from stock_movement m
@@ -40,7 +50,7 @@ export async function stockAt(
       from till_link l
       join sale_line s on s.establishment_id = l.establishment_id and s.till_product_id = l.till_product_id
       where l.establishment_id = d.establishment_id and l.drink_id = d.id
-        and s.sold_at <= ${at} and (lc.occurred_at is null or s.sold_at > lc.occurred_at)
+        and s.sold_at <= ${at} and s.sold_at > coalesce(lc.occurred_at, fc.occurred_at, '-infinity')
     ) sl on true
     where d.establishment_id = ${establishmentId}
     ${ids ? sql`and d.id = any(${sql.val([...ids])}::uuid[])` : sql``}

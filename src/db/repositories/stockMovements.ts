@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, MovementKind } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -17,6 +17,8 @@ export type Movement = {
   unitCostCents: number | null;
   supplier: string | null;
   countSessionId: string | null;
+  /** The drink's first count: its quantity on hand when it entered Cellier ("Stock initial"). */
+  initial: boolean;
 };
 
 export type NewMovement = {
@@ -81,6 +83,10 @@ export async function listMovements(
       'm.unit_cost_cents',
       'm.supplier',
       'm.count_session_id',
+      sql<boolean>`m.kind = 'count' and not exists (
+        select 1 from stock_movement c
+        where c.establishment_id = m.establishment_id and c.drink_id = m.drink_id and c.kind = 'count'
+          and (c.occurred_at, c.seq) < (m.occurred_at, m.seq))`.as('initial'),
     ])
     .where('m.establishment_id', '=', establishmentId)
     .where('m.drink_id', '=', drinkId)
@@ -102,5 +108,37 @@ export async function listMovements(
     unitCostCents: r.unit_cost_cents === null ? null : Number(r.unit_cost_cents),
     supplier: r.supplier,
     countSessionId: r.count_session_id,
+    initial: r.initial,
+  }));
+}
+
+export type TillSalesDay = { businessDay: string; quantity: number; lastSoldAt: Date };
+
+/**
+ * The linked products' sales after the drink's base (its last count), in bottles (quantity × factor), one line per
+ * business day: what the stock rule (DESIGN §4) takes out, for the Mouvements tab.
+ */
+export async function tillSalesSinceBase(
+  db: Db,
+  establishmentId: string,
+  drinkId: string,
+  limit: number,
+): Promise<TillSalesDay[]> {
+  const { rows } = await sql<{ business_day: string; quantity: string; last_sold_at: Date }>`
+    select s.business_day, round(sum(s.quantity * l.factor), 3) as quantity, max(s.sold_at) as last_sold_at
+    from till_link l
+    join sale_line s on s.establishment_id = l.establishment_id and s.till_product_id = l.till_product_id
+    where l.establishment_id = ${establishmentId} and l.drink_id = ${drinkId}
+      and s.sold_at > coalesce((
+        select max(c.occurred_at) from stock_movement c
+        where c.establishment_id = l.establishment_id and c.drink_id = l.drink_id and c.kind = 'count'
+      ), '-infinity')
+    group by s.business_day
+    order by s.business_day desc
+    limit ${limit}`.execute(db);
+  return rows.map((r) => ({
+    businessDay: typeof r.business_day === 'string' ? r.business_day : String(r.business_day),
+    quantity: Number(r.quantity),
+    lastSoldAt: new Date(r.last_sold_at),
   }));
 }

@@ -14,35 +14,52 @@ import {
 const optionalText = (max: number, label: string) => shortText(max, label).nullable().optional();
 const maxVintage = new Date().getFullYear() + 1;
 
-export const drinkBody = z
-  .object({
-    type: z.enum(DRINK_TYPES, { message: 'Type de boisson inconnu' }).default('wine'),
-    colour: z.enum(COLOURS, { message: 'Couleur inconnue' }).nullable().optional(),
-    producer: optionalText(200, 'Producteur'),
-    cuvee: optionalText(200, 'Cuvée'),
-    appellationId: optionalText(120, 'Appellation'),
-    appellation: optionalText(200, 'Appellation'),
-    region: optionalText(100, 'Région'),
-    country: optionalText(100, 'Pays'),
-    grapes: z.array(shortText(60, 'Cépage')).max(20, { message: '20 cépages au plus' }).default([]),
-    vintage: z
-      .number()
-      .int({ message: 'Millésime : une année' })
-      .min(1800, { message: 'Millésime trop ancien' })
-      .max(maxVintage, { message: 'Millésime dans le futur' })
-      .nullable()
-      .default(null),
-    formatCl: formatCl.default(75),
-    purchasePrice: euros.nullable().optional(),
-    salePrice: euros.nullable().optional(),
-    location: optionalText(100, 'Emplacement'),
-    minStock: quantity({ min: 0 }).nullable().optional(),
-  })
-  .refine((d) => [d.producer, d.cuvee, d.appellation, d.appellationId].some((v) => v && v.trim() !== ''), {
-    message: 'Indiquez au moins un producteur, une cuvée ou une appellation',
-    path: ['producer'],
-  });
+const drinkFields = z.object({
+  type: z.enum(DRINK_TYPES, { message: 'Type de boisson inconnu' }).default('wine'),
+  colour: z.enum(COLOURS, { message: 'Couleur inconnue' }).nullable().optional(),
+  producer: optionalText(200, 'Producteur'),
+  cuvee: optionalText(200, 'Cuvée'),
+  appellationId: optionalText(120, 'Appellation'),
+  appellation: optionalText(200, 'Appellation'),
+  region: optionalText(100, 'Région'),
+  country: optionalText(100, 'Pays'),
+  grapes: z.array(shortText(60, 'Cépage')).max(20, { message: '20 cépages au plus' }).default([]),
+  vintage: z
+    .number()
+    .int({ message: 'Millésime : une année' })
+    .min(1800, { message: 'Millésime trop ancien' })
+    .max(maxVintage, { message: 'Millésime dans le futur' })
+    .nullable()
+    .default(null),
+  formatCl: formatCl.default(75),
+  purchasePrice: euros.nullable().optional(),
+  salePrice: euros.nullable().optional(),
+  location: optionalText(100, 'Emplacement'),
+  minStock: quantity({ min: 0 }).nullable().optional(),
+});
+const named = (d: {
+  producer?: string | null;
+  cuvee?: string | null;
+  appellation?: string | null;
+  appellationId?: string | null;
+}) => [d.producer, d.cuvee, d.appellation, d.appellationId].some((v) => v && v.trim() !== '');
+const nameRequired = {
+  message: 'Indiquez au moins un producteur, une cuvée ou une appellation',
+  path: ['producer'],
+};
+export const drinkBody = drinkFields.refine(named, nameRequired);
 export type DrinkBody = z.infer<typeof drinkBody>;
+
+/** "Combien en cave aujourd'hui ?": bottles on hand when a drink is created, its first count (empty = 0). */
+export const onHand = z
+  .number({ message: 'Nombre de bouteilles en cave attendu' })
+  .finite({ message: 'Nombre de bouteilles invalide' })
+  .min(0, { message: 'Le nombre de bouteilles en cave ne peut pas être négatif' })
+  .max(100_000, { message: 'Trop de bouteilles (100 000 au plus)' })
+  .refine((v) => Math.abs(Math.round(v * 1000) - v * 1000) < 1e-6, { message: 'Trois décimales au plus' })
+  .nullable()
+  .optional();
+export const createDrinkBody = drinkFields.extend({ onHand }).refine(named, nameRequired);
 
 export const drinkListQuery = z.object({
   q: z.string().max(200).optional(),

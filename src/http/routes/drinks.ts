@@ -11,6 +11,7 @@ import { requireAccount } from '../session.ts';
 import { presentDrink } from '../presenters/drinks.ts';
 import {
   archiveBody,
+  createDrinkBody,
   drinkBody,
   drinkListQuery,
   drinkPage,
@@ -68,11 +69,26 @@ export const drinkRoutes =
 
     app.post(
       base,
-      { schema: { tags, params: establishmentParams, body: drinkBody, response: { 201: drinkResponse } } },
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          body: createDrinkBody,
+          response: { 201: drinkResponse },
+        },
+      },
       async (request, reply) => {
         const account = requireAccount(request);
+        const { onHand, ...body } = request.body;
         const drink = await inTransaction(ctx.db, (trx) =>
-          createDrink(trx, account.id, request.params.establishmentId, toDrinkInput(request.body)),
+          createDrink(
+            trx,
+            account.id,
+            request.params.establishmentId,
+            toDrinkInput(body),
+            onHand ?? undefined,
+            ctx.clock,
+          ),
         );
         return reply.status(201).send(presentDrink(drink));
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { euros, itemsOf, pastDateTime, quantity, shortText, timestamp, uuid } from '../schemas.ts';
+import { euros, isoDay, pastDateTime, quantity, shortText, timestamp, uuid } from '../schemas.ts';
 import { MOVEMENT_KINDS } from '../../domain/stock.ts';
 
 const note = shortText(500, 'Note').optional();
@@ -59,6 +59,17 @@ export const movementResponse = z.object({
   accountEmail: z.string().nullable(),
   note: z.string().nullable(),
   createdAt: timestamp,
+  /** The drink's first count, its quantity on hand when it entered Cellier: "Stock initial". */
+  initial: z.boolean(),
 });
-export const movementList = itemsOf(movementResponse);
+/** Linked till sales after the base, in bottles (Σ quantity × factor), one line per business day: "Ventes caisse". */
+export const tillSalesDayResponse = z.object({
+  businessDay: isoDay,
+  quantity: z.number(),
+  lastSoldAt: timestamp,
+});
+export const movementList = z.object({
+  items: z.array(movementResponse),
+  tillSales: z.array(tillSalesDayResponse),
+});
 export const countsResponse = z.object({ recorded: z.number().int() });

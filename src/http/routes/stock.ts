@@ -22,7 +22,7 @@ export const stockRoutes =
       async (request) => {
         const account = requireAccount(request);
         const { establishmentId, drinkId } = request.params;
-        return { items: await drinkMovements(ctx.db, account.id, establishmentId, drinkId) };
+        return drinkMovements(ctx.db, account.id, establishmentId, drinkId);
       },
     );
 

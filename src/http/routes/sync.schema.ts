@@ -9,7 +9,7 @@ import {
   uuid,
 } from '../schemas.ts';
 import { COLOURS } from '../../domain/drink.ts';
-import { drinkBody, drinkResponse } from './drinks.schema.ts';
+import { drinkBody, drinkResponse, onHand } from './drinks.schema.ts';
 import { libraryEntryDto, matchAnswerDto } from './library.schema.ts';
 
 export const tillProductParams = establishmentParams.extend({
@@ -48,6 +48,8 @@ export const linkBody = z.object({
     { message: 'Cible de liaison inconnue' },
   ),
   factor: factor.optional(),
+  /** Bottles on hand when the link creates the drink (Oui from the library, Presque, Non); ignored otherwise. */
+  onHand,
 });
 
 export const factorBody = z.object({ factor });

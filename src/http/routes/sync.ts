@@ -92,7 +92,13 @@ export const syncRoutes =
       async (request) => {
         const account = requireAccount(request);
         const t = request.body.target;
-        const target: LinkTarget = t.kind === 'new' ? { kind: 'new', drink: toDrinkInput(t.drink) } : t;
+        const onHand = request.body.onHand ?? undefined;
+        const target: LinkTarget =
+          t.kind === 'new'
+            ? { kind: 'new', drink: toDrinkInput(t.drink), ...(onHand === undefined ? {} : { onHand }) }
+            : t.kind === 'library'
+              ? { ...t, ...(onHand === undefined ? {} : { onHand }) }
+              : t;
         const result = await inTransaction(ctx.db, (trx) =>
           linkTillProduct(
             trx,
@@ -101,6 +107,7 @@ export const syncRoutes =
             request.params.tillProductId,
             target,
             request.body.factor,
+            ctx.clock,
           ),
         );
         return { drink: presentDrink(result.drink), factor: result.factor };

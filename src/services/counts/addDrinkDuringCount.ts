@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { findDrinkForEntry, insertDrink } from '../../db/repositories/drinks.ts';
 import { findLibraryEntry } from '../../db/repositories/library.ts';
-import { insertMovements } from '../../db/repositories/stockMovements.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { notFound } from '../../domain/errors.ts';
 import { drinkSearchText, drinkValuesFromEntry } from '../drinks/drinkValues.ts';
@@ -41,19 +40,9 @@ export async function addDrinkDuringCount(
       formatCl: input.formatCl,
       location: input.location.trim() || null,
     });
-    const drink = await insertDrink(db, establishmentId, values, drinkSearchText(values), actorId);
-    // The stock base of a new drink (CONVENTIONS: a count at creation); the session's count replaces it at closing.
-    await insertMovements(db, establishmentId, [
-      {
-        drinkId: drink.id,
-        kind: 'count',
-        quantity: 0,
-        occurredAt: session.cutoffAt,
-        accountId: actorId,
-        note: null,
-      },
-    ]);
-    drinkId = drink.id;
+    // Its base is a count of 0 at the session's cutoff; the session's own count replaces it at closing.
+    const base = { quantity: 0, at: session.cutoffAt };
+    drinkId = (await insertDrink(db, establishmentId, values, drinkSearchText(values), actorId, base)).id;
   }
   await setCountLine(
     db,

@@ -1,6 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { existingDrinkIds, findDrink } from '../../db/repositories/drinks.ts';
-import { insertMovements, listMovements, type Movement } from '../../db/repositories/stockMovements.ts';
+import {
+  insertMovements,
+  listMovements,
+  tillSalesSinceBase,
+  type Movement,
+  type TillSalesDay,
+} from '../../db/repositories/stockMovements.ts';
 import type { MovementKind } from '../../db/schema.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { DrinkWithStock } from '../../domain/drink.ts';
@@ -69,15 +75,19 @@ export async function recordCounts(
   return { recorded: counts.length };
 }
 
+/** The Mouvements tab: the ledger, and the till's sales since the base by business day, so the stock explains itself. */
 export async function drinkMovements(
   db: Db,
   actorId: string,
   establishmentId: string,
   drinkId: string,
-): Promise<Movement[]> {
+): Promise<{ items: Movement[]; tillSales: TillSalesDay[] }> {
   await requireMembership(db, establishmentId, actorId);
   if ((await existingDrinkIds(db, establishmentId, [drinkId])).size === 0) throw notFound('Boisson');
-  return listMovements(db, establishmentId, drinkId, 200);
+  return {
+    items: await listMovements(db, establishmentId, drinkId, 200),
+    tillSales: await tillSalesSinceBase(db, establishmentId, drinkId, 400),
+  };
 }
 
 function toNewMovement(drinkId: string, input: MovementInput, actorId: string, clock: Clock) {

@@ -64,6 +64,7 @@ export async function linkSafeProposals(
         formatCl: p.best.formatCl,
       },
       p.factor.factor,
+      clock,
     );
     linked.push(id);
   }

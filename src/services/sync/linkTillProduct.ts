@@ -4,6 +4,7 @@ import { findLibraryEntry } from '../../db/repositories/library.ts';
 import { insertLinkEvent } from '../../db/repositories/linkEvents.ts';
 import { linkOfProduct, upsertLink } from '../../db/repositories/tillLinks.ts';
 import { clearIgnored, findTillProduct } from '../../db/repositories/workList.ts';
+import type { Clock } from '../../domain/clock.ts';
 import type { DrinkWithStock } from '../../domain/drink.ts';
 import { notFound } from '../../domain/errors.ts';
 import { proposeFactor } from '../../domain/linkFactor.ts';
@@ -25,8 +26,8 @@ const GLASS_FACTOR = 0.25;
 /** Oui: an existing drink or the library entry; Presque: the entry with another vintage or format; Non: a drink entered by hand. */
 export type LinkTarget =
   | { kind: 'drink'; drinkId: string }
-  | { kind: 'library'; libraryEntryId: string; vintage: number | null; formatCl: number }
-  | { kind: 'new'; drink: DrinkInput };
+  | { kind: 'library'; libraryEntryId: string; vintage: number | null; formatCl: number; onHand?: number }
+  | { kind: 'new'; drink: DrinkInput; onHand?: number };
 
 export async function linkTillProduct(
   db: Db,
@@ -35,13 +36,14 @@ export async function linkTillProduct(
   tillProductId: string,
   target: LinkTarget,
   factor: number | undefined,
+  clock: Clock,
 ): Promise<{ drink: DrinkWithStock; factor: number }> {
   await requireMembership(db, establishmentId, actorId);
   const product = await findTillProduct(db, establishmentId, tillProductId);
   if (!product) throw notFound('Référence caisse');
   // the index as the user saw it (a drink created by this Non is not in it yet: its lesson is the label alone)
   const { index } = await matcherFor(db, establishmentId);
-  const drinkId = await resolveTargetDrink(db, actorId, establishmentId, target);
+  const drinkId = await resolveTargetDrink(db, actorId, establishmentId, target, clock);
   const drink = await findDrink(db, establishmentId, drinkId);
   if (!drink) throw notFound('Boisson');
   const parsed = parseLabel(product.label);
@@ -73,7 +75,7 @@ export async function linkTillProduct(
     entryId: linked.libraryEntryId,
     serving: chosen <= GLASS_FACTOR ? 'glass' : null,
     actorId,
-    now: new Date(),
+    now: clock.now(),
   });
   return { drink: linked, factor: chosen };
 }
@@ -83,7 +85,10 @@ async function resolveTargetDrink(
   actorId: string,
   establishmentId: string,
   target: LinkTarget,
+  clock: Clock,
 ): Promise<string> {
+  // A drink created here starts at its base: the bottles on hand now (empty = 0); earlier sales never count.
+  const base = (onHand: number | undefined) => ({ quantity: onHand ?? 0, at: clock.now() });
   switch (target.kind) {
     case 'drink':
       return target.drinkId;
@@ -97,7 +102,15 @@ async function resolveTargetDrink(
       });
       if (existing) return existing;
       const values = drinkValuesFromEntry(entry, target);
-      return (await insertDrink(trx, establishmentId, values, drinkSearchText(values), actorId)).id;
+      const created = await insertDrink(
+        trx,
+        establishmentId,
+        values,
+        drinkSearchText(values),
+        actorId,
+        base(target.onHand),
+      );
+      return created.id;
     }
     case 'new': {
       const resolved = await resolveDrinkValues(trx, target.drink);
@@ -105,7 +118,15 @@ async function resolveTargetDrink(
         ...resolved,
         libraryEntryId: await libraryEntryForDrink(trx, establishmentId, resolved),
       };
-      return (await insertDrink(trx, establishmentId, values, drinkSearchText(values), actorId)).id;
+      const created = await insertDrink(
+        trx,
+        establishmentId,
+        values,
+        drinkSearchText(values),
+        actorId,
+        base(target.onHand),
+      );
+      return created.id;
     }
   }
 }

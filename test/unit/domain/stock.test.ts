@@ -60,4 +60,47 @@ describe('computeStock', () => {
       ),
     );
   });
+
+  describe('the base (issue 9, defect 4)', () => {
+    // Weeks of till history before the drink entered Cellier with 6 bottles on day 10.
+    const history = Array.from({ length: 9 }, (_, i) => ({ quantity: 2, factor: 1, soldAt: at(1 + i) }));
+    const created = m('count', 6, 10, 1);
+
+    it('a sale before the base never moves stock: a new drink starts at its bottles on hand', () => {
+      expect(computeStock([created], history)).toEqual({ quantity: 6, lastCountAt: at(10) });
+    });
+
+    it('later sales take bottles out; a new count sets a new base', () => {
+      const later = [
+        { quantity: 1, factor: 1, soldAt: at(11) },
+        { quantity: 3, factor: 1 / 6, soldAt: at(12) },
+      ];
+      expect(computeStock([created], [...history, ...later]).quantity).toBe(4.5);
+      const recount = m('count', 5, 12, 2);
+      expect(
+        computeStock([created, recount], [...history, ...later, { quantity: 1, factor: 1, soldAt: at(13) }]),
+      ).toEqual({ quantity: 4, lastCountAt: at(12) });
+    });
+
+    it('as of an instant before the drink was entered, no sale had moved it', () => {
+      expect(computeStock([created], history, at(5)).quantity).toBe(0);
+      expect(
+        computeStock([created], [...history, { quantity: 1, factor: 1, soldAt: at(11) }], at(11)).quantity,
+      ).toBe(5);
+      expect(computeStock([created], [{ quantity: 1, factor: 1, soldAt: at(11) }], at(10)).quantity).toBe(6);
+    });
+
+    it('whatever the history before it, the stock right after the base is the counted quantity', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ q: fc.integer({ min: -3, max: 20 }), day: fc.integer({ min: 1, max: 10 }) })),
+          fc.integer({ min: 0, max: 500 }),
+          (sales, onHand) => {
+            const list = sales.map((x) => ({ quantity: x.q, factor: 1, soldAt: at(x.day) }));
+            expect(computeStock([m('count', onHand, 10, 1)], list).quantity).toBe(onHand);
+          },
+        ),
+      );
+    });
+  });
 });

@@ -24,9 +24,8 @@ const LINES = arg('lines', 2_500_000);
 const PGLITE_LINES = arg('pglite-lines', LINES);
 const DRINKS = arg('drinks', 2_000);
 const RUNS = arg('runs', 15);
-const ENGINES = (process.argv[process.argv.indexOf('--engines') + 1] ?? '').includes('pg')
-  ? (process.argv[process.argv.indexOf('--engines') + 1] ?? '').split(',')
-  : ['postgres', 'pglite'];
+const engineArg = process.argv.indexOf('--engines');
+const ENGINES = engineArg >= 0 ? (process.argv[engineArg + 1] ?? '').split(',') : ['postgres', 'pglite'];
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const clock = fixedClock('2026-11-30T12:00:00Z');
 const log = (s: string) => console.error(s);

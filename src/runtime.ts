@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
+import type { Logger } from './log.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedReferenceData } from './services/reference/seedReferenceData.ts';
@@ -17,8 +18,13 @@ export const VERSION: string = (
 /** Opens the configured database, brings its schema up to date and loads the shipped reference data. */
 export async function openReadyDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  logger?: Pick<Logger, 'error'>,
 ): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(logger ? { logger } : {}),
+  });
   try {
     await migrateToLatest(handle.db);
     await inTransaction(handle.db, (trx) => seedReferenceData(trx));

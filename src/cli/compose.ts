@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import { buildApp } from '../http/app.ts';
+import { createLogger, LOG_REDACT } from '../log.ts';
 import { createEmbeddedQueue } from '../jobs/embeddedQueue.ts';
 import { createPgBossQueue } from '../jobs/pgBossQueue.ts';
 import type { ImportQueue } from '../services/imports/importQueue.ts';
@@ -70,21 +71,22 @@ export type Cellier = {
   close: () => Promise<void>;
 };
 
-const consoleLogger: Logger = {
-  info: (m) => console.log(m),
-  warn: (m) => console.warn(m),
-  error: (m) => console.error(m),
-};
-
 /**
  * The one composition root: `cellier serve` (so `npm start`) and the test helpers assemble the database, the
  * till access, the import queue (scheduler on unless configured off) and the HTTP app here, and nowhere else.
  */
 export async function composeCellier(options: ComposeOptions): Promise<Cellier> {
   const { config } = options;
-  const logger = options.logger ?? consoleLogger;
+  // Jobs and the database pool log through pino, like the HTTP log: same level, redactions and stream.
+  const logger =
+    options.logger ??
+    createLogger({
+      level: config.logLevel,
+      enabled: !options.quiet,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    });
   const clock = options.clock ?? systemClock;
-  const database = options.database ?? (await openReadyDatabase(config));
+  const database = options.database ?? (await openReadyDatabase(config, logger));
   const tills = tillAccessFor(config, options.connectorOptions);
   const resealed = await resealLegacySecrets(database.db, tills.secrets);
   if (resealed > 0) logger.info(`${resealed} mot(s) de passe de caisse rechiffré(s) au format v2`);
@@ -112,7 +114,7 @@ export async function composeCellier(options: ComposeOptions): Promise<Cellier> 
         ? false
         : {
             level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body.password'],
+            redact: LOG_REDACT,
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     },

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createLogger, type Logger } from '../log.ts';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -35,8 +36,10 @@ export const STATEMENT_TIMEOUT_MS = 60_000;
 
 export async function openPostgres(
   url: string,
-  options: { statementTimeoutMs?: number } = {},
+  options: { statementTimeoutMs?: number; logger?: Pick<Logger, 'error'> } = {},
 ): Promise<DatabaseHandle> {
+  // The default logger is made on the first error only: most pools never lose a connection.
+  const logger = options.logger ?? { error: (m: string) => createLogger().error(m) };
   const copy = copyPoolOptions();
   const pool = new pg.Pool({
     connectionString: url,
@@ -53,7 +56,7 @@ export async function openPostgres(
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
   registerCopyPool(pool, copy.token);
-  pool.on('error', (error) => console.error(`PostgreSQL : connexion perdue (${error.message})`));
+  pool.on('error', (error) => logger.error(`PostgreSQL : connexion perdue (${error.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
@@ -77,8 +80,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 export function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string;
+  logger?: Pick<Logger, 'error'>;
 }): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.logger ? { logger: options.logger } : {})
+    : openPglite(options.dataDir);
 }
 
 /** The health check's round trip to the database. */

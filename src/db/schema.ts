@@ -179,7 +179,7 @@ export type TillConnectionStatus = 'untested' | 'ok' | 'failing' | 'refused';
 export interface TillConnectionTable {
   establishment_id: string;
   id: Generated<string>;
-  till_type: 'asterio';
+  till_type: 'asterio' | 'hubrise';
   domain: string;
   kmlcode: string;
   site_code: string;

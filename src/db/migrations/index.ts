@@ -12,6 +12,7 @@ import * as linkEvents from './20261206T0320_link_events.ts';
 import * as rateLimits from './20261206T0335_rate_limits.ts';
 import * as accountTasks from './20261206T0355_account_tasks.ts';
 import * as drinkBaseCounts from './20261206T0410_drink_base_counts.ts';
+import * as hubriseTill from './20261206T0415_hubrise_till.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0335_rate_limits': rateLimits,
   '20261206T0355_account_tasks': accountTasks,
   '20261206T0410_drink_base_counts': drinkBaseCounts,
+  '20261206T0415_hubrise_till': hubriseTill,
 };

@@ -7,7 +7,7 @@ type Db = Kysely<Database>;
 export type StoredTillConnection = {
   id: string;
   establishmentId: string;
-  tillType: 'asterio';
+  tillType: 'asterio' | 'hubrise';
   domain: string;
   kmlcode: string;
   siteCode: string;
@@ -64,7 +64,7 @@ export async function listTillConnections(db: Db): Promise<StoredTillConnection[
 }
 
 export type TillConnectionValues = {
-  tillType: 'asterio';
+  tillType: 'asterio' | 'hubrise';
   domain: string;
   kmlcode: string;
   siteCode: string;

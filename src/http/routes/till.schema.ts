@@ -3,22 +3,31 @@ import { TILL_ERROR_CODES } from '../../tills/errors.ts';
 import { shortText, timestamp } from '../schemas.ts';
 
 // Shapes only: the till's own rules (https domain, kmlcode form) are checked by the service with French messages.
+// One flat body for every till; the service checks the fields of the chosen till, with French messages.
 export const tillConnectionBody = z.object({
   tillType: z
-    .literal('asterio', { message: 'Seule la caisse Astério est prise en charge' })
+    .enum(['asterio', 'hubrise'], { message: 'Caisse inconnue : Astério ou HubRise' })
     .default('asterio'),
-  domain: shortText(300, 'Domaine'),
-  kmlcode: shortText(100, 'Kmlcode'),
+  /** Astério. */
+  domain: z.string().max(300, { message: 'Domaine trop long' }).optional(),
+  kmlcode: z.string().max(100, { message: 'Kmlcode trop long' }).optional(),
   siteCode: shortText(32, 'Code site').optional(),
-  identifier: shortText(128, 'Identifiant'),
+  identifier: z.string().max(128, { message: 'Identifiant trop long' }).optional(),
   password: z.string().max(256, { message: 'Mot de passe trop long' }).optional(),
+  /** HubRise: what it issues for a location; `apiOrigin` other than api.hubrise.com only under the dev switch. */
+  locationId: z.string().max(40, { message: 'Identifiant de point de vente trop long' }).optional(),
+  catalogId: z.string().max(40, { message: 'Identifiant de catalogue trop long' }).nullable().optional(),
+  accessToken: z.string().max(256, { message: 'Jeton d’accès trop long' }).optional(),
+  apiOrigin: z.string().max(300, { message: 'Adresse trop longue' }).optional(),
 });
 
 /* Responses. */
 export const tillConnectionResponse = z.object({
   id: z.uuid(),
-  tillType: z.literal('asterio'),
+  tillType: z.enum(['asterio', 'hubrise']),
+  /** HubRise: the API origin. */
   domain: z.string(),
+  /** HubRise: the location id; `siteCode` the catalog id ('' for the location's own); identifier ''. */
   kmlcode: z.string(),
   siteCode: z.string(),
   identifier: z.string(),

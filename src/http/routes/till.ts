@@ -42,6 +42,7 @@ export const tillRoutes =
         const body = {
           ...request.body,
           password: request.body.password === '' ? undefined : request.body.password,
+          accessToken: request.body.accessToken === '' ? undefined : request.body.accessToken,
         };
         // No transaction: the till is called between the save and the recorded test outcome.
         const saved = await saveTillConnection(

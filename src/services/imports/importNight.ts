@@ -31,7 +31,7 @@ export async function importNight(
   const startedAt = clock.now();
   const runId = await startRun(db, establishmentId, day, input.trigger, startedAt);
   try {
-    const connector = connectorFor(access, connection);
+    const connector = connectorFor(access, connection, 'background', () => clock.now());
     if (!(await connector.isDayClosed(day))) {
       await finishRun(db, establishmentId, runId, {
         status: 'waiting',

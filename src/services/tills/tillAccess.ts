@@ -25,6 +25,8 @@ export function connectorFor(
   access: TillAccess,
   connection: StoredTillConnection,
   mode: 'background' | 'interactive' = 'background',
+  /** The app's clock: a HubRise day is over when its window has ended (HubRise has no day closure). */
+  now?: () => Date,
 ): TillConnector {
   const password = access.secrets.open(connection.passwordEncrypted);
   if (access.connectorFactory) return access.connectorFactory(connection, password);
@@ -42,19 +44,35 @@ export function connectorFor(
         }
       : base;
   const isDemo = connection.isSimulator && connection.domain === DEMO_DOMAIN;
+  // Only the demo's own simulator, whose address the server chose, is reached on loopback without the switch.
+  const final = {
+    ...options,
+    allowInsecureLocalhost: access.allowInsecureLocalhost || isDemo,
+    ...(now ? { now } : {}),
+  };
   const build = (domain: string) =>
-    createTillConnector(
-      connection.tillType,
-      {
-        domain,
-        kmlcode: connection.kmlcode,
-        siteCode: connection.siteCode,
-        identifier: connection.identifier,
-        password,
-      },
-      // Only the demo's own simulator, whose address the server chose, is reached on loopback without the switch.
-      { ...options, allowInsecureLocalhost: access.allowInsecureLocalhost || isDemo },
-    );
+    connection.tillType === 'hubrise'
+      ? createTillConnector(
+          'hubrise',
+          {
+            locationId: connection.kmlcode,
+            accessToken: password,
+            catalogId: connection.siteCode === '' ? null : connection.siteCode,
+            apiOrigin: domain,
+          },
+          final,
+        )
+      : createTillConnector(
+          'asterio',
+          {
+            domain,
+            kmlcode: connection.kmlcode,
+            siteCode: connection.siteCode,
+            identifier: connection.identifier,
+            password,
+          },
+          final,
+        );
   if (!isDemo) return build(connection.domain);
   // The demo's till is the simulator in this process, whose port changes at every start.
   const ready = demoSimulator().then((sim) => build(sim.url ?? DEMO_DOMAIN));

@@ -8,7 +8,9 @@ import {
 import type { Clock } from '../../domain/clock.ts';
 import { AppError, invalidField, notFound } from '../../domain/errors.ts';
 import { asterioCredentialsSchema } from '../../tills/asterio/credentials.ts';
-import { isTillError, type TillErrorCode } from '../../tills/connector.ts';
+import { isTillError, type TillErrorCode, type TillType } from '../../tills/connector.ts';
+import { HUBRISE_HOST, hubriseCredentialsSchema } from '../../tills/hubrise/credentials.ts';
+import { resolveHubriseEndpoint } from '../../tills/hubrise/endpoint.ts';
 import { OWNERS, requireMembership } from '../establishments/access.ts';
 import { ipLiteral } from '../../tills/network/addresses.ts';
 import { ADDRESS_REFUSED, resolveAllowed, systemResolver } from '../../tills/network/guardedLookup.ts';
@@ -22,14 +24,23 @@ import {
 import { connectorFor, INTERACTIVE_MS, type TillAccess } from './tillAccess.ts';
 
 export type TillConnectionInput = {
-  tillType: 'asterio';
-  domain: string;
-  kmlcode: string;
+  tillType: TillType;
+  /** Astério's five values. */
+  domain?: string | undefined;
+  kmlcode?: string | undefined;
   siteCode?: string | undefined;
-  identifier: string;
+  identifier?: string | undefined;
   /** Omitted to keep the stored password. */
   password?: string | undefined;
+  /** HubRise: the location, its catalog (optional) and access token (omitted to keep the stored one). */
+  locationId?: string | undefined;
+  catalogId?: string | null | undefined;
+  accessToken?: string | undefined;
+  /** HubRise's API origin: api.hubrise.com, or the simulator under the development switch. */
+  apiOrigin?: string | undefined;
 };
+
+type StoredValues = { domain: string; kmlcode: string; siteCode: string; identifier: string };
 
 /** A failure says what to check, in French; never the till's body or a socket error code (no port scanner). */
 export type TestOutcome =
@@ -68,17 +79,31 @@ export async function saveTillConnection(
 ): Promise<{ connection: TillConnectionView; test: TestOutcome }> {
   await requireMembership(db, establishmentId, actorId, OWNERS);
   const existing = await findTillConnection(db, establishmentId);
-  const password = input.password ?? (existing ? access.secrets.open(existing.passwordEncrypted) : undefined);
-  if (password === undefined) throw invalidField('body.password', 'Le mot de passe est requis');
-  const values = validateCredentials(access, { ...input, password });
-  // The stored password never follows new credentials to another host: whoever changes them types it again.
+  const hubrise = input.tillType === 'hubrise';
+  const secretField = hubrise ? 'body.accessToken' : 'body.password';
+  const typed = hubrise ? input.accessToken : input.password;
+  // A stored secret only serves the till it was issued by.
+  const kept =
+    existing && existing.tillType === input.tillType
+      ? access.secrets.open(existing.passwordEncrypted)
+      : undefined;
+  const password = typed ?? kept;
+  if (password === undefined)
+    throw invalidField(secretField, hubrise ? 'Le jeton d’accès est requis' : 'Le mot de passe est requis');
+  const values: StoredValues = hubrise
+    ? validateHubrise(access, input, password)
+    : validateCredentials(access, { ...input, password });
+  // The stored secret never follows new credentials to another host: whoever changes them types it again.
   const changed =
     existing &&
-    (['domain', 'kmlcode', 'siteCode', 'identifier'] as const).some((k) => existing[k] !== values[k]);
-  if (changed && input.password === undefined)
+    (existing.tillType !== input.tillType ||
+      (['domain', 'kmlcode', 'siteCode', 'identifier'] as const).some((k) => existing[k] !== values[k]));
+  if (changed && typed === undefined)
     throw invalidField(
-      'body.password',
-      'Retapez le mot de passe de la caisse pour changer le domaine, le kmlcode, le code site ou l’identifiant.',
+      secretField,
+      hubrise
+        ? 'Retapez le jeton d’accès HubRise pour changer de point de vente ou de catalogue.'
+        : 'Retapez le mot de passe de la caisse pour changer le domaine, le kmlcode, le code site ou l’identifiant.',
     );
   await checkDomainAddresses(access, values.domain);
   const test = await withTestSlot(establishmentId, async () => {
@@ -184,11 +209,48 @@ async function checkDomainAddresses(access: TillAccess, domain: string): Promise
   }
 }
 
-function validateCredentials(access: TillAccess, input: TillConnectionInput & { password: string }) {
+/** HubRise: the location's id, catalog and token; the API host is fixed (the simulator only under the switch). */
+function validateHubrise(access: TillAccess, input: TillConnectionInput, token: string): StoredValues {
+  const parsed = hubriseCredentialsSchema.safeParse({
+    locationId: input.locationId,
+    accessToken: token,
+    catalogId: input.catalogId?.trim() ? input.catalogId : null,
+  });
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => ({
+      field: `body.${i.path.join('.')}`,
+      message: i.message,
+    }));
+    throw new AppError('validation_failed', fields[0]?.message ?? 'Identifiants HubRise invalides', {
+      fields,
+    });
+  }
+  const apiOrigin = input.apiOrigin?.trim();
+  try {
+    const { credentials } = resolveHubriseEndpoint(
+      { ...parsed.data, ...(apiOrigin ? { apiOrigin } : {}) },
+      { allowLoopback: access.allowInsecureLocalhost, domainPatterns: [HUBRISE_HOST] },
+    );
+    return {
+      domain: credentials.apiOrigin ?? '',
+      kmlcode: credentials.locationId,
+      siteCode: credentials.catalogId ?? '',
+      identifier: '',
+    };
+  } catch (error) {
+    if (isTillError(error)) throw invalidField('body.apiOrigin', error.message);
+    throw error;
+  }
+}
+
+function validateCredentials(
+  access: TillAccess,
+  input: TillConnectionInput & { password: string },
+): StoredValues & { password: string } {
   const policy = policyOf(access);
   let url: URL | null = null;
   try {
-    url = new URL(input.domain.trim());
+    url = new URL((input.domain ?? '').trim());
   } catch {
     // Reported by the schema below.
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { ApiError } from '../api/client.ts';
 import { importApi, tillApi } from '../api/endpoints.ts';
 import type {
@@ -15,16 +15,43 @@ import { Link, navigate, paths } from '../router.tsx';
 import { HISTORY_DAYS, HistoryOffer } from '../components/HistoryOffer.tsx';
 import { saveProgress, startProgress } from './importProgress.ts';
 
-type Values = { domain: string; kmlcode: string; siteCode: string; identifier: string; password: string };
-const EMPTY: Values = { domain: '', kmlcode: '', siteCode: 'SID', identifier: '', password: '' };
+type TillType = TillConnection['tillType'];
 
-const valuesOf = (c: TillConnection): Values => ({
-  domain: c.domain,
-  kmlcode: c.kmlcode,
-  siteCode: c.siteCode,
-  identifier: c.identifier,
+type Values = {
+  domain: string;
+  kmlcode: string;
+  siteCode: string;
+  identifier: string;
+  password: string;
+  locationId: string;
+  catalogId: string;
+  accessToken: string;
+  apiOrigin: string;
+};
+const HUBRISE_API = 'https://api.hubrise.com';
+const EMPTY: Values = {
+  domain: '',
+  kmlcode: '',
+  siteCode: 'SID',
+  identifier: '',
   password: '',
-});
+  locationId: '',
+  catalogId: '',
+  accessToken: '',
+  apiOrigin: HUBRISE_API,
+};
+
+// HubRise's location, catalog and API origin are stored in the generic kmlcode, siteCode and domain.
+const valuesOf = (c: TillConnection): Values =>
+  c.tillType === 'hubrise'
+    ? { ...EMPTY, locationId: c.kmlcode, catalogId: c.siteCode, apiOrigin: c.domain }
+    : {
+        ...EMPTY,
+        domain: c.domain,
+        kmlcode: c.kmlcode,
+        siteCode: c.siteCode,
+        identifier: c.identifier,
+      };
 
 export const TEST_TITLES: Record<string, MessageKey> = {
   auth_refused: 'till.test.auth_refused',
@@ -44,6 +71,7 @@ export function TillSettings({ establishment }: { establishment: Establishment }
   const canManage = establishment.role === 'owner';
   const [connection, setConnection] = useState<TillConnection | null | undefined>(undefined);
   const [values, setValues] = useState<Values>(EMPTY);
+  const [tillType, setTillType] = useState<TillType>('asterio');
   const [dirty, setDirty] = useState(false);
   // Fields the user typed in keep their value; the others follow the domain.
   const [typed, setTyped] = useState<{ kmlcode: boolean; identifier: boolean }>({
@@ -65,6 +93,7 @@ export function TillSettings({ establishment }: { establishment: Establishment }
         setConnection(r.connection);
         if (r.connection) {
           setValues(valuesOf(r.connection));
+          setTillType(r.connection.tillType);
           setTyped({ kmlcode: true, identifier: true });
         }
       })
@@ -110,29 +139,42 @@ export function TillSettings({ establishment }: { establishment: Establishment }
     setError(null);
     setTest(null);
     const found: Record<string, string> = {};
-    for (const key of ['domain', 'kmlcode', 'identifier'] as const)
+    const hubrise = tillType === 'hubrise';
+    const sameTill = connection?.tillType === tillType;
+    for (const key of hubrise ? (['locationId'] as const) : (['domain', 'kmlcode', 'identifier'] as const))
       if (!values[key].trim()) found[key] = t('auth.required');
-    if (!connection && !values.password) found.password = t('till.passwordRequired');
+    if (hubrise && !sameTill && !values.accessToken) found.accessToken = t('till.hubrise.tokenRequired');
+    if (!hubrise && !sameTill && !values.password) found.password = t('till.passwordRequired');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setPending(true);
     try {
       let answer: { connection: TillConnection; test: TillTest };
       if (dirty || !connection) {
-        const body: TillConnectionInput = {
-          tillType: 'asterio',
-          domain: values.domain.trim(),
-          kmlcode: values.kmlcode.trim(),
-          identifier: values.identifier.trim(),
-          ...(values.siteCode.trim() ? { siteCode: values.siteCode.trim() } : {}),
-          ...(values.password ? { password: values.password } : {}),
-        };
+        const body: TillConnectionInput = hubrise
+          ? {
+              tillType: 'hubrise',
+              locationId: values.locationId.trim(),
+              ...(values.catalogId.trim() ? { catalogId: values.catalogId.trim() } : {}),
+              ...(values.apiOrigin.trim() && values.apiOrigin.trim() !== HUBRISE_API
+                ? { apiOrigin: values.apiOrigin.trim() }
+                : {}),
+              ...(values.accessToken ? { accessToken: values.accessToken } : {}),
+            }
+          : {
+              tillType: 'asterio',
+              domain: values.domain.trim(),
+              kmlcode: values.kmlcode.trim(),
+              identifier: values.identifier.trim(),
+              ...(values.siteCode.trim() ? { siteCode: values.siteCode.trim() } : {}),
+              ...(values.password ? { password: values.password } : {}),
+            };
         answer = await tillApi.save(eid, body);
       } else answer = await tillApi.test(eid);
       setConnection(answer.connection);
       setTest(answer.test);
       setDirty(false);
-      setValues((v) => ({ ...v, password: '' }));
+      setValues((v) => ({ ...v, password: '', accessToken: '' }));
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
@@ -180,34 +222,57 @@ export function TillSettings({ establishment }: { establishment: Establishment }
         <ErrorBanner error={error} />
         <Field label={t('till.type')}>
           {(p) => (
-            <select {...p} name="tillType" value="asterio" onChange={() => undefined}>
+            <select
+              {...p}
+              name="tillType"
+              value={tillType}
+              onChange={(e) => {
+                setTillType(e.target.value === 'hubrise' ? 'hubrise' : 'asterio');
+                setDirty(true);
+                setTest(null);
+                setErrors({});
+              }}
+            >
               <option value="asterio">Astério</option>
+              <option value="hubrise">{t('till.hubrise.option')}</option>
             </select>
           )}
         </Field>
-        {text('domain', t('till.domain'), t('till.domainHint'), 'https://monresto-70001.myasterio.com')}
-        <div className="form-row">
-          {text('kmlcode', t('till.kmlcode'), undefined, 'monresto-70001')}
-          {text('siteCode', t('till.siteCode'), t('till.siteCodeHint'))}
-        </div>
-        {text('identifier', t('till.identifier'), undefined, 'MONRESTO_GENERICDATA')}
-        {connection && <SavedPassword status={connection.status} />}
-        <Field
-          label={connection ? t('till.passwordReplace') : t('till.password')}
-          error={errors.password}
-          hint={connection ? t('till.passwordReplaceHint') : undefined}
-        >
-          {(p) => (
-            <input
-              {...p}
-              name="till-password"
-              type="password"
-              autoComplete="new-password"
-              value={values.password}
-              onChange={(e) => set('password', e.target.value)}
-            />
-          )}
-        </Field>
+        {tillType === 'hubrise' ? (
+          <HubriseFields
+            text={text}
+            saved={connection?.tillType === 'hubrise'}
+            token={values.accessToken}
+            error={errors.accessToken}
+            onToken={(v) => set('accessToken', v)}
+          />
+        ) : (
+          <>
+            {text('domain', t('till.domain'), t('till.domainHint'), 'https://monresto-70001.myasterio.com')}
+            <div className="form-row">
+              {text('kmlcode', t('till.kmlcode'), undefined, 'monresto-70001')}
+              {text('siteCode', t('till.siteCode'), t('till.siteCodeHint'))}
+            </div>
+            {text('identifier', t('till.identifier'), undefined, 'MONRESTO_GENERICDATA')}
+            {connection?.tillType === 'asterio' && <SavedPassword status={connection.status} />}
+            <Field
+              label={connection?.tillType === 'asterio' ? t('till.passwordReplace') : t('till.password')}
+              error={errors.password}
+              hint={connection?.tillType === 'asterio' ? t('till.passwordReplaceHint') : undefined}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  name="till-password"
+                  type="password"
+                  autoComplete="new-password"
+                  value={values.password}
+                  onChange={(e) => set('password', e.target.value)}
+                />
+              )}
+            </Field>
+          </>
+        )}
         <SubmitButton pending={pending} label={t('till.testSubmit')} pendingLabel={t('till.testing')} />
       </form>
       {test && <TestResult test={test} />}
@@ -222,6 +287,51 @@ export function TillSettings({ establishment }: { establishment: Establishment }
         />
       )}
     </section>
+  );
+}
+
+type TextField = (key: keyof Values, label: string, hint?: string, placeholder?: string) => ReactElement;
+
+/** What HubRise issues when Cellier is connected to a location: its id, a token, and optionally a catalog. */
+function HubriseFields(props: {
+  text: TextField;
+  saved: boolean;
+  token: string;
+  error: string | undefined;
+  onToken: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="muted">{t('till.hubrise.lead')}</p>
+      <div className="form-row">
+        {props.text('locationId', t('till.hubrise.location'), t('till.hubrise.locationHint'), '3r4s3-1')}
+        {props.text('catalogId', t('till.hubrise.catalog'), t('till.hubrise.catalogHint'), '87yu4')}
+      </div>
+      {props.text('apiOrigin', t('till.hubrise.api'), t('till.hubrise.apiHint'))}
+      {props.saved && (
+        <p className="till-saved-password">
+          <span aria-hidden="true">✓ </span>
+          <span>{t('till.hubrise.tokenSaved')}</span>
+        </p>
+      )}
+      <Field
+        label={props.saved ? t('till.hubrise.tokenReplace') : t('till.hubrise.token')}
+        error={props.error}
+        hint={props.saved ? t('till.hubrise.tokenReplaceHint') : undefined}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="till-token"
+            type="password"
+            autoComplete="new-password"
+            value={props.token}
+            onChange={(e) => props.onToken(e.target.value)}
+          />
+        )}
+      </Field>
+    </>
   );
 }
 

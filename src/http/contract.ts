@@ -62,6 +62,7 @@ import type {
   drinkThatFitsDto,
   linkBody,
   linkResponse,
+  notDrinksResponse,
   proposalDto,
   tillLinkDto,
   tillProductDto,
@@ -168,6 +169,7 @@ export type MatchAnswer = Response<typeof matchAnswerDto>;
 /* Synchronisation with the till: the work list, proposals, links, a drink's sales */
 export type TillProduct = Response<typeof tillProductDto>;
 export type WorkList = Response<typeof workListResponse>;
+export type NotDrinkProposal = Response<typeof notDrinksResponse>['items'][number];
 export type WorkListQuery = Query<typeof workListQuery>;
 export type WorkListStatus = NonNullable<WorkListQuery['status']>;
 export type Proposal = Response<typeof proposalDto>;

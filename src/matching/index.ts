@@ -20,3 +20,4 @@ export { learnLesson, type Answer } from './lessons.ts';
 export { sharedKnowledge, MIN_ESTABLISHMENTS, type EstablishmentLesson } from './shared.ts';
 export { parseLabel, MAX_LABEL_CHARS } from './parse.ts';
 export { normalise } from './normalise.ts';
+export { isNotDrinkFamily, notDrinkReason, type NotDrinkReason } from './notDrink.ts';

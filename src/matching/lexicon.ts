@@ -224,3 +224,15 @@ export const SUBTYPE_WORDS = new Set(
   `whisky whiskey rhum rum gin vodka cognac armagnac calvados calva tequila mezcal liqueur pastis porto port xeres
   sherry madere madeira vermouth muscat pineau`.split(/\s+/),
 );
+
+/** Till family names that file food, hot drinks or services (singular forms; plurals are folded). */
+export const NOT_DRINK_FAMILY_WORDS = new Set(
+  `entree plat dessert cuisine cafeterie cafe chaude chaud snack snacking menu formule fromage patisserie viennoiserie
+  glace sandwich salade pizza burger viande poisson accompagnement garniture supplement enfant brunch dejeuner tapas
+  planche charcuterie entremet restauration nourriture repas traiteur boulangerie epicerie`.split(/\s+/),
+);
+
+/** Words a dish and a drink share ("terrine maison", "tarte orange", "thé"): on their own, no sign of a drink. */
+export const DISH_QUALIFIERS = new Set(
+  `maison the orange pomme tomate abricot menthe citron chaud`.split(/\s+/),
+);

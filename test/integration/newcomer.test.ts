@@ -102,4 +102,31 @@ describeOnBothDatabases('a newcomer connects the till [issue 9]', (kind) => {
     expect(shown).toEqual(truth.map((r) => `${r.business_day} ${r.label}`).sort());
     expect(new Set(days.map((d) => d.label)).size).toBeGreaterThan(1);
   });
+
+  it('defect 6: dishes, coffees and services are proposed as not drinks, and ignored only when asked', async () => {
+    type Proposal = { id: string; label: string; family: string | null; reason: string };
+    const proposals = (await owner.get(`${base}/till-products/not-drinks`)).json<{ items: Proposal[] }>()
+      .items;
+    const labels = proposals.map((p) => p.label);
+    expect(labels).toEqual(expect.arrayContaining(['CAFE', 'TARTE TATIN', 'SUPPL FRITES']));
+    expect(labels.filter((l) => /^(BTL|VRE|VERRE|PICHET|BLLE|MAG)\b/.test(l))).toEqual([]);
+    expect(new Set(proposals.map((p) => p.reason))).toEqual(new Set(['family', 'label']));
+    // Proposed, not hidden: still in the work list until the user confirms.
+    const before = await workList();
+    const listed = (await owner.get(`${base}/till-products?q=tatin`)).json<{
+      items: { label: string }[];
+    }>();
+    expect(listed.items.map((i) => i.label)).toContain('TARTE TATIN');
+
+    const res = await owner.post(`${base}/till-products/ignore-many`, {
+      tillProductIds: proposals.map((p) => p.id),
+    });
+    expect(res.json()).toEqual({ updated: proposals.length });
+    expect((await workList()).unlinked).toBe(before.unlinked - proposals.length);
+    expect((await owner.get(`${base}/till-products/not-drinks`)).json()).toEqual({ items: [] });
+    const ignored = (await owner.get(`${base}/till-products?status=ignored&q=tatin`)).json<{
+      items: { label: string }[];
+    }>();
+    expect(ignored.items.map((i) => i.label)).toEqual(['TARTE TATIN']);
+  });
 });

@@ -73,6 +73,10 @@ const CASES: Record<string, Case> = {
     body: () => ({ family: 'VINS ROUGES', ignored: true }),
   },
   'GET /api/establishments/:establishmentId/till-products/safe-proposals': {},
+  'GET /api/establishments/:establishmentId/till-products/not-drinks': {},
+  'POST /api/establishments/:establishmentId/till-products/ignore-many': {
+    body: (ids) => ({ tillProductIds: [ids.tillProductId] }),
+  },
   'POST /api/establishments/:establishmentId/till-products/safe-proposals': {
     body: (ids) => ({ tillProductIds: [ids.tillProductId] }),
   },

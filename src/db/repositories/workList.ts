@@ -186,7 +186,7 @@ export async function findTillProduct(db: Db, establishmentId: string, id: strin
 export async function setIgnored(
   db: Db,
   establishmentId: string,
-  where: { id?: string; family?: string },
+  where: { id?: string; family?: string; ids?: readonly string[] },
   ignoredAt: Date | null,
 ): Promise<number> {
   let q = db
@@ -195,6 +195,8 @@ export async function setIgnored(
     .where('establishment_id', '=', establishmentId);
   if (where.id) q = q.where('id', '=', where.id);
   if (where.family !== undefined) q = q.where('family', '=', where.family);
+  if (where.ids)
+    q = q.where('id', 'in', where.ids.length > 0 ? [...where.ids] : ['00000000-0000-0000-0000-000000000000']);
   // A linked product is a drink by definition: marking its family never unlinks it.
   q = q.where((eb) =>
     eb.not(
@@ -268,5 +270,24 @@ export async function clearIgnored(db: Db, establishmentId: string, id: string):
     .set({ ignored_at: null })
     .where('establishment_id', '=', establishmentId)
     .where('id', '=', id)
+    .execute();
+}
+
+/** The work list's products (neither linked nor ignored), label and family only, for the not-a-drink reading. */
+export async function listUnlinkedLabels(
+  db: Db,
+  establishmentId: string,
+): Promise<{ id: string; label: string; family: string | null }[]> {
+  return db
+    .selectFrom('till_product as p')
+    .leftJoin('till_link as l', (j) =>
+      j.onRef('l.establishment_id', '=', 'p.establishment_id').onRef('l.till_product_id', '=', 'p.id'),
+    )
+    .select(['p.id', 'p.label', 'p.family'])
+    .where('p.establishment_id', '=', establishmentId)
+    .where('p.ignored_at', 'is', null)
+    .where('l.drink_id', 'is', null)
+    .orderBy('p.family')
+    .orderBy('p.label')
     .execute();
 }

@@ -130,6 +130,20 @@ export const safeProposalsResponse = z.object({ items: z.array(proposalDto) });
 export const linkResponse = z.object({ drink: drinkResponse, factor: z.number() });
 export const factorResponse = z.object({ factor: z.number() });
 export const ignoreResponse = z.object({ updated: z.number().int() });
+export const ignoreManyBody = z.object({
+  tillProductIds: z.array(uuid('identifiant de référence caisse')).min(1).max(1000),
+});
+/** Products the matcher reads as no drink, proposed to the user (issue 9, defect 6). */
+export const notDrinksResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      label: z.string(),
+      family: z.string().nullable(),
+      reason: z.enum(['family', 'label']),
+    }),
+  ),
+});
 export const bulkLinkResponse = z.object({ linked: z.array(z.uuid()), skipped: z.array(z.uuid()) });
 
 export const tillLinkDto = z.object({

@@ -37,7 +37,10 @@ import {
   tillProductParams,
   workListQuery,
   workListResponse,
+  ignoreManyBody,
+  notDrinksResponse,
 } from './sync.schema.ts';
+import { ignoreProducts, notDrinkProposals } from '../../services/sync/notDrinks.ts';
 
 const tags = ['synchronisation'];
 export const syncRoutes =
@@ -66,6 +69,39 @@ export const syncRoutes =
           ctx.clock,
         );
         return { ...list, imports: await importState(ctx.db, ctx.imports, request.params.establishmentId) };
+      },
+    );
+
+    app.get(
+      `${base}/not-drinks`,
+      { schema: { tags, params: establishmentParams, response: { 200: notDrinksResponse } } },
+      async (request) => {
+        const account = requireAccount(request);
+        return { items: await notDrinkProposals(ctx.db, account.id, request.params.establishmentId) };
+      },
+    );
+
+    app.post(
+      `${base}/ignore-many`,
+      {
+        schema: {
+          tags,
+          params: establishmentParams,
+          body: ignoreManyBody,
+          response: { 200: ignoreResponse },
+        },
+      },
+      async (request) => {
+        const account = requireAccount(request);
+        return inTransaction(ctx.db, (trx) =>
+          ignoreProducts(
+            trx,
+            account.id,
+            request.params.establishmentId,
+            request.body.tillProductIds,
+            ctx.clock,
+          ),
+        );
       },
     );
 

@@ -19,6 +19,7 @@ import type {
   MatchAnswer,
   Member,
   Movement,
+  NotDrinkProposal,
   Proposal,
   Role,
   SessionsEnded,
@@ -134,6 +135,10 @@ export const syncApi = {
     api<unknown>('POST', `${tillProductPath(eid, tpid)}/ignore`, { ignored }),
   ignoreFamily: (eid: string, family: string, ignored: boolean) =>
     api<unknown>('POST', `${est(eid)}/till-products/ignore-family`, { family, ignored }),
+  notDrinks: (eid: string) =>
+    api<{ items: NotDrinkProposal[] }>('GET', `${est(eid)}/till-products/not-drinks`),
+  ignoreMany: (eid: string, tillProductIds: string[]) =>
+    api<{ updated: number }>('POST', `${est(eid)}/till-products/ignore-many`, { tillProductIds }),
   safeProposals: (eid: string) =>
     api<{ items: Proposal[] }>('GET', `${est(eid)}/till-products/safe-proposals`),
   linkSafe: (eid: string, tillProductIds: string[]) =>

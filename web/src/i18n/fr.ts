@@ -372,6 +372,13 @@ export const fr = {
   'sync.noSales.imported_other': '{n} journées importées, sans vente.',
   'sync.noSales.none':
     'Aucun import lancé : la nuit prochaine, après la clôture, ou tout de suite avec « Importer maintenant ».',
+  'sync.notDrinks.title_one': '{n} produit semble ne pas être une boisson',
+  'sync.notDrinks.title_other': '{n} produits semblent ne pas être des boissons',
+  'sync.notDrinks.all_one': 'Le marquer : pas une boisson',
+  'sync.notDrinks.all_other': 'Les marquer tous : pas des boissons',
+  'sync.notDrinks.family': 'Pas des boissons ({n})',
+  'sync.notDrinks.familyLabel': 'Famille {family} : pas des boissons',
+  'sync.notDrinks.done': '{n} produit(s) ignoré(s) : pas des boissons. Retrouvez-les dans « Ignorées ».',
   'sync.count_one': '{n} référence caisse non liée',
   'sync.count_other': '{n} références caisse non liées',
   'sync.shown_one': '{n} référence',

@@ -11,6 +11,7 @@ import type {
 } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
 import { ImportStateNote } from '../components/ImportStateNote.tsx';
+import { NotDrinkBanner } from '../components/NotDrinkBanner.tsx';
 import { drinkTitle } from '../components/format.ts';
 import { Pagination } from '../components/Pagination.tsx';
 import { ProposalPanel } from '../components/proposal/ProposalPanel.tsx';
@@ -231,6 +232,16 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
         </div>
       </section>
 
+      {view === 'unlinked' && (
+        <NotDrinkBanner
+          eid={eid}
+          version={data}
+          onIgnored={(n) => {
+            setNotice(t('sync.notDrinks.done', { n }));
+            reload();
+          }}
+        />
+      )}
       <ErrorBanner error={error} onRetry={reload} />
       <ErrorBanner error={actionError} />
       {notice && <Notice>{notice}</Notice>}

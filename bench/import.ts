@@ -6,11 +6,13 @@
 //    path then the statement path; lines per second end to end, against a raw server-side COPY of the same rows
 //    into the same table, measured in the same run.
 // 3. The big fleet: 2,000 establishment-nights by 4 worker processes (COPY path), to see how workers scale.
+// 4. The same busy night through HubRise: importNight over HTTP from the HubRise simulator, on PostgreSQL.
 // The last line printed is one JSON object with the headline figures.
 import { parseArgs } from 'node:util';
 import { createAsterioSimulator } from '../src/tills/simulator/index.ts';
 import { benchFleet } from './lib/importBenchFleet.ts';
 import { benchNight, type NightFigures } from './lib/importBenchNight.ts';
+import { benchHubriseNight } from './lib/importBenchHubrise.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,6 +40,7 @@ try {
 } finally {
   await sim.close();
 }
+const hubrise = await benchHubriseNight({ kmlcode: BUSY, day: DAY, now: NOW, repeat: Number(args.repeat) });
 const fleetInput = {
   establishments: Number(args.establishments),
   restaurants: Number(args.restaurants),
@@ -82,6 +85,9 @@ for (const [name, f] of [
     `${name.padEnd(28)} ${String(f.establishments).padStart(14)} ${String(f.workers).padStart(7)} ${String(f.lines).padStart(9)} ${ms(f.fleetMs)} ${ms(f.fleetLinesPerSec)}      ${ms(f.copyLinesPerSec)}  ${(f.fleetLinesPerSec / f.copyLinesPerSec).toFixed(3)}   (${f.failed} failed runs)`,
   );
 console.log(
+  `\nHubRise night (${BUSY}, ${DAY}, PostgreSQL): ${hubrise.tickets} orders, ${hubrise.lines} lines, ${hubrise.totalMs.toFixed(0)} ms median (target ≤ 1000), samples ${hubrise.samples.join(' ')}`,
+);
+console.log(
   `ratio ${ratio.toFixed(3)} (target ≥ 0.6); night on PostgreSQL ${pgNight?.totalMs.toFixed(0)} ms (target ≤ 300)\n`,
 );
 console.log(
@@ -96,5 +102,6 @@ console.log(
     fleetUnnestLinesPerSec: Math.round(fleetUnnest.fleetLinesPerSec),
     fleet4LinesPerSec: Math.round(fleet4.fleetLinesPerSec),
     fleet4Lines: fleet4.lines,
+    hubriseNightMs: Math.round(hubrise.totalMs),
   }),
 );

@@ -143,6 +143,27 @@ describe.skipIf(skip)('a newcomer connects the till, in Chromium [issue 9]', () 
     await page.waitForURL((url) => !url.searchParams.has('vue'));
     expect(new URL(page.url()).searchParams.get('famille')).toBe('VINS ROUGES');
     expect(await page.getByRole('searchbox', { name: 'Rechercher un libellé' }).inputValue()).toBe('ch');
+
+    // Defect 6: dishes and coffees are proposed as not drinks, listed; one family, then all, in one click each.
+    await page.goto(`${server.url}/e/${eid}/synchronisation`);
+    const notDrinks = page.getByRole('region', { name: /semblent? ne pas être/ });
+    await notDrinks.waitFor();
+    const proposed = Number(
+      /^(\d+)/.exec((await notDrinks.locator('strong').first().textContent()) ?? '')?.[1],
+    );
+    expect(proposed).toBeGreaterThan(5);
+    expect(await notDrinks.textContent()).not.toMatch(/\b(BTL|VRE|PICHET) /);
+    const families = notDrinks.getByTestId('not-drink-family');
+    const familyCount = await families.count();
+    await families.first().getByRole('button').click();
+    await page.getByText(/ignoré\(s\) : pas des boissons/).waitFor();
+    await expect.poll(() => families.count()).toBe(familyCount - 1);
+    await notDrinks.getByRole('button', { name: 'Les marquer tous : pas des boissons' }).click();
+    await notDrinks.waitFor({ state: 'detached' });
+    const ignored = await context.request
+      .get(`${server.url}/api/establishments/${eid}/till-products?status=ignored&pageSize=1`)
+      .then((r) => r.json() as Promise<{ total: number }>);
+    expect(ignored.total).toBe(proposed);
     await context.close();
   }, 400_000);
 

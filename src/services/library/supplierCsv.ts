@@ -1,6 +1,10 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from '../../domain/errors.ts';
-import { detectEncodingOf, type SalesFileEncoding } from '../../tills/salesFile/encoding.ts';
+import {
+  decodeWindows1252,
+  detectEncodingOf,
+  type SalesFileEncoding,
+} from '../../tills/salesFile/encoding.ts';
 
 export type SupplierCsv = {
   encoding: SalesFileEncoding;
@@ -15,19 +19,6 @@ export function decodeSupplierFile(bytes: Uint8Array): { text: string; encoding:
   const encoding = detectEncodingOf(bytes);
   if (encoding === 'utf-8') return { text: new TextDecoder('utf-8').decode(bytes), encoding };
   return { text: decodeWindows1252(bytes), encoding };
-}
-
-// Node's TextDecoder reads 'windows-1252' as Latin-1: 0x80–0x9F would become control characters, not € or œ.
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    const chunk = bytes.subarray(i, i + 8192);
-    out += String.fromCharCode(
-      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)),
-    );
-  }
-  return out;
 }
 
 /** The separator that splits the header line most: French Excel writes ';', others ',' or a tab. */

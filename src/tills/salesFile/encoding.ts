@@ -29,3 +29,26 @@ export function detectEncodingOf(bytes: Uint8Array): SalesFileEncoding {
     return 'windows-1252';
   }
 }
+
+// Node's TextDecoder reads 'windows-1252' as Latin-1: 0x80–0x9F would become control characters, not € or œ.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Windows-1252 bytes as text, with French Excel's €, œ, curly quotes and dashes read right. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)),
+    );
+  }
+  return out;
+}
+
+/** A streaming decoder for either encoding (Windows-1252 is one byte per character, so chunks split cleanly). */
+export function textDecoderFor(encoding: SalesFileEncoding): {
+  decode: (bytes?: Uint8Array, options?: { stream?: boolean }) => string;
+} {
+  if (encoding === 'utf-8') return new TextDecoder('utf-8');
+  return { decode: (bytes) => (bytes ? decodeWindows1252(bytes) : '') };
+}

@@ -3,7 +3,7 @@ import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import type { SalesFileEncoding } from './encoding.ts';
+import { textDecoderFor, type SalesFileEncoding } from './encoding.ts';
 import type { SalesFileLimits } from './limits.ts';
 import type { Separator } from './separator.ts';
 import type { Cell } from './values.ts';
@@ -46,14 +46,16 @@ export async function readTextHead(filePath: string, encoding: SalesFileEncoding
   try {
     const buf = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buf, 0, bytes, 0);
-    return new TextDecoder(encoding).decode(buf.subarray(0, bytesRead)).replace(/^\uFEFF/, '');
+    return textDecoderFor(encoding)
+      .decode(buf.subarray(0, bytesRead))
+      .replace(/^\uFEFF/, '');
   } finally {
     await handle.close();
   }
 }
 
 function decoderStream(encoding: SalesFileEncoding): Transform {
-  const decoder = new TextDecoder(encoding);
+  const decoder = textDecoderFor(encoding);
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       done(null, decoder.decode(chunk, { stream: true }));

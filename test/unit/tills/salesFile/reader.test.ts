@@ -71,6 +71,20 @@ describe('reading a sales file', () => {
     expect(new Set(lines.map((l) => l.lineId)).size).toBe(2);
   });
 
+  it('reads a Windows-1252 CSV from French Excel with €, œ, curly quotes and dashes right', async () => {
+    const text = 'Date;Libellé;Quantité;Montant TTC\r\n14/03/2026 21:14;Cœur de Bœuf — l’Œil 12€;2;13,00\r\n';
+    const bytes = Buffer.from(
+      Array.from(
+        text,
+        (ch) => ({ '€': 0x80, '’': 0x92, '—': 0x97, œ: 0x9c, Œ: 0x8c })[ch] ?? ch.charCodeAt(0),
+      ),
+    );
+    const { lines, bad, summary } = await readAll(write(bytes));
+    expect(bad).toEqual([]);
+    expect(summary.headers).toEqual(['Date', 'Libellé', 'Quantité', 'Montant TTC']);
+    expect(lines.map((l) => l.label)).toEqual(['Cœur de Bœuf — l’Œil 12€']);
+  });
+
   it('refuses an XLSX whose uncompressed size is past the limit before inflating it (zip bomb)', async () => {
     const rows = [
       ['Date', 'Libellé', 'Quantité', 'Montant TTC'],

@@ -372,7 +372,7 @@ export const en: Record<MessageKey, string> = {
   'sync.notDrinks.all_one': 'Mark it: not a drink',
   'sync.notDrinks.all_other': 'Mark them all: not drinks',
   'sync.notDrinks.family': 'Not drinks ({n})',
-  'sync.notDrinks.familyLabel': 'Family {family}: not drinks',
+  'sync.notDrinks.familyLabel': 'Not drinks: {family}',
   'sync.notDrinks.done': '{n} product(s) ignored: not drinks. Find them under “Ignored”.',
   'sync.count_one': '{n} unlinked till product',
   'sync.count_other': '{n} unlinked till products',

@@ -377,7 +377,7 @@ export const fr = {
   'sync.notDrinks.all_one': 'Le marquer : pas une boisson',
   'sync.notDrinks.all_other': 'Les marquer tous : pas des boissons',
   'sync.notDrinks.family': 'Pas des boissons ({n})',
-  'sync.notDrinks.familyLabel': 'Famille {family} : pas des boissons',
+  'sync.notDrinks.familyLabel': 'Pas des boissons : {family}',
   'sync.notDrinks.done': '{n} produit(s) ignoré(s) : pas des boissons. Retrouvez-les dans « Ignorées ».',
   'sync.count_one': '{n} référence caisse non liée',
   'sync.count_other': '{n} références caisse non liées',

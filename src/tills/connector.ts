@@ -86,6 +86,8 @@ export type TillConnectorOptions = {
   pageSize?: number;
   /** The clock that says whether a business day is over, for tills that do not say it themselves (HubRise). */
   now?: () => Date;
+  /** Aborted when nobody waits for the answer any more (the browser went away): the request stops at once. */
+  signal?: AbortSignal;
   /** Pages fetched per listing before giving up with `too_large`. Default 500. */
   maxPages?: number;
   /** Bytes accepted per response before giving up with `too_large`. Default 20 MB. */

@@ -1,3 +1,4 @@
+import { clientGone } from '../clientGone.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   getTillConnection,
@@ -37,7 +38,7 @@ export const tillRoutes =
           response: { 200: tillSaveResponse },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
         const body = {
           ...request.body,
@@ -52,6 +53,7 @@ export const tillRoutes =
           request.params.establishmentId,
           body,
           ctx.clock,
+          clientGone(reply),
         );
         return { connection: presentTillConnection(saved.connection), test: saved.test };
       },
@@ -60,7 +62,7 @@ export const tillRoutes =
     app.post(
       `${path}/test`,
       { schema: { tags, params: establishmentParams, response: { 200: tillSaveResponse } } },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
         const { connection, test } = await testTillConnection(
           ctx.db,
@@ -68,6 +70,7 @@ export const tillRoutes =
           account.id,
           request.params.establishmentId,
           ctx.clock,
+          clientGone(reply),
         );
         return { connection: presentTillConnection(connection), test };
       },

@@ -27,6 +27,8 @@ export function connectorFor(
   mode: 'background' | 'interactive' = 'background',
   /** The app's clock: a HubRise day is over when its window has ended (HubRise has no day closure). */
   now?: () => Date,
+  /** The request's: a browser that goes away stops the call to the till. */
+  signal?: AbortSignal,
 ): TillConnector {
   const password = access.secrets.open(connection.passwordEncrypted);
   if (access.connectorFactory) return access.connectorFactory(connection, password);
@@ -49,6 +51,7 @@ export function connectorFor(
     ...options,
     allowInsecureLocalhost: access.allowInsecureLocalhost || isDemo,
     ...(now ? { now } : {}),
+    ...(signal ? { signal } : {}),
   };
   const build = (domain: string) =>
     connection.tillType === 'hubrise'

@@ -76,6 +76,7 @@ export async function saveTillConnection(
   establishmentId: string,
   input: TillConnectionInput,
   clock: Clock,
+  signal?: AbortSignal,
 ): Promise<{ connection: TillConnectionView; test: TestOutcome }> {
   await requireMembership(db, establishmentId, actorId, OWNERS);
   const existing = await findTillConnection(db, establishmentId);
@@ -113,7 +114,7 @@ export async function saveTillConnection(
       { ...values, tillType: input.tillType, passwordEncrypted: access.secrets.seal(password) },
       clock.now(),
     );
-    return runTest(db, access, establishmentId, clock);
+    return runTest(db, access, establishmentId, clock, signal);
   });
   const saved = await findTillConnection(db, establishmentId);
   if (!saved) throw notFound('Connexion caisse');
@@ -126,9 +127,10 @@ export async function testTillConnection(
   actorId: string,
   establishmentId: string,
   clock: Clock,
+  signal?: AbortSignal,
 ): Promise<{ connection: TillConnectionView; test: TestOutcome }> {
   await requireMembership(db, establishmentId, actorId, OWNERS);
-  const test = await withTestSlot(establishmentId, () => runTest(db, access, establishmentId, clock));
+  const test = await withTestSlot(establishmentId, () => runTest(db, access, establishmentId, clock, signal));
   const saved = await findTillConnection(db, establishmentId);
   if (!saved) throw notFound('Connexion caisse');
   return { connection: toView(saved), test };
@@ -139,10 +141,13 @@ async function runTest(
   access: TillAccess,
   establishmentId: string,
   clock: Clock,
+  signal?: AbortSignal,
 ): Promise<TestOutcome> {
   const connection = await findTillConnection(db, establishmentId);
   if (!connection) throw notFound('Connexion caisse');
-  const outcome = await callTill(access, connection);
+  const outcome = await callTill(access, connection, signal);
+  // Nobody waits for this answer: the outcome of a cut-short test says nothing about the till.
+  if (signal?.aborted) return outcome;
   await recordTillStatus(db, establishmentId, {
     status: outcome.ok ? 'ok' : outcome.code === 'auth_refused' ? 'refused' : 'failing',
     code: outcome.ok ? null : outcome.code,
@@ -153,9 +158,13 @@ async function runTest(
   return outcome;
 }
 
-async function callTill(access: TillAccess, connection: StoredTillConnection): Promise<TestOutcome> {
+async function callTill(
+  access: TillAccess,
+  connection: StoredTillConnection,
+  signal?: AbortSignal,
+): Promise<TestOutcome> {
   try {
-    const result = await connectorFor(access, connection, 'interactive').testConnection();
+    const result = await connectorFor(access, connection, 'interactive', undefined, signal).testConnection();
     return { ok: true, ...result };
   } catch (error) {
     if (isTillError(error)) return { ok: false, code: error.code, message: error.message };

@@ -75,6 +75,7 @@ export function createAsterioConnector(
     },
     readMs: t.readMs ?? DEFAULTS.readMs,
     totalMs: t.totalMs ?? DEFAULTS.totalMs,
+    signal: options.signal,
     maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
     retries: Math.max(0, options.retries ?? DEFAULTS.retries),
     backoff: {

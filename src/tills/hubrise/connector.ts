@@ -93,6 +93,7 @@ export function createHubriseConnector(
     },
     readMs: t.readMs ?? D.readMs,
     totalMs: t.totalMs ?? D.totalMs,
+    signal: options.signal,
     maxBytes: options.maxBytes ?? D.maxBytes,
     retries: Math.max(0, options.retries ?? D.retries),
     backoff: {

@@ -12,6 +12,7 @@ export type AttemptConfig = {
   maxBytes: number;
   retryAfterCapMs: number;
   redact: (text: string) => string;
+  signal?: AbortSignal | undefined;
 };
 
 /** One GET. `retry` outcomes may be tried again; a thrown TillError is final. */
@@ -111,7 +112,9 @@ export async function attemptGet(url: URL, config: AttemptConfig): Promise<Attem
       dispatcher: config.dispatcher,
       headersTimeout: config.readMs,
       bodyTimeout: config.readMs,
-      signal: AbortSignal.timeout(config.totalMs),
+      signal: config.signal
+        ? AbortSignal.any([AbortSignal.timeout(config.totalMs), config.signal])
+        : AbortSignal.timeout(config.totalMs),
     });
   } catch (error) {
     return classifyNetworkError(error, where, config.redact);

@@ -55,7 +55,7 @@ export function createResponseTransport(config: TransportConfig): GetResponse {
         return { json: outcome.json, header: (name: string) => header(headers, name.toLowerCase()) };
       }
       lastError = outcome.error;
-      if (attempt === config.retries) break;
+      if (attempt === config.retries || config.signal?.aborted) break;
       const delay = outcome.retryAfterMs ?? backoffDelay(config.backoff, attempt, config.random);
       log?.warn?.('till request retried', {
         method: 'GET',

@@ -1,12 +1,7 @@
 import type { Db } from '../../db/database.ts';
-import {
-  countedTotals,
-  drinksInScope,
-  firstCountsAfter,
-  insertCountEvent,
-  setSessionStatus,
-  type CountSession,
-} from '../../db/repositories/countSessions.ts';
+import { countedTotals, setSessionStatus, type CountSession } from '../../db/repositories/countSessions.ts';
+import { insertCountEvent } from '../../db/repositories/countEvents.ts';
+import { drinksInScope, firstCountsAfter } from '../../db/repositories/countScope.ts';
 import { insertMovements, type NewMovement } from '../../db/repositories/stockMovements.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { AppError } from '../../domain/errors.ts';

@@ -1,14 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import {
-  drinksInScope,
-  listCountEvents,
   listCountLines,
   listCountSessions,
-  type CountEvent,
   type CountLine,
   type CountSession,
-  type ScopeDrink,
 } from '../../db/repositories/countSessions.ts';
+import { listCountEvents, type CountEvent } from '../../db/repositories/countEvents.ts';
+import { drinksInScope, type ScopeDrink } from '../../db/repositories/countScope.ts';
 import { stockAt } from '../../db/repositories/stockAt.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
 import { loadSession } from './loadSession.ts';

@@ -1,9 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import {
-  insertCountEvent,
-  insertCountSession,
-  type CountSession,
-} from '../../db/repositories/countSessions.ts';
+import { insertCountSession, type CountSession } from '../../db/repositories/countSessions.ts';
+import { insertCountEvent } from '../../db/repositories/countEvents.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { invalidField } from '../../domain/errors.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import { deleteCountLine, insertCountEvent, upsertCountLine } from '../../db/repositories/countSessions.ts';
+import { deleteCountLine, upsertCountLine } from '../../db/repositories/countSessions.ts';
+import { insertCountEvent } from '../../db/repositories/countEvents.ts';
 import { existingDrinkIds } from '../../db/repositories/drinks.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { notFound } from '../../domain/errors.ts';

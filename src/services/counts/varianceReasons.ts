@@ -9,7 +9,7 @@ import {
 } from '../../db/repositories/varianceReasons.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
-import { insertCountEvent } from '../../db/repositories/countSessions.ts';
+import { insertCountEvent } from '../../db/repositories/countEvents.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
 import { loadSession, requireClosed } from './loadSession.ts';
 

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import {
   countedTotals,
-  drinksInScope,
   previousClosedSession,
   type CountSession,
 } from '../../db/repositories/countSessions.ts';
+import { drinksInScope } from '../../db/repositories/countScope.ts';
 import { unitCostsAt } from '../../db/repositories/drinkCosts.ts';
 import { linkEventsSince, type LinkEvent } from '../../db/repositories/linkEvents.ts';
 import { stockAt } from '../../db/repositories/stockAt.ts';

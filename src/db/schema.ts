@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { CarteDatabase } from './carteSchema.ts';
 import type { CountsDatabase } from './countsSchema.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -139,7 +140,7 @@ export interface DrinkStockTable {
   last_count_at: Timestamp | null;
 }
 
-export interface Database extends CountsDatabase {
+export interface Database extends CountsDatabase, CarteDatabase {
   account: AccountTable;
   session: SessionTable;
   account_task: AccountTaskTable;
@@ -161,9 +162,6 @@ export interface Database extends CountsDatabase {
   till_link: TillLinkTable;
   till_link_event: TillLinkEventTable;
   library_entry: LibraryEntryTable;
-  wine_list: WineListTable;
-  wine_list_item: WineListItemTable;
-  carte_stamp: CarteStampTable;
   sales_file_till: SalesFileTillTable;
   sales_file_preset: SalesFilePresetTable;
   sales_file_upload: SalesFileUploadTable;
@@ -317,38 +315,6 @@ export interface LibraryEntryTable {
   subtype: string | null;
   search_text: string;
   created_at: CreatedAt;
-}
-
-export interface WineListTable {
-  establishment_id: string;
-  id: Generated<string>;
-  name: string;
-  slug: string;
-  published: Generated<boolean>;
-  header_name: string;
-  header_address: string | null;
-  low_stock_threshold: number | null;
-  manual_order: Generated<boolean>;
-  section_order: Generated<string[]>;
-  logo_png: Buffer | null;
-  created_at: CreatedAt;
-  updated_at: Timestamp;
-}
-
-export interface WineListItemTable {
-  establishment_id: string;
-  wine_list_id: string;
-  drink_id: string;
-  section: string | null;
-  position: number;
-  note: string | null;
-  manual_price_cents: number | null;
-  created_at: CreatedAt;
-}
-
-export interface CarteStampTable {
-  establishment_id: string;
-  version: number;
 }
 
 export interface SalesFileTillTable {

@@ -14,11 +14,14 @@ import type {
   ImportOverview,
   Invitation,
   LibraryEntry,
+  LinkInput,
+  LinkResult,
   LinkTarget,
   Locale,
   MatchAnswer,
   Member,
-  Movement,
+  MovementHistory,
+  NewDrinkInput,
   NotDrinkProposal,
   Proposal,
   Role,
@@ -67,7 +70,7 @@ export const drinkApi = {
   list: (eid: string, query: DrinkQuery, signal?: AbortSignal) =>
     api<DrinkPage>('GET', `${est(eid)}/drinks${queryString(query)}`, undefined, signal),
   get: (eid: string, drinkId: string) => api<Drink>('GET', drinkPath(eid, drinkId)),
-  create: (eid: string, body: DrinkInput) => api<Drink>('POST', `${est(eid)}/drinks`, body),
+  create: (eid: string, body: NewDrinkInput) => api<Drink>('POST', `${est(eid)}/drinks`, body),
   update: (eid: string, drinkId: string, body: DrinkInput) =>
     api<Drink>('PUT', drinkPath(eid, drinkId), body),
   archive: (eid: string, drinkId: string, archived: boolean) =>
@@ -77,7 +80,7 @@ export const drinkApi = {
 
 export const stockApi = {
   movements: (eid: string, drinkId: string) =>
-    api<{ items: Movement[] }>('GET', `${drinkPath(eid, drinkId)}/movements`),
+    api<MovementHistory>('GET', `${drinkPath(eid, drinkId)}/movements`),
   record: (
     eid: string,
     drinkId: string,
@@ -123,11 +126,12 @@ export const syncApi = {
     api<WorkList>('GET', `${est(eid)}/till-products${queryString(query)}`, undefined, signal),
   proposal: (eid: string, tpid: string, signal?: AbortSignal) =>
     api<Proposal>('GET', `${tillProductPath(eid, tpid)}/proposal`, undefined, signal),
-  link: (eid: string, tpid: string, target: LinkTarget, factor?: number) =>
-    api<{ drink: Drink; factor: number }>('POST', `${tillProductPath(eid, tpid)}/link`, {
+  link: (eid: string, tpid: string, target: LinkTarget, factor?: number, onHand?: number) =>
+    api<LinkResult>('POST', `${tillProductPath(eid, tpid)}/link`, {
       target,
       ...(factor !== undefined ? { factor } : {}),
-    }),
+      ...(onHand !== undefined ? { onHand } : {}),
+    } satisfies LinkInput),
   unlink: (eid: string, tpid: string) => api<undefined>('DELETE', `${tillProductPath(eid, tpid)}/link`),
   setFactor: (eid: string, tpid: string, factor: number) =>
     api<{ factor: number }>('PATCH', `${tillProductPath(eid, tpid)}/link`, { factor }),

@@ -217,6 +217,18 @@ export const fr = {
   'form.err.price': 'Montant en euros invalide (deux décimales au plus)',
   'form.err.format': 'Format en cl invalide',
   'form.err.minStock': 'Quantité invalide',
+  'onHand.label': "Combien en cave aujourd'hui ?",
+  'onHand.hint': 'En bouteilles (0 si vide). Les ventes caisse comptent à partir de maintenant.',
+  'onHand.err.number': 'Nombre de bouteilles attendu, par exemple 6 ou 2,5',
+  'onHand.err.negative': 'Le nombre de bouteilles en cave ne peut pas être négatif',
+  'onHand.err.invalid': 'Nombre de bouteilles invalide (100 000 au plus, trois décimales au plus)',
+  'mv.initial': 'Stock initial',
+  'mv.tillSales': 'Ventes caisse',
+  'mv.tillSalesNote': 'Journée du {day}',
+  'stock.bottles_one': '{n} bouteille',
+  'stock.bottles_other': '{n} bouteilles',
+  'stock.glasses': '≈ {n} verres ({pour} cl)',
+  'stock.glassesGuess': '≈ {n} verres de 12 cl (verre supposé, bouteille de {format} cl)',
 
   'inv.title': 'Inventaire',
   'inv.lead':

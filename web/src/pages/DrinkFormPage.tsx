@@ -7,6 +7,7 @@ import { AppellationInput } from '../components/AppellationInput.tsx';
 import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
 import { TypeColourFields, VintageFields } from '../components/DrinkFormFields.tsx';
 import { Field } from '../components/Field.tsx';
+import { OnHandField, readOnHand } from '../components/OnHandField.tsx';
 import { SizeSelect } from '../components/SizeSelect.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths } from '../router.tsx';
@@ -42,6 +43,8 @@ export function DrinkFormPage({
   const [errors, setErrors] = useState<FormErrors>({});
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
+  const [onHand, setOnHand] = useState('');
+  const [onHandError, setOnHandError] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     if (!drinkId) return;
@@ -72,13 +75,17 @@ export function DrinkFormPage({
     setError(null);
     const { input, errors: found } = toInput(values, t);
     setErrors(found);
-    if (!input) {
+    const bottles = drinkId ? { value: undefined } : readOnHand(onHand, t);
+    setOnHandError('error' in bottles ? bottles.error : undefined);
+    if (!input || 'error' in bottles) {
       focusFirstInvalid();
       return;
     }
     setPending(true);
     try {
-      const saved = drinkId ? await drinkApi.update(eid, drinkId, input) : await drinkApi.create(eid, input);
+      const saved = drinkId
+        ? await drinkApi.update(eid, drinkId, input)
+        : await drinkApi.create(eid, { ...input, onHand: bottles.value });
       navigate(paths.drink(eid, saved.id), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) {
@@ -250,6 +257,16 @@ export function DrinkFormPage({
               )}
             </Field>
           </div>
+          {!drinkId && (
+            <OnHandField
+              value={onHand}
+              error={onHandError}
+              onChange={(v) => {
+                setOnHand(v);
+                setOnHandError(undefined);
+              }}
+            />
+          )}
         </fieldset>
 
         <div className="form-actions">

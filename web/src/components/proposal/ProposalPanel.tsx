@@ -4,6 +4,7 @@ import { syncApi } from '../../api/endpoints.ts';
 import type { Drink, LinkTarget, Proposal, TillProduct } from '../../../../src/http/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorBanner, Loading } from '../Feedback.tsx';
+import { OnHandField, readOnHand } from '../OnHandField.tsx';
 import { factorText, parseFactor } from '../tillFormat.ts';
 import { Alternatives, DrinksThatFit } from './Alternatives.tsx';
 import { FactorField } from './FactorField.tsx';
@@ -34,6 +35,8 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
   const [factor, setFactor] = useState('1');
   const [factorError, setFactorError] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState(false);
+  const [onHand, setOnHand] = useState('');
+  const [onHandError, setOnHandError] = useState<string | undefined>(undefined);
 
   // The browser makes the page behind a modal dialog inert and keeps focus inside it.
   useEffect(() => {
@@ -88,10 +91,18 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
   const link = async (target: LinkTarget) => {
     const f = readFactor();
     if (f === null) return;
+    // Linking to a drink already in the cellar keeps its stock: the count is asked only for a new drink.
+    let bottles: number | undefined;
+    if (target.kind !== 'drink') {
+      const read = readOnHand(onHand, t);
+      setOnHandError('error' in read ? read.error : undefined);
+      if ('error' in read) return;
+      bottles = read.value;
+    }
     setPending(true);
     setError(null);
     try {
-      const result = await syncApi.link(eid, product.id, target, f);
+      const result = await syncApi.link(eid, product.id, target, f, bottles);
       onLinked(result.drink);
     } catch (err) {
       setError(err);
@@ -212,6 +223,16 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
               bottleCl={bottleCl}
               factor={parseFactor(factor)}
             />
+            {(mode !== 'choose' || (entry && !sameDrink)) && (
+              <OnHandField
+                value={onHand}
+                error={onHandError}
+                onChange={(v) => {
+                  setOnHand(v);
+                  setOnHandError(undefined);
+                }}
+              />
+            )}
             <ErrorBanner error={error} />
             {mode === 'choose' && (
               <ChoiceActions

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../web/src/api/client.ts';
-import { parseDecimal } from '../../web/src/components/format.ts';
+import { bottlesText, glassesTitle, parseDecimal } from '../../web/src/components/format.ts';
+import { historyRows } from '../../web/src/components/MovementHistory.tsx';
+import { readOnHand } from '../../web/src/components/OnHandField.tsx';
 import { checkQuantity } from '../../web/src/components/MovementForm.tsx';
 import { translate, type MessageKey } from '../../web/src/i18n/i18n.tsx';
 import { en } from '../../web/src/i18n/en.ts';
@@ -28,6 +30,56 @@ describe('web logic', () => {
     expect(parseDecimal('abc')).toBeNaN();
     expect(parseDecimal('')).toBeNaN();
     expect(parseDecimal('1,2,3')).toBeNaN();
+  });
+
+  it('shows stock in bottles with a unit and at most one decimal, glasses on hover', () => {
+    expect(bottlesText(-8.833, 'fr')).toBe('−8,8 bouteilles');
+    expect(bottlesText(1, 'fr')).toBe('1 bouteille');
+    expect(bottlesText(6, 'fr')).toBe('6 bouteilles');
+    expect(bottlesText(-0.02, 'fr')).toBe('0 bouteille');
+    expect(bottlesText(2.5, 'en')).toBe('2.5 bottles');
+    const wine = { stock: 6, formatCl: 75, type: 'wine' as const };
+    expect(glassesTitle(wine, 'fr')).toBe('≈ 38 verres de 12 cl (verre supposé, bouteille de 75 cl)');
+    expect(glassesTitle({ ...wine, stock: -1 }, 'fr', 12.5)).toBe('≈ −6 verres (12,5 cl)');
+    expect(glassesTitle({ ...wine, type: 'spirit' as const }, 'fr')).toBeUndefined();
+  });
+
+  it("reads « Combien en cave aujourd'hui ? »: empty is 0, a French comma, never negative", () => {
+    expect(readOnHand('', t)).toEqual({ value: 0 });
+    expect(readOnHand('2,5', t)).toEqual({ value: 2.5 });
+    expect(readOnHand('-1', t)).toEqual({
+      error: 'Le nombre de bouteilles en cave ne peut pas être négatif',
+    });
+    expect(readOnHand('six', t)).toHaveProperty('error');
+  });
+
+  it('interleaves till sales days with movements, newest first; the first count is the initial stock', () => {
+    const mv = (id: string, at: string, initial: boolean) => ({
+      id,
+      drinkId: 'd',
+      kind: 'count' as const,
+      quantity: 6,
+      occurredAt: at,
+      seq: 1,
+      accountId: null,
+      accountEmail: null,
+      note: null,
+      createdAt: at,
+      initial,
+    });
+    const rows = historyRows({
+      items: [mv('a', '2026-11-01T10:00:00Z', true), mv('b', '2026-11-03T10:00:00Z', false)],
+      tillSales: [
+        { businessDay: '2026-11-01', quantity: 1.5, lastSoldAt: '2026-11-01T22:00:00Z' },
+        { businessDay: '2026-11-04', quantity: 2, lastSoldAt: '2026-11-04T22:00:00Z' },
+      ],
+    });
+    expect(rows.map((r) => ('sales' in r ? r.sales.businessDay : r.movement.id))).toEqual([
+      '2026-11-04',
+      'b',
+      '2026-11-01',
+      'a',
+    ]);
   });
 
   it('checks movement quantities like the server', () => {

@@ -37,7 +37,7 @@ export const useDrink = (eid: string, drinkId: string) =>
 export const useMovements = (eid: string, drinkId: string, enabled = true) =>
   useQuery({
     queryKey: keys.movements(eid, drinkId),
-    queryFn: () => stockApi.movements(eid, drinkId).then((r) => r.items),
+    queryFn: () => stockApi.movements(eid, drinkId),
     enabled,
   });
 

@@ -4,6 +4,7 @@ import type { DrinkSales as Sales, TillLink } from '../../../src/http/contract.t
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { ErrorBanner, Loading, Notice } from './Feedback.tsx';
+import { bottlesText } from './format.ts';
 import { GoldenTillIcon } from './TillIcons.tsx';
 import { euros, factorText, parseFactor } from './tillFormat.ts';
 
@@ -17,7 +18,7 @@ export function DrinkSales({
   drinkId: string;
   onLinksChanged: () => void;
 }) {
-  const { t, num, money, date } = useI18n();
+  const { t, num, money, date, locale } = useI18n();
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -58,6 +59,12 @@ export function DrinkSales({
       <div className="sales__head">
         <GoldenTill
           links={sales.links}
+          totals={[
+            t('sales.periodLabel', { from: day(sales.from), to: day(sales.to) }),
+            t('sales.units', { n: num(sales.totals.quantity) }),
+            t('sales.tipRevenue', { v: money(euros(sales.totals.revenueCents)) }),
+            t('sales.tipDepletion', { v: bottlesText(sales.totals.depletion, locale) }),
+          ]}
           eid={eid}
           onChanged={(message) => {
             setNotice(message);
@@ -138,11 +145,13 @@ export function DrinkSales({
 /** Hover or focus: the linked till products' labels. Click: the links, their factors, and "Rompre". */
 function GoldenTill({
   links,
+  totals,
   eid,
   onChanged,
   onError,
 }: {
   links: TillLink[];
+  totals: string[];
   eid: string;
   onChanged: (message: string) => void;
   onError: (error: unknown) => void;
@@ -175,6 +184,12 @@ function GoldenTill({
         <ul>
           {links.map((l) => (
             <li key={l.tillProductId}>{l.label}</li>
+          ))}
+        </ul>
+        <span className="golden__tooltip-title">{t('sales.totals')}</span>
+        <ul data-testid="golden-totals">
+          {totals.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       </div>

@@ -3,6 +3,7 @@ import type { Drink, Establishment } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { drinkTitle, formatCl, isLowStock } from './format.ts';
+import { BottleStock } from './BottleStock.tsx';
 import { TillLinkedIcon } from './TillIcons.tsx';
 
 /** The cellar table; under 640 px the CSS turns each row into a card (labels come from data-label). */
@@ -62,7 +63,7 @@ export function DrinkTable({ establishment, drinks, sort, order, onSort }: Props
               <td data-label={t('col.vintage')}>{d.vintage ?? t('drinks.nv')}</td>
               <td data-label={t('col.format')}>{formatCl(d.formatCl, num)}</td>
               <td data-label={t('col.stock')} className="num" data-testid="stock">
-                {num(d.stock)}
+                <BottleStock drink={d} />
                 {low && <span className="badge badge--warn">{t('drinks.lowStock')}</span>}
               </td>
               <td data-label={t('col.value')} className="num">

@@ -1,10 +1,28 @@
-import type { Movement } from '../../../src/http/contract.ts';
+import type { Movement, MovementHistory as History, TillSalesDay } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-export function MovementHistory({ movements }: { movements: Movement[] }) {
+type Row = { at: string; seq: number; movement: Movement } | { at: string; seq: number; sales: TillSalesDay };
+
+/** Movements and one "Ventes caisse" line per business day, newest first, so the stock explains itself. */
+export function historyRows(history: History): Row[] {
+  const rows: Row[] = [
+    ...history.items.map((m) => ({ at: m.occurredAt, seq: m.seq, movement: m })),
+    ...history.tillSales.map((s) => ({ at: s.lastSoldAt, seq: -1, sales: s })),
+  ];
+  return rows.sort((a, b) => b.at.localeCompare(a.at) || b.seq - a.seq);
+}
+
+function signed(m: Movement, num: (v: number) => string): string {
+  if (m.kind === 'count') return `= ${num(m.quantity)}`;
+  if (m.kind === 'receipt') return `+${num(Math.abs(m.quantity))}`;
+  if (m.kind === 'loss') return `−${num(Math.abs(m.quantity))}`;
+  return m.quantity > 0 ? `+${num(m.quantity)}` : `−${num(Math.abs(m.quantity))}`;
+}
+
+export function MovementHistory({ history }: { history: History }) {
   const { t, num, date } = useI18n();
-  if (movements.length === 0) return <p className="empty">{t('mv.empty')}</p>;
-  const sorted = [...movements].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || b.seq - a.seq);
+  const rows = historyRows(history);
+  if (rows.length === 0) return <p className="empty">{t('mv.empty')}</p>;
   return (
     <table className="history-table">
       <thead>
@@ -19,25 +37,25 @@ export function MovementHistory({ movements }: { movements: Movement[] }) {
         </tr>
       </thead>
       <tbody>
-        {sorted.map((m) => (
-          <tr key={m.id} className={`mv mv--${m.kind}`}>
-            <td>{date(m.occurredAt, true)}</td>
-            <td>{t(`mv.kind.${m.kind}`)}</td>
-            <td className="num">
-              {m.kind === 'receipt'
-                ? '+'
-                : m.kind === 'loss'
-                  ? '−'
-                  : m.kind === 'adjustment' && m.quantity > 0
-                    ? '+'
-                    : ''}
-              {m.kind === 'count' ? '= ' : ''}
-              {num(m.kind === 'adjustment' && m.quantity < 0 ? m.quantity : Math.abs(m.quantity))}
-            </td>
-            <td>{m.accountEmail ?? t('common.none')}</td>
-            <td>{m.note ?? ''}</td>
-          </tr>
-        ))}
+        {rows.map((row) =>
+          'sales' in row ? (
+            <tr key={`sales-${row.sales.businessDay}`} className="mv mv--till" data-testid="mv-till-sales">
+              <td>{date(row.sales.businessDay)}</td>
+              <td>{t('mv.tillSales')}</td>
+              <td className="num">−{num(row.sales.quantity)}</td>
+              <td>{t('common.none')}</td>
+              <td>{t('mv.tillSalesNote', { day: date(row.sales.businessDay) })}</td>
+            </tr>
+          ) : (
+            <tr key={row.movement.id} className={`mv mv--${row.movement.kind}`}>
+              <td>{date(row.movement.occurredAt, true)}</td>
+              <td>{row.movement.initial ? t('mv.initial') : t(`mv.kind.${row.movement.kind}`)}</td>
+              <td className="num">{signed(row.movement, num)}</td>
+              <td>{row.movement.accountEmail ?? t('common.none')}</td>
+              <td>{row.movement.note ?? ''}</td>
+            </tr>
+          ),
+        )}
       </tbody>
     </table>
   );

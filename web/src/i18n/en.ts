@@ -497,6 +497,8 @@ export const en: Record<MessageKey, string> = {
   'sales.revenue': 'Till revenue',
   'sales.depletion': 'Taken from stock (bottles)',
   'sales.totals': 'Period totals',
+  'sales.tipRevenue': 'Till revenue: {v}',
+  'sales.tipDepletion': 'Taken from stock: {v}',
   'sales.empty': 'No sales in this period.',
   'sales.noLinks': 'This drink is linked to no till product.',
   'sales.toSync': 'See the drinks to link',

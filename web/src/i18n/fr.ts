@@ -502,6 +502,8 @@ export const fr = {
   'sales.revenue': 'CA caisse',
   'sales.depletion': 'Sorties de stock (bouteilles)',
   'sales.totals': 'Totaux de la période',
+  'sales.tipRevenue': 'CA caisse : {v}',
+  'sales.tipDepletion': 'Sorties de stock : {v}',
   'sales.empty': 'Aucune vente sur cette période.',
   'sales.noLinks': 'Cette boisson n’est liée à aucune référence caisse.',
   'sales.toSync': 'Voir les boissons à synchroniser',

@@ -7,6 +7,7 @@ import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { drinkTitle, formatCl, isLowStock } from '../components/format.ts';
 import { MovementForm } from '../components/MovementForm.tsx';
+import { BottleStock } from '../components/BottleStock.tsx';
 import { MovementHistory } from '../components/MovementHistory.tsx';
 import { DrinkSales } from '../components/DrinkSales.tsx';
 import { TillLinkedIcon } from '../components/TillIcons.tsx';
@@ -106,7 +107,7 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
         <div>
           <span className="stock-card__label">{t('sheet.stock')}</span>
           <strong className="stock-card__value" data-testid="drink-stock">
-            {num(drink.stock)}
+            <BottleStock drink={drink} />
           </strong>
           {low && <span className="badge badge--warn">{t('drinks.lowStock')}</span>}
         </div>
@@ -160,7 +161,7 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
           <section aria-labelledby="mv-history">
             <h2 id="mv-history">{t('mv.history')}</h2>
             <QueryState query={movementsQuery}>
-              {(movements) => <MovementHistory movements={movements} />}
+              {(history) => <MovementHistory history={history} />}
             </QueryState>
           </section>
         </div>

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fixedClock } from '../../src/domain/clock.ts';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { startE2eServer, type E2eServer } from '../helpers/e2eServer.ts';
 import { launchChromium, localOnlyContext } from '../helpers/e2eBrowser.ts';
@@ -27,6 +28,7 @@ describe.skipIf(skip)('till synchronisation, end to end in Chromium against the 
   let sim: AsterioSimulator;
   let server: E2eServer;
   let browser: Browser;
+  const clock = fixedClock('2026-11-27T09:00:00Z');
   const blocked: string[] = [];
   const pageErrors: string[] = [];
 
@@ -34,7 +36,8 @@ describe.skipIf(skip)('till synchronisation, end to end in Chromium against the 
     // Days up to 2026-11-26 are closed on the simulated till.
     sim = createAsterioSimulator({ seed: 5, now: '2026-11-27T09:00:00Z' });
     await sim.listen(0);
-    server = await startE2eServer();
+    // Cellier's clock stands with the till's, so that a later night comes after a new drink's base.
+    server = await startE2eServer({ clock });
     browser = await launchChromium();
   });
 
@@ -346,11 +349,28 @@ describe.skipIf(skip)('till synchronisation, end to end in Chromium against the 
     await initial.waitFor();
     expect(await initial.textContent()).toContain('= 6');
     expect(await page.getByTestId('mv-till-sales').count()).toBe(0);
+    const movementsUrl = page.url();
 
     // The glass is back in the work list.
     await page.goto(`${server.url}/e/${eid}/synchronisation?q=jadot`);
     await product(page, VRE).waitFor();
     expect(await product(page, BTL).count()).toBe(0);
+
+    // A later night, after the base: its bottle sales show as one "Ventes caisse" line and move the stock.
+    sim.advance(86_400_000);
+    clock.advance(86_400_000);
+    await page.goto(`${server.url}/e/${eid}/imports`);
+    await page.getByLabel('Réimporter du').fill('2026-11-27');
+    await page.getByLabel('au', { exact: true }).fill('2026-11-27');
+    await page.getByRole('button', { name: 'Réimporter' }).click();
+    await page.getByText('1 / 1 journées importées').waitFor();
+    await page.goto(movementsUrl);
+    const tillSales = page.getByTestId('mv-till-sales');
+    await tillSales.first().waitFor();
+    expect(await tillSales.count()).toBe(1);
+    expect(await tillSales.textContent()).toMatch(/Ventes caisse\s*−\d/);
+    expect(await page.getByTestId('drink-stock').textContent()).not.toBe('6 bouteilles');
+    await page.locator('.history-table tbody tr').filter({ hasText: 'Stock initial' }).waitFor();
 
     await context.close();
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { composeCellier } from '../../src/cli/compose.ts';
+import type { Clock } from '../../src/domain/clock.ts';
 import { openPglite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedReferenceData } from '../../src/services/reference/seedReferenceData.ts';
@@ -58,13 +59,14 @@ export type E2eServer = {
  * The production composition (scheduler on, local tills allowed as with CELLIER_DEV_LOCAL_TILLS) on an
  * in-memory PGlite, serving the built SPA on a free localhost port.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(options: { clock?: Clock } = {}): Promise<E2eServer> {
   ensureWebBuild();
   const database = await openPglite();
   await migrateToLatest(database.db);
   await inTransaction(database.db, (trx) => seedReferenceData(trx));
   const importErrors: string[] = [];
   const cellier = await composeCellier({
+    ...(options.clock ? { clock: options.clock } : {}),
     config: testConfig(),
     database,
     connectorOptions: TEST_CONNECTOR_OPTIONS,

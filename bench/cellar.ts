@@ -7,30 +7,11 @@ import pg from 'pg';
 import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { listDrinks, type DrinkFilter } from '../src/db/repositories/drinks.ts';
+import { APPELLATIONS, PRODUCERS } from './lib/seedCellar.ts';
 
 const DRINKS = Number(process.env.BENCH_DRINKS ?? 20_000);
 const RUNS = 30;
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PRODUCERS = [
-  'Château Margaux',
-  'Domaine Leflaive',
-  'Domaine Tempier',
-  'Clos Rougeard',
-  'Maison Chapoutier',
-  'Domaine Huet',
-  'Château Simone',
-  'Domaine Zind-Humbrecht',
-];
-const APPELLATIONS = [
-  'Margaux',
-  'Puligny-Montrachet',
-  'Bandol',
-  'Saumur-Champigny',
-  'Hermitage',
-  'Vouvray',
-  'Palette',
-  'Alsace grand cru',
-];
 
 async function seed(h: DatabaseHandle): Promise<string> {
   await migrateToLatest(h.db);

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 import { ensureSaleLinePartition } from '../../src/db/repositories/saleLines.ts';
 
-const PRODUCERS = [
+export const PRODUCERS = [
   'Château Margaux',
   'Domaine Leflaive',
   'Domaine Tempier',
@@ -13,7 +13,7 @@ const PRODUCERS = [
   'Château Simone',
   'Domaine Zind-Humbrecht',
 ];
-const APPELLATIONS = [
+export const APPELLATIONS = [
   'Margaux',
   'Puligny-Montrachet',
   'Bandol',

@@ -1,4 +1,3 @@
-import { Agent } from 'undici';
 import type { z } from 'zod';
 import type { TillConnector, TillConnectorOptions } from '../connector.ts';
 import { TillError } from '../errors.ts';
@@ -8,8 +7,7 @@ import { describeIssues, frenchIssue } from '../transport/issues.ts';
 import { collectProducts, collectTickets } from './records.ts';
 import { makeRedactor } from '../transport/redact.ts';
 import { DEFAULT_HOST_POLICY, type TillHostPolicy } from '../network/hostPolicy.ts';
-import { guardedLookup } from '../network/guardedLookup.ts';
-import { realSleep } from '../transport/retry.ts';
+import { transportConfigFor } from '../transport/fromOptions.ts';
 import { createTransport, type GetJson } from '../transport/transport.ts';
 import { businessDay, dayStatus, productsPage, siteBody, ticketsPage } from './wire.ts';
 import { fetchAllPages } from './pages.ts';
@@ -55,40 +53,17 @@ export function createAsterioConnector(
     domainPatterns: options.domainPatterns ?? DEFAULT_HOST_POLICY.domainPatterns,
   };
   const { credentials, apiRoot } = resolveEndpoint(input, policy);
-  const t = options.timeouts ?? {};
-  const redact = makeRedactor(credentials.password, credentials.identifier);
-  const get: GetJson = createTransport({
-    dispatcher:
-      options.dispatcher ??
-      new Agent({
-        connect: {
-          timeout: t.connectMs ?? DEFAULTS.connectMs,
-          // Every name is resolved and checked here, and the checked address is the one connected to.
-          lookup: guardedLookup(policy.allowLoopback, options.resolver),
-        },
-        connections: 4,
-      }),
-    headers: {
-      accept: 'application/json',
-      authorization: basicAuth(credentials.identifier, credentials.password),
-      'user-agent': USER_AGENT,
-    },
-    readMs: t.readMs ?? DEFAULTS.readMs,
-    totalMs: t.totalMs ?? DEFAULTS.totalMs,
-    signal: options.signal,
-    maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
-    retries: Math.max(0, options.retries ?? DEFAULTS.retries),
-    backoff: {
-      baseMs: options.backoff?.baseMs ?? DEFAULTS.baseMs,
-      maxMs: options.backoff?.maxMs ?? DEFAULTS.maxMs,
-      retryAfterCapMs: options.backoff?.retryAfterCapMs ?? DEFAULTS.retryAfterCapMs,
-    },
-    retryAfterCapMs: options.backoff?.retryAfterCapMs ?? DEFAULTS.retryAfterCapMs,
-    sleep: options.sleep ?? realSleep,
-    random: options.random ?? Math.random,
-    logger: options.logger,
-    redact,
-  });
+  const get: GetJson = createTransport(
+    transportConfigFor(options, DEFAULTS, {
+      allowLoopback: policy.allowLoopback,
+      headers: {
+        accept: 'application/json',
+        authorization: basicAuth(credentials.identifier, credentials.password),
+        'user-agent': USER_AGENT,
+      },
+      redact: makeRedactor(credentials.password, credentials.identifier),
+    }),
+  );
   const url = (path: string, query: Record<string, string | number> = {}): URL => {
     const u = new URL(path, apiRoot);
     for (const [k, v] of Object.entries(query)) u.searchParams.set(k, String(v));

@@ -1,4 +1,3 @@
-import { Agent } from 'undici';
 import type { z } from 'zod';
 import type { TillConnector, TillConnectorOptions } from '../connector.ts';
 import { zonedToUtc } from '../../domain/zonedTime.ts';
@@ -6,9 +5,8 @@ import { addDays } from '../../domain/businessDay.ts';
 import { TillError } from '../errors.ts';
 import { describeIssues, frenchIssue } from '../transport/issues.ts';
 import { makeRedactor } from '../transport/redact.ts';
-import { realSleep } from '../transport/retry.ts';
+import { transportConfigFor } from '../transport/fromOptions.ts';
 import { createResponseTransport, type GetResponse } from '../transport/transport.ts';
-import { guardedLookup } from '../network/guardedLookup.ts';
 import { USER_AGENT } from '../asterio/endpoint.ts';
 import { HUBRISE_HOST, type HubriseCredentials } from './credentials.ts';
 import { resolveHubriseEndpoint } from './endpoint.ts';
@@ -74,39 +72,17 @@ export function createHubriseConnector(
 ): TillConnector {
   const policy = { allowLoopback: options.allowInsecureLocalhost === true, domainPatterns: [HUBRISE_HOST] };
   const { credentials, apiRoot } = resolveHubriseEndpoint(input, policy);
-  const t = options.timeouts ?? {};
-  const D = HUBRISE_DEFAULTS;
-  const getResponse: GetResponse = createResponseTransport({
-    dispatcher:
-      options.dispatcher ??
-      new Agent({
-        connect: {
-          timeout: t.connectMs ?? D.connectMs,
-          lookup: guardedLookup(policy.allowLoopback, options.resolver),
-        },
-        connections: 4,
-      }),
-    headers: {
-      accept: 'application/json',
-      'x-access-token': credentials.accessToken,
-      'user-agent': USER_AGENT,
-    },
-    readMs: t.readMs ?? D.readMs,
-    totalMs: t.totalMs ?? D.totalMs,
-    signal: options.signal,
-    maxBytes: options.maxBytes ?? D.maxBytes,
-    retries: Math.max(0, options.retries ?? D.retries),
-    backoff: {
-      baseMs: options.backoff?.baseMs ?? D.baseMs,
-      maxMs: options.backoff?.maxMs ?? D.maxMs,
-      retryAfterCapMs: options.backoff?.retryAfterCapMs ?? D.retryAfterCapMs,
-    },
-    retryAfterCapMs: options.backoff?.retryAfterCapMs ?? D.retryAfterCapMs,
-    sleep: options.sleep ?? realSleep,
-    random: options.random ?? Math.random,
-    logger: options.logger,
-    redact: makeRedactor(credentials.accessToken, ''),
-  });
+  const getResponse: GetResponse = createResponseTransport(
+    transportConfigFor(options, HUBRISE_DEFAULTS, {
+      allowLoopback: policy.allowLoopback,
+      headers: {
+        accept: 'application/json',
+        'x-access-token': credentials.accessToken,
+        'user-agent': USER_AGENT,
+      },
+      redact: makeRedactor(credentials.accessToken, ''),
+    }),
+  );
   const get: GetResponse = async (url) => {
     try {
       return await getResponse(url);
@@ -120,8 +96,11 @@ export function createHubriseConnector(
     for (const [k, v] of Object.entries(query)) u.searchParams.set(k, String(v));
     return u;
   };
-  const maxPages = Math.max(1, options.maxPages ?? D.maxPages);
-  const pageSize = Math.min(D.pageSize, Math.max(1, options.pageSize ?? D.pageSize));
+  const maxPages = Math.max(1, options.maxPages ?? HUBRISE_DEFAULTS.maxPages);
+  const pageSize = Math.min(
+    HUBRISE_DEFAULTS.pageSize,
+    Math.max(1, options.pageSize ?? HUBRISE_DEFAULTS.pageSize),
+  );
   const now = options.now ?? (() => new Date());
 
   /** Follows `X-Cursor-Next` until it is absent; a cursor seen twice or too many pages is an error. */
@@ -167,7 +146,10 @@ export function createHubriseConnector(
         throw new TillError('unexpected_response', undefined, `location: ${body.id} reçu`);
       return {
         name: body.name,
-        rule: { timeZone: body.timezone?.name ?? D.timeZone, cutoff: body.cutoff_time ?? D.cutoff },
+        rule: {
+          timeZone: body.timezone?.name ?? HUBRISE_DEFAULTS.timeZone,
+          cutoff: body.cutoff_time ?? HUBRISE_DEFAULTS.cutoff,
+        },
       };
     })).catch((error: unknown) => {
       locationInfo = undefined;

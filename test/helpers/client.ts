@@ -111,6 +111,12 @@ export class TestClient {
     return res.json<{ account: { id: string } }>().account;
   }
 
+  /** Reads the session as the web app does on load: takes up the invitations sent to this account. */
+  async readSession(): Promise<void> {
+    const res = await this.get('/api/auth/me');
+    if (res.statusCode !== 200) throw new Error(`session read failed: ${res.body}`);
+  }
+
   async createEstablishment(name: string): Promise<string> {
     const res = await this.post('/api/establishments', { name });
     if (res.statusCode !== 201) throw new Error(`establishment failed: ${res.body}`);

@@ -68,8 +68,8 @@ describeOnBothDatabases('import page API', (kind) => {
 
   it('lets staff see the import page but not start imports', async () => {
     const staff = new TestClient(t.app);
-    await staff.signUp('plonge@resto.fr');
     await owner.post(`${base}/members`, { email: 'plonge@resto.fr', role: 'staff' });
+    await staff.signUp('plonge@resto.fr');
     expect((await staff.get(`${base}/imports`)).statusCode).toBe(200);
     expect((await staff.post(`${base}/imports`, {})).statusCode).toBe(403);
   });

@@ -99,8 +99,8 @@ describeOnBothDatabases('till connection settings', (kind) => {
 
   it('is for owners and managers only', async () => {
     const staff = new TestClient(t.app);
-    await staff.signUp('serveur@resto.fr');
     await owner.post(path.replace('/till', '/members'), { email: 'serveur@resto.fr', role: 'staff' });
+    await staff.signUp('serveur@resto.fr');
     expect((await staff.get(path)).statusCode).toBe(403);
     expect((await staff.put(path, sim.credentials())).statusCode).toBe(403);
   });

@@ -22,8 +22,8 @@ describeOnBothDatabases('till identifiers by role', (kind) => {
     base = `/api/establishments/${await clients.owner.createEstablishment('Le Comptoir')}`;
     for (const role of ['manager', 'staff'] as const) {
       clients[role] = new TestClient(t.app);
-      await clients[role].signUp(`${role}@resto.fr`);
       await clients.owner.post(`${base}/members`, { email: `${role}@resto.fr`, role });
+      await clients[role].signUp(`${role}@resto.fr`);
     }
     creds = sim.credentials();
     const saved = await clients.owner.put(`${base}/till`, creds);

@@ -370,8 +370,8 @@ describeOnBothDatabases('wine lists (la carte)', (kind) => {
 
   it('lets staff read the lists but not change them', async () => {
     const staff = new TestClient(t.app);
-    await staff.signUp('serveur@example.fr');
     await c.post(`${base}/members`, { email: 'serveur@example.fr', role: 'staff' });
+    await staff.signUp('serveur@example.fr');
     expect((await staff.get(`${base}/wine-lists`)).statusCode).toBe(200);
     expect((await staff.post(`${base}/wine-lists`, { name: 'Pirate' })).statusCode).toBe(403);
     expect((await staff.patch(`${base}/wine-lists/${list.id}`, { published: false })).statusCode).toBe(403);

@@ -139,6 +139,18 @@ export type Member = {
   since: Date;
 };
 
+/** Whether the e-mail is already the account of a member (visible to members anyway in the member list). */
+export async function isMemberEmail(db: Db, establishmentId: string, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('membership as m')
+    .innerJoin('account as a', 'a.id', 'm.account_id')
+    .select('m.account_id')
+    .where('m.establishment_id', '=', establishmentId)
+    .where('a.email', '=', email)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listMembers(db: Db, establishmentId: string): Promise<Member[]> {
   const rows = await db
     .selectFrom('membership as m')
@@ -192,7 +204,10 @@ export async function listPendingInvitations(db: Db, establishmentId: string): P
   return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, createdAt: r.created_at }));
 }
 
-/** On sign-up, pending invitations for that email become memberships. */
+/**
+ * Pending invitations for that email become memberships: at sign-up, at sign-in and when the session is read.
+ * A quick indexed read when there is none, so that reading the session stays cheap.
+ */
 export async function acceptInvitationsFor(
   db: Db,
   email: string,

@@ -5,6 +5,7 @@ import { signUp } from '../../services/auth/signUp.ts';
 import { changePassword } from '../../services/auth/changePassword.ts';
 import { signOut, signOutEverywhere } from '../../services/auth/sessions.ts';
 import { updateLocale } from '../../services/auth/updateLocale.ts';
+import { acceptPendingInvitations } from '../../services/auth/acceptInvitations.ts';
 import type { AppContext } from '../context.ts';
 import {
   CSRF_COOKIE,
@@ -30,10 +31,16 @@ const tags = ['compte'];
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/auth/me', { schema: { tags, response: { 200: meResponse } } }, async (request) => ({
-      account: request.account ? presentAccount(request.account) : null,
-      csrfToken: request.cookies[CSRF_COOKIE] ?? null,
-    }));
+    // Reading the session (the web app does on load) takes up the invitations sent since the last sign-in.
+    app.get('/api/auth/me', { schema: { tags, response: { 200: meResponse } } }, async (request) => {
+      const account = request.account;
+      if (account)
+        await inTransaction(ctx.db, (trx) => acceptPendingInvitations(trx, account, ctx.clock.now()));
+      return {
+        account: account ? presentAccount(account) : null,
+        csrfToken: request.cookies[CSRF_COOKIE] ?? null,
+      };
+    });
 
     app.post(
       '/api/auth/signup',
@@ -54,6 +61,7 @@ export const authRoutes =
         const input = { ...request.body, ip: request.ip };
         const attemptId = await inTransaction(ctx.db, (trx) => reserveLogin(trx, input, ctx.clock));
         const { account, token, expiresAt } = await signIn(ctx.db, { ...input, attemptId }, ctx.clock);
+        await inTransaction(ctx.db, (trx) => acceptPendingInvitations(trx, account, ctx.clock.now()));
         setSessionCookie(reply, request, ctx, token, expiresAt);
         return { account: presentAccount(account) };
       },

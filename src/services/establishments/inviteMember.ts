@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { findAccountByEmail } from '../../db/repositories/accounts.ts';
-import { insertMembership, upsertInvitation } from '../../db/repositories/establishments.ts';
+import { isMemberEmail, upsertInvitation } from '../../db/repositories/establishments.ts';
 import type { Role } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { MANAGERS, requireMembership } from './access.ts';
@@ -9,9 +8,11 @@ import { MANAGERS, requireMembership } from './access.ts';
 export type InviteResult = { status: 'invited'; email: string };
 
 /**
- * An existing account joins at once (a member keeps the role they have: roles change only through
- * changeMemberRole); an unknown email gets a pending invitation taken up when it signs up. The caller opens the
- * transaction.
+ * Every invitation is pending, whether or not the e-mail has an account, so that neither the answer nor the
+ * member list tells the inviter which e-mails have one. An existing account takes it up at its next sign-in or
+ * session read (acceptPendingInvitations), a new one at sign-up. Someone already a member keeps the role they
+ * have (roles change only through changeMemberRole), and nothing is recorded: the member list already shows
+ * them. The caller opens the transaction.
  */
 export async function inviteMember(
   db: Db,
@@ -24,8 +25,8 @@ export async function inviteMember(
     throw new AppError('forbidden', 'Seul un propriétaire peut inviter un propriétaire');
   }
   const email = input.email.trim().toLowerCase();
-  const account = await findAccountByEmail(db, email);
-  if (account) await insertMembership(db, { establishmentId, accountId: account.id, role: input.role });
-  else await upsertInvitation(db, { establishmentId, email, role: input.role, invitedBy: actorId });
+  if (!(await isMemberEmail(db, establishmentId, email))) {
+    await upsertInvitation(db, { establishmentId, email, role: input.role, invitedBy: actorId });
+  }
   return { status: 'invited', email };
 }

@@ -29,6 +29,7 @@ describeOnBothDatabases('roles', (kind) => {
     manager = new TestClient(t.app);
     managerId = (await manager.signUp('gerant@resto.fr')).id;
     await owner.post(`${base}/members`, { email: 'gerant@resto.fr', role: 'manager' });
+    await manager.readSession();
   });
   afterAll(async () => {
     await t.app.close();
@@ -43,13 +44,55 @@ describeOnBothDatabases('roles', (kind) => {
     expect(await roleOf(managerId)).toBe('manager');
   });
 
-  it('answers the same for an e-mail with an account and one without', async () => {
-    await new TestClient(t.app).signUp('existe@resto.fr');
+  it('tells the inviter nothing of whether an e-mail has an account, in the answer or the member list', async () => {
+    const existing = new TestClient(t.app);
+    const existingId = (await existing.signUp('existe@resto.fr')).id;
     const known = await manager.post(`${base}/members`, { email: 'existe@resto.fr', role: 'staff' });
     const unknown = await manager.post(`${base}/members`, { email: 'inconnu@resto.fr', role: 'staff' });
-    expect(known.statusCode).toBe(unknown.statusCode);
-    const shape = (r: typeof known) => ({ ...r.json<object>(), email: 'x' });
-    expect(shape(known)).toEqual(shape(unknown));
+    expect(known.statusCode).toBe(201);
+    expect(unknown.statusCode).toBe(201);
+    const same = (body: string, email: string) => body.replaceAll(email, '<e-mail>');
+    expect(same(known.body, 'existe@resto.fr')).toBe(same(unknown.body, 'inconnu@resto.fr'));
+
+    type Team = {
+      members: { email: string }[];
+      invitations: { id: string; email: string; role: string; createdAt: string }[];
+    };
+    const team = (await manager.get(`${base}/members`)).json<Team>();
+    expect(team.members.map((m) => m.email)).not.toContain('existe@resto.fr');
+    const invited = (email: string) => {
+      const found = team.invitations.find((i) => i.email === email);
+      expect(found, email).toBeDefined();
+      const { id: _id, createdAt: _at, ...rest } = found!;
+      return { ...rest, email: '<e-mail>', keys: Object.keys(found!).sort() };
+    };
+    expect(invited('existe@resto.fr')).toEqual(invited('inconnu@resto.fr'));
+    // Nor does the establishment appear to the existing account before it signs in or reads its session.
+    expect(
+      await db.db.selectFrom('membership').select('role').where('account_id', '=', existingId).execute(),
+    ).toEqual([]);
+
+    // The existing account takes the invitation up when its session is read (the web app does on load)…
+    await existing.readSession();
+    expect(await roleOf(existingId)).toBe('staff');
+    const after = (await manager.get(`${base}/members`)).json<Team>();
+    expect(after.members.map((m) => m.email)).toContain('existe@resto.fr');
+    expect(after.invitations.map((i) => i.email)).toEqual(['inconnu@resto.fr']);
+  });
+
+  it('lets an existing account take up an invitation at its next sign-in', async () => {
+    const other = new TestClient(t.app);
+    const otherId = (await other.signUp('plus-tard@resto.fr')).id;
+    await other.post('/api/auth/logout');
+    await manager.post(`${base}/members`, { email: 'Plus-Tard@Resto.fr', role: 'staff' });
+    const login = await other.post('/api/auth/login', {
+      email: 'plus-tard@resto.fr',
+      password: 'motdepasse-solide',
+    });
+    expect(login.statusCode).toBe(200);
+    expect(await roleOf(otherId)).toBe('staff');
+    const mine = (await other.get('/api/establishments')).json<{ items: { id: string }[] }>();
+    expect(mine.items.map((e) => `/api/establishments/${e.id}`)).toEqual([base]);
   });
 
   it('changes roles only by the owner-only route, which keeps at least one owner', async () => {

@@ -177,8 +177,8 @@ describe('till settings: answers, limits, owners and the stored password', () =>
     const id = await owner.createEstablishment('Le Comptoir');
     path = `/api/establishments/${id}/till`;
     manager = new TestClient(t.app);
-    await manager.signUp('gerant@resto.fr');
     await owner.post(`/api/establishments/${id}/members`, { email: 'gerant@resto.fr', role: 'manager' });
+    await manager.signUp('gerant@resto.fr');
   });
   afterAll(async () => {
     await t.app.close();

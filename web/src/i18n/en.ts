@@ -258,7 +258,7 @@ export const en: Record<MessageKey, string> = {
   'set.invite': 'Invite a member',
   'set.inviteSubmit': 'Invite',
   'set.inviteRole': 'Role',
-  'set.invited': 'Invitation recorded for {email}: they join with an existing account, or when they sign up.',
+  'set.invited': 'Invitation sent to {email}: it stays pending until they sign in, or sign up.',
   'set.col.name': 'Name',
   'set.col.email': 'Email',
   'set.col.role': 'Role',

@@ -261,7 +261,7 @@ export const fr = {
   'set.inviteSubmit': 'Inviter',
   'set.inviteRole': 'Rôle',
   'set.invited':
-    'Invitation enregistrée pour {email} : la personne rejoint l’établissement avec son compte, ou à son inscription.',
+    'Invitation envoyée à {email} : elle reste en attente jusqu’à ce que la personne se connecte, ou crée son compte.',
   'set.col.name': 'Nom',
   'set.col.email': 'E-mail',
   'set.col.role': 'Rôle',

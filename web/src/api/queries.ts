@@ -51,8 +51,8 @@ export const useDrinkSales = (eid: string, drinkId: string, period: { from?: str
 export const useImportOverview = (eid: string) =>
   useQuery({ queryKey: keys.imports(eid), queryFn: ({ signal }) => importApi.overview(eid, signal) });
 
-export const useTillConnection = (eid: string) =>
-  useQuery({ queryKey: keys.till(eid), queryFn: () => tillApi.get(eid).then((r) => r.connection) });
+export const useTillConnection = (eid: string, enabled = true) =>
+  useQuery({ queryKey: keys.till(eid), queryFn: () => tillApi.get(eid).then((r) => r.connection), enabled });
 
 export const useMembers = (eid: string) =>
   useQuery({ queryKey: keys.members(eid), queryFn: () => establishmentApi.members(eid) });

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { countApi } from '../api/counts.ts';
+import { useCountSessions } from '../api/countQueries.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
 import { CountSessionForm } from '../components/CountSessionForm.tsx';
-import { ErrorBanner, Loading } from '../components/Feedback.tsx';
-import { useLoad } from '../components/useLoad.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths } from '../router.tsx';
 
@@ -11,7 +10,7 @@ import { Link, navigate, paths } from '../router.tsx';
 export function CountSessionsPage({ establishment }: { establishment: Establishment }) {
   const { t, date } = useI18n();
   const eid = establishment.id;
-  const list = useLoad(eid, (signal) => countApi.list(eid, signal));
+  const list = useCountSessions(eid);
   const [creating, setCreating] = useState(false);
   const manager = establishment.role === 'owner' || establishment.role === 'manager';
 
@@ -28,25 +27,30 @@ export function CountSessionsPage({ establishment }: { establishment: Establishm
         </button>
       )}
       {creating && <CountSessionForm eid={eid} onCreated={(s) => navigate(paths.countSheet(eid, s.id))} />}
-      <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.loading && !list.data && <Loading />}
-      {list.data && list.data.items.length === 0 && <p className="empty">{t('count.noSessions')}</p>}
-      {list.data && list.data.items.length > 0 && (
-        <ul className="session-list">
-          {list.data.items.map((s) => (
-            <li key={s.id} className="session-list__item">
-              <Link to={paths.countSheet(eid, s.id)} className="session-list__name">
-                {s.name}
-              </Link>
-              <span className="muted">
-                {t('count.cutoff', { at: date(s.cutoffAt, true) })} ·{' '}
-                {t(s.status === 'open' ? 'count.status.open' : 'count.status.closed')}
-              </span>
-              {s.status === 'closed' && <Link to={paths.variance(eid, s.id)}>{t('count.seeVariance')}</Link>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="empty">{t('count.noSessions')}</p>
+          ) : (
+            <ul className="session-list">
+              {data.items.map((s) => (
+                <li key={s.id} className="session-list__item">
+                  <Link to={paths.countSheet(eid, s.id)} className="session-list__name">
+                    {s.name}
+                  </Link>
+                  <span className="muted">
+                    {t('count.cutoff', { at: date(s.cutoffAt, true) })} ·{' '}
+                    {t(s.status === 'open' ? 'count.status.open' : 'count.status.closed')}
+                  </span>
+                  {s.status === 'closed' && (
+                    <Link to={paths.variance(eid, s.id)}>{t('count.seeVariance')}</Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
     </main>
   );
 }

@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react';
-import { countApi } from '../api/counts.ts';
+import { useCountSheet } from '../api/countQueries.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
 import { CountAddDrink } from '../components/CountAddDrink.tsx';
 import { CountClose } from '../components/CountClose.tsx';
 import { CountRow } from '../components/CountRow.tsx';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
-import { useLoad } from '../components/useLoad.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 
@@ -34,12 +33,14 @@ export function CountSheetPage({
 }) {
   const { t, tn, date } = useI18n();
   const eid = establishment.id;
-  const sheet = useLoad(`${eid}/${sessionId}`, (signal) => countApi.sheet(eid, sessionId, signal));
+  const sheet = useCountSheet(eid, sessionId);
   const [location, setLocationState] = useState(() => storedLocation(sessionId));
   const [newLocation, setNewLocation] = useState('');
   const [q, setQ] = useState('');
   const [allDrinks, setAllDrinks] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+
+  const reload = () => void sheet.refetch();
 
   const setLocation = (l: string) => {
     setLocationState(l);
@@ -66,7 +67,7 @@ export function CountSheetPage({
   if (!data)
     return (
       <main className="page page--narrow">
-        {sheet.error ? <ErrorBanner error={sheet.error} onRetry={sheet.reload} /> : <Loading />}
+        {sheet.isError ? <ErrorBanner error={sheet.error} onRetry={reload} /> : <Loading />}
       </main>
     );
   const { session } = data;
@@ -85,7 +86,7 @@ export function CountSheetPage({
         {t(open ? 'count.status.open' : 'count.status.closed')}
       </p>
       <p className="muted">{tn('count.progress', counted, { total: data.drinks.length })}</p>
-      <ErrorBanner error={sheet.error} onRetry={sheet.reload} />
+      <ErrorBanner error={sheet.error} onRetry={reload} />
       {message && <Notice>{message}</Notice>}
       {open && (
         <fieldset className="count-locations">
@@ -155,7 +156,7 @@ export function CountSheetPage({
                 drink={d}
                 location={location}
                 editable={open}
-                onSaved={sheet.reload}
+                onSaved={reload}
               />
             ))}
           </ul>
@@ -167,7 +168,7 @@ export function CountSheetPage({
               location={location}
               onAdded={(m) => {
                 setMessage(m);
-                sheet.reload();
+                reload();
               }}
             />
           )}
@@ -178,7 +179,7 @@ export function CountSheetPage({
         session={session}
         canManage={data.canManage}
         uncounted={data.drinks.length - counted}
-        onChanged={sheet.reload}
+        onChanged={reload}
       />
     </main>
   );

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { reportApi } from '../api/counts.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
-import { ErrorBanner, Loading } from '../components/Feedback.tsx';
+import { useReportsOverview } from '../api/countQueries.ts';
 import { ReportCharts } from '../components/ReportCharts.tsx';
 import { ReportTables } from '../components/ReportTables.tsx';
-import { useLoad } from '../components/useLoad.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { navigate, paths, useLocation } from '../router.tsx';
 
@@ -16,9 +16,7 @@ export function ReportsPage({ establishment }: { establishment: Establishment })
   const period = { from: search.get('from') ?? undefined, to: search.get('to') ?? undefined };
   const [from, setFrom] = useState(period.from ?? '');
   const [to, setTo] = useState(period.to ?? '');
-  const overview = useLoad(`${eid}?${period.from ?? ''}-${period.to ?? ''}`, (signal) =>
-    reportApi.overview(eid, period, signal),
-  );
+  const overview = useReportsOverview(eid, period);
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const q = new URLSearchParams();
@@ -27,7 +25,6 @@ export function ReportsPage({ establishment }: { establishment: Establishment })
     const s = q.toString();
     navigate(`${paths.reports(eid)}${s ? `?${s}` : ''}`);
   };
-  const data = overview.data;
   return (
     <main className="page reports-page">
       <h1>{t('rep.title')}</h1>
@@ -47,14 +44,14 @@ export function ReportsPage({ establishment }: { establishment: Establishment })
           {t('rep.xlsx')}
         </a>
       </form>
-      <ErrorBanner error={overview.error} onRetry={overview.reload} />
-      {!data && !overview.error && <Loading />}
-      {data && (
-        <>
-          <ReportTables bev={data.bev} csv={(table) => reportApi.exportUrl(eid, period, 'csv', table)} />
-          <ReportCharts overview={data} />
-        </>
-      )}
+      <QueryState query={overview}>
+        {(data) => (
+          <>
+            <ReportTables bev={data.bev} csv={(table) => reportApi.exportUrl(eid, period, 'csv', table)} />
+            <ReportCharts overview={data} />
+          </>
+        )}
+      </QueryState>
     </main>
   );
 }

@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { establishmentApi } from '../api/endpoints.ts';
-import type { Establishment, Invitation, Member, Role } from '../../../src/http/contract.ts';
+import { useMembers } from '../api/queries.ts';
+import type { Establishment, Role } from '../../../src/http/contract.ts';
 import {
   EstablishmentFields,
   validateEstablishment,
   type EstablishmentErrors,
   type EstablishmentValues,
 } from '../components/EstablishmentFields.tsx';
-import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
+import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
+import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 import { MemberRole } from './MemberRole.tsx';
@@ -95,8 +97,7 @@ function EstablishmentSettings({
 function Members({ establishment, canManage }: { establishment: Establishment; canManage: boolean }) {
   const { t, date } = useI18n();
   const eid = establishment.id;
-  const [data, setData] = useState<{ members: Member[]; invitations: Invitation[] } | undefined>(undefined);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const members = useMembers(eid);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('staff');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -104,10 +105,7 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  const load = useCallback(() => {
-    establishmentApi.members(eid).then(setData).catch(setLoadError);
-  }, [eid]);
-  useEffect(load, [load]);
+  const load = () => void members.refetch();
 
   const invite = async (event: FormEvent) => {
     event.preventDefault();
@@ -124,7 +122,6 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
       await establishmentApi.invite(eid, { email: target, role });
       setNotice(t('set.invited', { email: target }));
       setEmail('');
-      load();
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
@@ -136,45 +133,47 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
   return (
     <section className="card" aria-labelledby="set-members">
       <h2 id="set-members">{t('set.members')}</h2>
-      <ErrorBanner error={loadError} onRetry={load} />
-      {!data && !loadError && <Loading />}
-      {data && (
-        <ul className="member-list">
-          {data.members.map((m) => (
-            <li key={m.accountId}>
-              <span>
-                <strong>{m.displayName ?? m.email}</strong>
-                {m.displayName && <span className="muted"> · {m.email}</span>}
-              </span>
-              {establishment.role === 'owner' ? (
-                <span className="muted">
-                  <MemberRole eid={eid} member={m} onChanged={load} />
-                  {t('set.col.since')} {date(m.since)}
-                </span>
-              ) : (
-                <span className="muted">
-                  {t(`role.${m.role}`)} · {t('set.col.since')} {date(m.since)}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {data && data.invitations.length > 0 && (
-        <>
-          <h3>{t('set.invitations')}</h3>
-          <ul className="member-list">
-            {data.invitations.map((i) => (
-              <li key={i.id}>
-                <span>{i.email}</span>
-                <span className="muted">
-                  {t(`role.${i.role}`)} · {t('set.col.invitedOn')} {date(i.createdAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <QueryState query={members}>
+        {(data) => (
+          <>
+            <ul className="member-list">
+              {data.members.map((m) => (
+                <li key={m.accountId}>
+                  <span>
+                    <strong>{m.displayName ?? m.email}</strong>
+                    {m.displayName && <span className="muted"> · {m.email}</span>}
+                  </span>
+                  {establishment.role === 'owner' ? (
+                    <span className="muted">
+                      <MemberRole eid={eid} member={m} onChanged={load} />
+                      {t('set.col.since')} {date(m.since)}
+                    </span>
+                  ) : (
+                    <span className="muted">
+                      {t(`role.${m.role}`)} · {t('set.col.since')} {date(m.since)}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {data.invitations.length > 0 && (
+              <>
+                <h3>{t('set.invitations')}</h3>
+                <ul className="member-list">
+                  {data.invitations.map((i) => (
+                    <li key={i.id}>
+                      <span>{i.email}</span>
+                      <span className="muted">
+                        {t(`role.${i.role}`)} · {t('set.col.invitedOn')} {date(i.createdAt)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </QueryState>
       {canManage && (
         <form onSubmit={(e) => void invite(e)} noValidate className="invite-form">
           <h3>{t('set.invite')}</h3>

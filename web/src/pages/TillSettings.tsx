@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { ApiError } from '../api/client.ts';
 import { importApi, tillApi } from '../api/endpoints.ts';
+import { keys, useTillConnection } from '../api/queries.ts';
 import type {
   Establishment,
   TillConnection,
@@ -69,7 +71,10 @@ export function TillSettings({ establishment }: { establishment: Establishment }
   const { t, date } = useI18n();
   const eid = establishment.id;
   const canManage = establishment.role === 'owner';
-  const [connection, setConnection] = useState<TillConnection | null | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const tillQuery = useTillConnection(eid, canManage);
+  const connection = tillQuery.data;
+  const setConnection = (c: TillConnection) => queryClient.setQueryData(keys.till(eid), c);
   const [values, setValues] = useState<Values>(EMPTY);
   const [tillType, setTillType] = useState<TillType>('asterio');
   const [dirty, setDirty] = useState(false);
@@ -83,25 +88,16 @@ export function TillSettings({ establishment }: { establishment: Establishment }
   const [test, setTest] = useState<TillTest | null>(null);
   const [pending, setPending] = useState(false);
 
-  useEffect(() => {
-    if (!canManage) return;
-    let alive = true;
-    tillApi
-      .get(eid)
-      .then((r) => {
-        if (!alive) return;
-        setConnection(r.connection);
-        if (r.connection) {
-          setValues(valuesOf(r.connection));
-          setTillType(r.connection.tillType);
-          setTyped({ kmlcode: true, identifier: true });
-        }
-      })
-      .catch((err: unknown) => alive && setError(err));
-    return () => {
-      alive = false;
-    };
-  }, [eid, canManage]);
+  // The saved connection fills the form once; a later refetch leaves what the user typed alone.
+  const [seeded, setSeeded] = useState(false);
+  if (!seeded && connection !== undefined) {
+    setSeeded(true);
+    if (connection) {
+      setValues(valuesOf(connection));
+      setTillType(connection.tillType);
+      setTyped({ kmlcode: true, identifier: true });
+    }
+  }
 
   useEffect(() => {
     if (window.location.hash === '#caisse')
@@ -202,7 +198,8 @@ export function TillSettings({ establishment }: { establishment: Establishment }
   return (
     <section className="card" id="caisse" aria-labelledby="set-till">
       <h2 id="set-till">{t('till.title')}</h2>
-      {connection === undefined && !error && <Loading />}
+      {tillQuery.isPending && <Loading />}
+      <ErrorBanner error={tillQuery.error} onRetry={() => void tillQuery.refetch()} />
       {connection && (
         <p className={`till-state till-state--${connection.status}`}>
           <strong>{t(`till.status.${connection.status}`)}</strong>

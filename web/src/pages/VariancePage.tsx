@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { countKeys, useVariance, useVarianceHistory, useVarianceReasons } from '../api/countQueries.ts';
 import { varianceApi } from '../api/counts.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
-import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
-import { useLoad } from '../components/useLoad.ts';
+import { ErrorBanner, Notice } from '../components/Feedback.tsx';
+import { QueryState } from '../components/QueryState.tsx';
 import { VarianceReasons } from '../components/VarianceReasons.tsx';
 import { VarianceHistoryTable, VarianceSummary } from '../components/VarianceSummary.tsx';
 import { VarianceTable } from '../components/VarianceTable.tsx';
@@ -19,68 +21,70 @@ export function VariancePage({
 }) {
   const { t, tn, date, money } = useI18n();
   const eid = establishment.id;
-  const report = useLoad(`${eid}/${sessionId}`, (signal) => varianceApi.report(eid, sessionId, signal));
-  const reasons = useLoad(eid, (signal) => varianceApi.reasons(eid, signal));
-  const history = useLoad(eid, (signal) => varianceApi.history(eid, signal));
+  const queryClient = useQueryClient();
+  const report = useVariance(eid, sessionId);
+  const reasons = useVarianceReasons(eid);
+  const history = useVarianceHistory(eid);
   const [message, setMessage] = useState<string | null>(null);
-  const r = report.data;
   return (
     <main className="page variance-page">
       <p>
         <Link to={paths.countSheet(eid, sessionId)}>{t('var.backToSession')}</Link>
       </p>
       <h1>{t('var.title')}</h1>
-      <ErrorBanner error={report.error ?? reasons.error} onRetry={report.reload} />
-      {!r && !report.error && <Loading />}
-      {r && (
-        <>
-          <p className="muted">
-            {r.session.name} ·{' '}
-            {t('var.period', { from: date(r.periodFrom, true), to: date(r.session.cutoffAt, true) })}
-          </p>
-          <p className="variance-headline">
-            {t('var.headline', {
-              cost: money(r.totals.differenceCost),
-              sale: money(r.totals.differenceSale),
-            })}
-          </p>
-          {r.missingReasons > 0 && (
-            <p className="banner banner--warn" role="status">
-              {tn('var.missingReasons', r.missingReasons, { threshold: money(r.session.reasonThreshold) })}
+      <ErrorBanner error={reasons.error} onRetry={() => void reasons.refetch()} />
+      <QueryState query={report}>
+        {(r) => (
+          <>
+            <p className="muted">
+              {r.session.name} ·{' '}
+              {t('var.period', { from: date(r.periodFrom, true), to: date(r.session.cutoffAt, true) })}
             </p>
-          )}
-          <div className="export-links">
-            <a className="btn btn--small" href={varianceApi.exportUrl(eid, sessionId, 'pdf')} download>
-              {t('var.exportPdf')}
-            </a>
-            <a className="btn btn--small" href={varianceApi.exportUrl(eid, sessionId, 'xlsx')} download>
-              {t('var.exportXlsx')}
-            </a>
-            <a className="btn btn--small" href={varianceApi.exportUrl(eid, sessionId, 'csv')} download>
-              {t('var.exportCsv')}
-            </a>
-          </div>
-          {message && <Notice>{message}</Notice>}
-          <VarianceTable
-            eid={eid}
-            sessionId={sessionId}
-            rows={r.rows}
-            reasons={reasons.data?.items ?? []}
-            onJustified={(m) => {
-              setMessage(m);
-              report.reload();
-              history.reload();
-            }}
-          />
-          <VarianceReasons
-            eid={eid}
-            reasons={reasons.data?.items ?? []}
-            onChange={(items) => reasons.setData({ items })}
-          />
-          <VarianceSummary report={r} />
-          {history.data && <VarianceHistoryTable history={history.data} />}
-        </>
-      )}
+            <p className="variance-headline">
+              {t('var.headline', {
+                cost: money(r.totals.differenceCost),
+                sale: money(r.totals.differenceSale),
+              })}
+            </p>
+            {r.missingReasons > 0 && (
+              <p className="banner banner--warn" role="status">
+                {tn('var.missingReasons', r.missingReasons, { threshold: money(r.session.reasonThreshold) })}
+              </p>
+            )}
+            <div className="export-links">
+              <a className="btn btn--small" href={varianceApi.exportUrl(eid, sessionId, 'pdf')} download>
+                {t('var.exportPdf')}
+              </a>
+              <a className="btn btn--small" href={varianceApi.exportUrl(eid, sessionId, 'xlsx')} download>
+                {t('var.exportXlsx')}
+              </a>
+              <a className="btn btn--small" href={varianceApi.exportUrl(eid, sessionId, 'csv')} download>
+                {t('var.exportCsv')}
+              </a>
+            </div>
+            {message && <Notice>{message}</Notice>}
+            <VarianceTable
+              eid={eid}
+              sessionId={sessionId}
+              rows={r.rows}
+              reasons={reasons.data?.items ?? []}
+              onJustified={(m) => {
+                setMessage(m);
+                void report.refetch();
+                void history.refetch();
+              }}
+            />
+            <VarianceReasons
+              eid={eid}
+              reasons={reasons.data?.items ?? []}
+              onChange={(items) => queryClient.setQueryData(countKeys.reasons(eid), { items })}
+            />
+            <VarianceSummary report={r} />
+            <ErrorBanner error={history.error} onRetry={() => void history.refetch()} />
+            {history.data && <VarianceHistoryTable history={history.data} />}
+          </>
+        )}
+      </QueryState>
     </main>
   );
 }

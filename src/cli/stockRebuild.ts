@@ -9,7 +9,7 @@ const options = z.object({
   establishment: z.uuid({ message: 'identifiant d’établissement invalide (uuid attendu)' }).optional(),
 });
 
-/** `cellier stock rebuild [--establishment <id>]`: recomputes the stock summary from the ledger, in one transaction. */
+/** `cellier stock rebuild [--establishment <id>]`: recomputes the stock and sales summaries from the ledger, in one transaction. */
 export async function stockRebuildCommand(raw: Record<string, unknown>): Promise<number> {
   const parsed = options.safeParse(raw);
   if (!parsed.success) {
@@ -24,8 +24,10 @@ export async function stockRebuildCommand(raw: Record<string, unknown>): Promise
       return 2;
     }
     const started = performance.now();
-    const drinks = await inTransaction(handle.db, (trx) => rebuildStock(trx, establishment));
-    console.log(`Stock recalculé pour ${drinks} boissons en ${Math.round(performance.now() - started)} ms.`);
+    const done = await inTransaction(handle.db, (trx) => rebuildStock(trx, establishment));
+    console.log(
+      `Stock recalculé pour ${done.drinks} boissons (${done.productDays} jours-produits de ventes) en ${Math.round(performance.now() - started)} ms.`,
+    );
     return 0;
   } finally {
     await handle.close();

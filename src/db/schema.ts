@@ -157,6 +157,7 @@ export interface Database extends CountsDatabase, CarteDatabase {
   till_product: TillProductTable;
   till_product_label: TillProductLabelTable;
   sale_line: SaleLineTable;
+  sale_product_day: SaleProductDayTable;
   sale_quarantine: SaleQuarantineTable;
   import_run: ImportRunTable;
   till_link: TillLinkTable;
@@ -234,6 +235,21 @@ export interface SaleLineTable {
   amount_excl_tax_cents: number | null;
   discount_cents: number | null;
   import_run_id: string | null;
+}
+
+/** Kept by triggers on sale_line (migration 20261206T0610): never written by the application. */
+export interface SaleProductDayTable {
+  establishment_id: string;
+  till_product_id: string;
+  business_day: string;
+  label: string;
+  quantity: number;
+  amount_cents: number;
+  amount_excl_tax_cents: number | null;
+  discount_cents: number;
+  lines: number;
+  first_sold_at: Date;
+  last_sold_at: Date;
 }
 
 export interface SaleQuarantineTable {

@@ -13,6 +13,7 @@ import * as rateLimits from './20261206T0335_rate_limits.ts';
 import * as accountTasks from './20261206T0355_account_tasks.ts';
 import * as drinkBaseCounts from './20261206T0410_drink_base_counts.ts';
 import * as hubriseTill from './20261206T0415_hubrise_till.ts';
+import * as saleProductDay from './20261206T0610_sale_product_day.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0355_account_tasks': accountTasks,
   '20261206T0410_drink_base_counts': drinkBaseCounts,
   '20261206T0415_hubrise_till': hubriseTill,
+  '20261206T0610_sale_product_day': saleProductDay,
 };

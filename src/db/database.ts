@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { registerCanceller } from './cancellable.ts';
 import { copyPoolOptions, registerCopyPool } from './copyClients.ts';
 import { PGliteDialect } from './pgliteDialect.ts';
 import type { Database } from './schema.ts';
@@ -58,7 +59,12 @@ export async function openPostgres(
   registerCopyPool(pool, copy.token);
   pool.on('error', (error) => logger.error(`PostgreSQL : connexion perdue (${error.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  const closeCanceller = registerCanceller(db, url);
+  const close = async () => {
+    await db.destroy();
+    await closeCanceller();
+  };
+  return { db, kind: 'postgres', close };
 }
 
 /** dataDir undefined means in memory (tests). */

@@ -1,4 +1,6 @@
 import type { FastifyReply } from 'fastify';
+import { untilAborted } from '../db/cancellable.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * Aborted when the client goes away before its answer is sent (closed tab, cancelled fetch): long work such as a
@@ -10,4 +12,12 @@ export function clientGone(reply: FastifyReply): AbortSignal {
     if (!reply.raw.writableFinished) controller.abort();
   });
   return controller.signal;
+}
+
+/**
+ * For the expensive reads: `work` runs on one connection while the client waits. When it goes away, no further
+ * statement is sent and, on PostgreSQL, the running one is cancelled (src/db/cancellable.ts).
+ */
+export function whileClientWaits<T>(db: Db, reply: FastifyReply, work: (db: Db) => Promise<T>): Promise<T> {
+  return untilAborted(db, clientGone(reply), work);
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors.ts';
+import { WorkAbandoned } from '../db/cancellable.ts';
 
 /** The one code → HTTP status map. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -43,6 +44,12 @@ export function errorHandler(
   }
   if (error instanceof AppError) {
     void send(reply, error);
+    return;
+  }
+  if (error instanceof WorkAbandoned) {
+    // The client went away and its work was stopped: nobody reads this answer, and nothing went wrong.
+    request.log.info('client went away: its database work was stopped');
+    void reply.status(499).send({ error: { code: 'internal', message: error.message } } satisfies ErrorBody);
     return;
   }
   const status = (error as FastifyError).statusCode;

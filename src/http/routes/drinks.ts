@@ -5,6 +5,7 @@ import { createDrink } from '../../services/drinks/createDrink.ts';
 import type { DrinkInput } from '../../services/drinks/drinkValues.ts';
 import { drinkRegions, getDrink, queryDrinks } from '../../services/drinks/queryDrinks.ts';
 import { setArchived, updateDrink } from '../../services/drinks/updateDrink.ts';
+import { whileClientWaits } from '../clientGone.ts';
 import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
@@ -60,9 +61,11 @@ export const drinkRoutes =
           response: { 200: drinkPage },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
-        const result = await queryDrinks(ctx.db, account.id, request.params.establishmentId, request.query);
+        const result = await whileClientWaits(ctx.db, reply, (db) =>
+          queryDrinks(db, account.id, request.params.establishmentId, request.query),
+        );
         return { ...result, items: result.items.map(presentDrink) };
       },
     );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { exportBevCost } from '../../services/reports/exportReports.ts';
 import { bevCostReport, drinkCostHistory, reportsOverview } from '../../services/reports/reports.ts';
+import { whileClientWaits } from '../clientGone.ts';
 import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
@@ -18,10 +19,14 @@ export const reportRoutes =
     app.get(
       `${E}/reports/bev-cost`,
       { schema: { tags, params: establishmentParams, querystring: periodQuery, response: { 200: bevDto } } },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
         const id = request.params.establishmentId;
-        return bevToDto(await bevCostReport(ctx.db, account.id, id, request.query, ctx.clock));
+        return bevToDto(
+          await whileClientWaits(ctx.db, reply, (db) =>
+            bevCostReport(db, account.id, id, request.query, ctx.clock),
+          ),
+        );
       },
     );
 
@@ -38,13 +43,8 @@ export const reportRoutes =
       async (request, reply) => {
         const account = requireAccount(request);
         const { format, ...period } = request.query;
-        const file = await exportBevCost(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          period,
-          format,
-          ctx.clock,
+        const file = await whileClientWaits(ctx.db, reply, (db) =>
+          exportBevCost(db, account.id, request.params.establishmentId, period, format, ctx.clock),
         );
         return reply
           .header('content-type', file.contentType)
@@ -63,10 +63,14 @@ export const reportRoutes =
           response: { 200: overviewDto },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
         const id = request.params.establishmentId;
-        return overviewToDto(await reportsOverview(ctx.db, account.id, id, request.query, ctx.clock));
+        return overviewToDto(
+          await whileClientWaits(ctx.db, reply, (db) =>
+            reportsOverview(db, account.id, id, request.query, ctx.clock),
+          ),
+        );
       },
     );
 

@@ -13,6 +13,7 @@ import {
 import { proposalFor } from '../../services/sync/proposal.ts';
 import { workList } from '../../services/sync/workList.ts';
 import { importState } from '../../services/sync/importState.ts';
+import { whileClientWaits } from '../clientGone.ts';
 import type { AppContext } from '../context.ts';
 import { drinkParams, establishmentParams } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
@@ -58,15 +59,17 @@ export const syncRoutes =
           response: { 200: workListResponse },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
         const { page, pageSize, q, ...rest } = request.query;
-        const list = await workList(
-          ctx.db,
-          account.id,
-          request.params.establishmentId,
-          { ...rest, searchTerm: q, limit: pageSize, offset: (page - 1) * pageSize },
-          ctx.clock,
+        const list = await whileClientWaits(ctx.db, reply, (db) =>
+          workList(
+            db,
+            account.id,
+            request.params.establishmentId,
+            { ...rest, searchTerm: q, limit: pageSize, offset: (page - 1) * pageSize },
+            ctx.clock,
+          ),
         );
         return { ...list, imports: await importState(ctx.db, ctx.imports, request.params.establishmentId) };
       },

@@ -9,6 +9,7 @@ import {
 import { varianceReport } from '../../services/counts/varianceReport.ts';
 import { exportVariance } from '../../services/reports/exportReports.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { whileClientWaits } from '../clientGone.ts';
 import type { AppContext } from '../context.ts';
 import { establishmentParams, noContent } from '../schemas.ts';
 import { requireAccount } from '../session.ts';
@@ -41,10 +42,14 @@ export const varianceRoutes =
     app.get(
       `${S}/variance`,
       { schema: { tags, params: sessionParams, response: { 200: varianceDto } } },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
         const { establishmentId, sessionId } = request.params;
-        return varianceToDto(await varianceReport(ctx.db, account.id, establishmentId, sessionId));
+        return varianceToDto(
+          await whileClientWaits(ctx.db, reply, (db) =>
+            varianceReport(db, account.id, establishmentId, sessionId),
+          ),
+        );
       },
     );
 
@@ -54,12 +59,8 @@ export const varianceRoutes =
       async (request, reply) => {
         const account = requireAccount(request);
         const { establishmentId, sessionId } = request.params;
-        const file = await exportVariance(
-          ctx.db,
-          account.id,
-          establishmentId,
-          sessionId,
-          request.query.format,
+        const file = await whileClientWaits(ctx.db, reply, (db) =>
+          exportVariance(db, account.id, establishmentId, sessionId, request.query.format),
         );
         return reply
           .header('content-type', file.contentType)
@@ -120,9 +121,11 @@ export const varianceRoutes =
     app.get(
       `${E}/variance-history`,
       { schema: { tags, params: establishmentParams, response: { 200: varianceHistoryDto } } },
-      async (request) => {
+      async (request, reply) => {
         const account = requireAccount(request);
-        const items = await varianceHistory(ctx.db, account.id, request.params.establishmentId);
+        const items = await whileClientWaits(ctx.db, reply, (db) =>
+          varianceHistory(db, account.id, request.params.establishmentId),
+        );
         return { items: items.map(historyItemDto) };
       },
     );

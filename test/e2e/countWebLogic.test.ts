@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedQuantity, parseBottles, splitQuantity } from '../../web/src/components/countQuantity.ts';
+import { displayDate, parseDateText } from '../../web/src/components/dateText.ts';
 import { pivotRevenue, weekOf } from '../../web/src/components/ReportCharts.tsx';
 import { matchRoute, paths } from '../../web/src/router.tsx';
 
@@ -54,4 +55,37 @@ describe('reports and routes', () => {
     expect(matchRoute(paths.reports('e1'))).toEqual({ name: 'reports', eid: 'e1' });
     expect(matchRoute('/e/e1/inventaires/s1/autre')).toEqual({ name: 'notFound' });
   });
+});
+
+describe('dates read and typed the French way, whatever the browser', () => {
+  it('shows ISO days and date-times as jj/mm/aaaa hh:mm', () => {
+    expect(displayDate('2026-11-27')).toBe('27/11/2026');
+    expect(displayDate('2026-11-27T09:05')).toBe('27/11/2026 09:05');
+    expect(displayDate('')).toBe('');
+  });
+
+  it.each([
+    ['27/11/2026', false, '2026-11-27'],
+    ['1/2/2026', false, '2026-02-01'],
+    ['27.11.26', false, '2026-11-27'],
+    ['27-11-2026', false, '2026-11-27'],
+    ['27112026', false, '2026-11-27'],
+    ['2026-11-27', false, '2026-11-27'],
+    ['29/02/2028', false, '2028-02-29'],
+    ['27/11/2026 09:00', true, '2026-11-27T09:00'],
+    ['27/11/2026 9h', true, '2026-11-27T09:00'],
+    ['27/11/2026 à 21h30', true, '2026-11-27T21:30'],
+    ['2026-11-27T09:00', true, '2026-11-27T09:00'],
+  ])('%s is %s', (text, withTime, iso) => expect(parseDateText(text, withTime)).toBe(iso));
+
+  it.each([
+    ['11/31/2026', false],
+    ['29/02/2027', false],
+    ['27/11', false],
+    ['demain', false],
+    ['27/11/2026 09:00', false],
+    ['27/11/2026', true],
+    ['27/11/2026 24:00', true],
+    ['27/11/2026 09:60', true],
+  ])('refuses %j (with time: %s)', (text, withTime) => expect(parseDateText(text, withTime)).toBeNull());
 });

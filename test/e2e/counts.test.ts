@@ -297,7 +297,10 @@ describe.skipIf(skip)(
 
       // The BEV cost of the period: consumption at cost over the linked revenue excluding tax.
       await owner.page.goto(`${server.url}/e/${eid}/rapports?from=2026-11-22&to=2026-11-27`);
-      await owner.page.getByRole('heading', { name: /Coût matière ·/ }).waitFor();
+      await owner.page.getByRole('heading', { name: 'Coût matière · 22/11/2026 → 27/11/2026' }).waitFor();
+      // The period fields show the period, read the French way whatever the browser's language.
+      expect(await owner.page.getByLabel('Du', { exact: true }).inputValue()).toBe('22/11/2026');
+      expect(await owner.page.getByLabel('Au', { exact: true }).inputValue()).toBe('27/11/2026');
       const purchases = 24 * 9.5 + 12 * 11 + 48 * 1.2;
       const closing = 25.4 * 10 + (expectedBeer - 1) * 1.2;
       const consumption = Math.round((purchases - closing) * 100) / 100;

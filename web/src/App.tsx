@@ -1,26 +1,35 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { Establishment } from '../../src/http/contract.ts';
 import { AppHeader, type Tab } from './components/AppHeader.tsx';
 import { ErrorBanner, Loading } from './components/Feedback.tsx';
 import { useI18n, type MessageKey } from './i18n/i18n.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AuthPage } from './pages/AuthPage.tsx';
-import { CartePage } from './pages/CartePage.tsx';
 import { CountSessionsPage } from './pages/CountSessionsPage.tsx';
 import { CountSheetPage } from './pages/CountSheetPage.tsx';
 import { DrinkFormPage } from './pages/DrinkFormPage.tsx';
 import { DrinkPage } from './pages/DrinkPage.tsx';
 import { DrinksPage } from './pages/DrinksPage.tsx';
 import { EstablishmentsPage } from './pages/EstablishmentsPage.tsx';
-import { ImportsPage } from './pages/ImportsPage.tsx';
 import { InventoryPage } from './pages/InventoryPage.tsx';
-import { ReportsPage } from './pages/ReportsPage.tsx';
-import { SafeProposalsPage } from './pages/SafeProposalsPage.tsx';
-import { SettingsPage } from './pages/SettingsPage.tsx';
-import { SyncPage } from './pages/SyncPage.tsx';
-import { VariancePage } from './pages/VariancePage.tsx';
 import { Link, matchRoute, navigate, paths, useLocation, type Route } from './router.tsx';
 import { useSession } from './session.tsx';
+
+// Pages that are seldom the first of the day load when opened (the reports page with its chart library): the main
+// bundle stays small.
+const ReportsPage = lazy(() => import('./pages/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
+const VariancePage = lazy(() =>
+  import('./pages/VariancePage.tsx').then((m) => ({ default: m.VariancePage })),
+);
+const CartePage = lazy(() => import('./pages/CartePage.tsx').then((m) => ({ default: m.CartePage })));
+const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
+const SettingsPage = lazy(() =>
+  import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
+const SyncPage = lazy(() => import('./pages/SyncPage.tsx').then((m) => ({ default: m.SyncPage })));
+const SafeProposalsPage = lazy(() =>
+  import('./pages/SafeProposalsPage.tsx').then((m) => ({ default: m.SafeProposalsPage })),
+);
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -211,7 +220,7 @@ function EstablishmentRoute({
   return (
     <>
       <AppHeader establishment={establishment} tab={tab} />
-      {content}
+      <Suspense fallback={<Loading />}>{content}</Suspense>
     </>
   );
 }

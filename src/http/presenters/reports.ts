@@ -1,5 +1,5 @@
 import type { BevCost, MarginRow } from '../../services/reports/bevCost.ts';
-import type { ReportsOverview } from '../../services/reports/reports.ts';
+import type { PeriodDays, ReportsOverview } from '../../services/reports/reports.ts';
 import type { BevDto, OverviewDto } from '../routes/reports.schema.ts';
 
 const eur = (cents: number) => cents / 100;
@@ -14,9 +14,11 @@ const marginDto = (m: MarginRow) => ({
   coefficient: m.coefficient,
 });
 
-export function bevToDto(b: BevCost & { label: string }): BevDto {
+export function bevToDto(b: BevCost & PeriodDays): BevDto {
   return {
     label: b.label,
+    fromDay: b.fromDay,
+    toDay: b.toDay,
     fromAt: b.fromAt,
     toAt: b.toAt,
     openingValue: eur(b.openingValueCents),

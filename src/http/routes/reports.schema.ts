@@ -27,6 +27,8 @@ const margin = z.object({
 
 export const bevDto = z.object({
   label: z.string(),
+  fromDay: z.string().describe('Premier jour ouvré de la période (AAAA-MM-JJ)'),
+  toDay: z.string().describe('Dernier jour ouvré de la période (AAAA-MM-JJ)'),
   fromAt: timestamp,
   toAt: timestamp,
   openingValue: z.number(),

@@ -3,7 +3,7 @@ import { linkedSalesByDrink, purchasesByDrink } from '../../db/repositories/bevF
 import { findCountSession } from '../../db/repositories/countSessions.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { bevCostPercent, consumptionAtCost } from '../../domain/cmup.ts';
-import { localDateHour } from '../../domain/businessDay.ts';
+import { addDays, localDateHour } from '../../domain/businessDay.ts';
 import { AppError, invalidField, notFound } from '../../domain/errors.ts';
 import { businessPeriod, monthOf } from '../../domain/period.ts';
 import type { EstablishmentWithRole } from '../../db/repositories/establishments.ts';
@@ -16,13 +16,22 @@ export type PeriodInput = {
   toSession?: string | undefined;
 };
 
+/** A period's instants [fromAt, toAt), its label, and the business days it covers (the page's date fields). */
+export type ResolvedPeriod = { fromAt: Date; toAt: Date; label: string; fromDay: string; toDay: string };
+
+/** The business day an instant belongs to: before the cut-off hour it is still the day before. */
+function businessDayOf(at: Date, establishment: EstablishmentWithRole): string {
+  const { date, hour } = localDateHour(at, establishment.timeZone);
+  return hour < establishment.dayCutoffHour ? addDays(date, -1) : date;
+}
+
 /** A period from business days (inclusive), from two count sessions' cut-offs, or by default this month so far. */
 export async function resolvePeriod(
   db: Db,
   establishment: EstablishmentWithRole,
   input: PeriodInput,
   clock: Clock,
-): Promise<{ fromAt: Date; toAt: Date; label: string }> {
+): Promise<ResolvedPeriod> {
   if (input.fromSession || input.toSession) {
     if (!input.fromSession || !input.toSession)
       throw invalidField('toSession', 'Choisissez deux inventaires');
@@ -31,7 +40,13 @@ export async function resolvePeriod(
     if (!a || !b) throw notFound('Inventaire');
     if (a.cutoffAt >= b.cutoffAt)
       throw invalidField('toSession', 'Le second inventaire doit suivre le premier');
-    return { fromAt: a.cutoffAt, toAt: b.cutoffAt, label: `${a.name} → ${b.name}` };
+    return {
+      fromAt: a.cutoffAt,
+      toAt: b.cutoffAt,
+      label: `${a.name} → ${b.name}`,
+      fromDay: businessDayOf(a.cutoffAt, establishment),
+      toDay: businessDayOf(new Date(b.cutoffAt.getTime() - 1), establishment),
+    };
   }
   const today = localDateHour(clock.now(), establishment.timeZone).date;
   const from = input.from ?? monthOf(today).from;
@@ -40,7 +55,7 @@ export async function resolvePeriod(
   const p = businessPeriod(from, to, establishment.timeZone, establishment.dayCutoffHour);
   if (p.toAt.getTime() - p.fromAt.getTime() > 400 * 86_400_000)
     throw new AppError('validation_failed', 'Période trop longue (400 jours au plus)');
-  return { ...p, label: `${from} → ${to}` };
+  return { ...p, label: `${from} → ${to}`, fromDay: from, toDay: to };
 }
 
 export type BevPoint = {

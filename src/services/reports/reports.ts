@@ -9,13 +9,16 @@ import { requireMembership } from '../establishments/access.ts';
 import { computeBevCost, type BevCost } from './bevCost.ts';
 import { bevCostByMonth, resolvePeriod, type BevPoint, type PeriodInput } from './bevPeriods.ts';
 
+/** The period's label and the business days it covers, first and last. */
+export type PeriodDays = { label: string; fromDay: string; toDay: string };
+
 export async function bevCostReport(
   db: Db,
   actorId: string,
   establishmentId: string,
   input: PeriodInput & { dormantDays?: number | undefined },
   clock: Clock,
-): Promise<BevCost & { label: string }> {
+): Promise<BevCost & PeriodDays> {
   const establishment = await requireMembership(db, establishmentId, actorId);
   const period = await resolvePeriod(db, establishment, input, clock);
   const report = await computeBevCost(
@@ -25,11 +28,11 @@ export async function bevCostReport(
     period.toAt,
     input.dormantDays ?? 90,
   );
-  return { ...report, label: period.label };
+  return { ...report, label: period.label, fromDay: period.fromDay, toDay: period.toDay };
 }
 
 export type ReportsOverview = {
-  bev: BevCost & { label: string };
+  bev: BevCost & PeriodDays;
   revenueByDay: { day: string; category: string; revenueExclTaxCents: number }[];
   bevByMonth: BevPoint[];
 };
@@ -48,7 +51,8 @@ export async function reportsOverview(
   const revenueByDay = await revenueByDayAndCategory(db, establishmentId, period.fromAt, period.toAt);
   const lastDay = localDateHour(new Date(period.toAt.getTime() - 1), establishment.timeZone).date;
   const bevByMonth = await bevCostByMonth(db, establishment, lastDay, 6);
-  return { bev: { ...bev, label: period.label }, revenueByDay, bevByMonth };
+  const days = { label: period.label, fromDay: period.fromDay, toDay: period.toDay };
+  return { bev: { ...bev, ...days }, revenueByDay, bevByMonth };
 }
 
 export async function drinkCostHistory(

@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.ts';
 import { countApi, type CountSession } from '../api/counts.ts';
 import { DRINK_TYPES, type DrinkType } from '../../../src/domain/drink.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DateInput } from './DateInput.tsx';
 import { ErrorBanner, SubmitButton } from './Feedback.tsx';
 import { Field } from './Field.tsx';
 import { parseDecimal } from './format.ts';
@@ -74,9 +75,7 @@ export function CountSessionForm({ eid, onCreated }: { eid: string; onCreated: (
         {(p) => <input {...p} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <Field label={t('count.cutoffLabel')} hint={t('count.cutoffHint')} error={errors.cutoffAt}>
-        {(p) => (
-          <input {...p} type="datetime-local" value={cutoff} onChange={(e) => setCutoff(e.target.value)} />
-        )}
+        {(p) => <DateInput {...p} withTime value={cutoff} onChange={setCutoff} />}
       </Field>
       <fieldset className="segmented">
         <legend>{t('count.scope')}</legend>

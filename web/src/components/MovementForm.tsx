@@ -4,6 +4,7 @@ import { stockApi } from '../api/endpoints.ts';
 import { MOVEMENT_KINDS, type MovementKind } from '../../../src/domain/stock.ts';
 import type { Drink } from '../../../src/http/contract.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { DateInput } from './DateInput.tsx';
 import { ErrorBanner, Notice, SubmitButton } from './Feedback.tsx';
 import { Field } from './Field.tsx';
 import { hasDecimals, parseDecimal } from './format.ts';
@@ -53,11 +54,14 @@ export function MovementForm({
       price !== null && (Number.isNaN(price) || price < 0 || !hasDecimals(price, 2))
         ? t('mv.err.price')
         : undefined;
+    const dateError =
+      occurredAt && Number.isNaN(new Date(occurredAt).getTime()) ? t('mv.err.date') : undefined;
     const next: Errors = {};
     if (quantityError) next.quantity = quantityError;
     if (priceError) next.unitPrice = priceError;
+    if (dateError) next.occurredAt = dateError;
     setErrors(next);
-    if (quantityError || priceError) return;
+    if (quantityError || priceError || dateError) return;
     setPending(true);
     try {
       const updated = await stockApi.record(eid, drink.id, {
@@ -114,15 +118,7 @@ export function MovementForm({
           )}
         </Field>
         <Field label={t('mv.date')} error={errors.occurredAt} hint={t('mv.dateHint')}>
-          {(p) => (
-            <input
-              {...p}
-              name="occurredAt"
-              type="datetime-local"
-              value={occurredAt}
-              onChange={(e) => setOccurredAt(e.target.value)}
-            />
-          )}
+          {(p) => <DateInput {...p} name="occurredAt" withTime value={occurredAt} onChange={setOccurredAt} />}
         </Field>
       </div>
       {receipt && (

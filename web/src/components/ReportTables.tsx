@@ -1,7 +1,14 @@
 import type { BevCost } from '../api/counts.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { displayDate } from './dateText.ts';
 
 type Margin = BevCost['drinks'][number];
+
+/** A period of days reads 22/11/2026 → 27/11/2026; one between two inventaires keeps their names. */
+function periodLabel(bev: BevCost): string {
+  if (bev.label !== `${bev.fromDay} → ${bev.toDay}`) return bev.label;
+  return `${displayDate(bev.fromDay)} → ${displayDate(bev.toDay)}`;
+}
 
 function MarginTable({ title, rows, exportHref }: { title: string; rows: Margin[]; exportHref: string }) {
   const { t, num, money } = useI18n();
@@ -48,7 +55,7 @@ export function ReportTables({ bev, csv }: { bev: BevCost; csv: (table: number) 
   return (
     <>
       <section className="card bev-summary" aria-labelledby="bev-title">
-        <h2 id="bev-title">{t('rep.bevTitle', { label: bev.label })}</h2>
+        <h2 id="bev-title">{t('rep.bevTitle', { label: periodLabel(bev) })}</h2>
         <dl className="facts">
           <dt>{t('rep.opening')}</dt>
           <dd>{money(bev.openingValue)}</dd>

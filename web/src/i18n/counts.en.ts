@@ -6,6 +6,7 @@ export const countsEn: Record<keyof typeof countsFr, string> = {
   'mv.unitPriceHint': 'Optional, e.g. 12.50: feeds the weighted average cost.',
   'mv.supplier': 'Supplier (optional)',
   'mv.err.price': 'A price in euros, positive, two decimals at most (e.g. 12.50)',
+  'mv.err.date': 'A date is expected: dd/mm/yyyy hh:mm (e.g. 27/11/2026 09:00)',
   'nav.reports': 'Reports',
   'count.title': 'Stock counts',
   'count.lead':
@@ -26,7 +27,7 @@ export const countsEn: Record<keyof typeof countsFr, string> = {
   'count.threshold': 'Reason required above (€ at cost)',
   'count.thresholdHint': 'A larger gap asks for a reason in the variance report.',
   'count.create': 'Create and start counting',
-  'count.err.cutoff': 'Give the cut-off date and time',
+  'count.err.cutoff': 'Give the cut-off date and time (dd/mm/yyyy hh:mm)',
   'count.err.threshold': 'An amount in euros, positive (e.g. 20 or 12.50)',
   'count.err.location': 'Give the location',
   'count.err.types': 'Choose at least one category',
@@ -141,6 +142,10 @@ export const countsEn: Record<keyof typeof countsFr, string> = {
   'var.session': 'Stock count',
   'var.losses': 'Losses',
   'var.missing': 'Missing reasons',
+
+  'date.placeholder': 'dd/mm/yyyy',
+  'date.placeholderTime': 'dd/mm/yyyy hh:mm',
+  'date.pick': 'Pick from the calendar',
 
   'rep.title': 'Reports',
   'rep.from': 'From',

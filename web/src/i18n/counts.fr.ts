@@ -4,6 +4,7 @@ export const countsFr = {
   'mv.unitPriceHint': 'Facultatif, ex. 12,50 : sert au coût moyen pondéré (CMUP).',
   'mv.supplier': 'Fournisseur (facultatif)',
   'mv.err.price': 'Prix en euros, positif, deux décimales au plus (ex. 12,50)',
+  'mv.err.date': 'Date attendue : jj/mm/aaaa hh:mm (ex. 27/11/2026 09:00)',
   'nav.reports': 'Rapports',
   'count.title': 'Inventaires',
   'count.lead':
@@ -24,7 +25,7 @@ export const countsFr = {
   'count.threshold': 'Motif obligatoire au-delà de (€ au coût)',
   'count.thresholdHint': 'Un écart plus grand demande un motif dans le rapport d’écarts.',
   'count.create': 'Créer et commencer à compter',
-  'count.err.cutoff': 'Indiquez la date et l’heure d’arrêté',
+  'count.err.cutoff': 'Indiquez la date et l’heure d’arrêté (jj/mm/aaaa hh:mm)',
   'count.err.threshold': 'Montant en euros, positif (ex. 20 ou 12,50)',
   'count.err.location': 'Indiquez l’emplacement',
   'count.err.types': 'Choisissez au moins une catégorie',
@@ -142,6 +143,10 @@ export const countsFr = {
   'var.session': 'Inventaire',
   'var.losses': 'Pertes',
   'var.missing': 'Motifs manquants',
+
+  'date.placeholder': 'jj/mm/aaaa',
+  'date.placeholderTime': 'jj/mm/aaaa hh:mm',
+  'date.pick': 'Choisir dans le calendrier',
 
   'rep.title': 'Rapports',
   'rep.from': 'Du',

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAsterioSimulator, type AsterioSimulator } from '../../../src/tills/simulator/index.ts';
+import { createHubriseSimulator, type HubriseSimulator } from '../../../src/tills/simulator/hubrise/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../../helpers/client.ts';
 
 // Property: no JSON route answers 5xx, whatever the body, query or path (issue 10, 7). Bodies and queries are
 // drawn from each route's own OpenAPI schema (so that many pass validation and reach the service), mixed with
-// hostile values and random JSON. Logged in as the owner, on PGlite. FUZZ_SEED=n replays a run.
+// hostile values and random JSON. Logged in as the owner, on PGlite. FUZZ_SEED=n replays a run. The routes that
+// call the till (saving and testing the connection, imports) reach the Astério and HubRise simulators on loopback
+// (the local development switch, as in the e2e tests): no request leaves the machine.
 type Schema = {
   type?: string | string[];
   enum?: unknown[];
@@ -23,13 +27,14 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
 
-// Routes left out, and why: they end the session, delete the establishment under test, or call out to the network.
+// Routes left out, and why: they end the session, delete the establishment under test, or (the demo) create 28
+// nights of imports per run.
 const SKIP = [
   /^POST \/api\/auth\/(logout|logout-everywhere|password)$/,
   /^DELETE \/api\/establishments\/:establishmentId$/,
   /^POST \/api\/demo$/,
-  /^(PUT|POST) \/api\/establishments\/:establishmentId\/till(\/test)?$/,
 ];
+const TILL_SAVE = 'PUT /api/establishments/:establishmentId/till';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 
@@ -133,18 +138,61 @@ function valueFor(schema: Schema, depth: number, ids: string[]): fc.Arbitrary<un
   );
 }
 
+/**
+ * Bodies for saving the till: drawn from its schema, or the simulator's credentials with one field drawn, or
+ * HubRise's. Whatever is drawn, the till reached is a simulator: a drawn domain is refused unless it is the
+ * simulator's, and the HubRise API origin is always the HubRise simulator's (never api.hubrise.com).
+ */
+function tillBodies(
+  schema: Schema,
+  ids: string[],
+  sims: { asterio: AsterioSimulator; hubrise: HubriseSimulator },
+): fc.Arbitrary<unknown> {
+  const asterio = { tillType: 'asterio', ...sims.asterio.credentials() };
+  const hubrise = { tillType: 'hubrise', ...sims.hubrise.credentials() };
+  const apiOrigin = hubrise.apiOrigin;
+  const pinned = (body: unknown) =>
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? {
+          ...body,
+          ...('domain' in body && typeof body.domain === 'string' ? { domain: asterio.domain } : {}),
+          apiOrigin,
+        }
+      : body;
+  const props = Object.entries(schema.properties ?? {});
+  const oneDrawn = (base: Record<string, unknown>) =>
+    fc
+      .constantFrom(...props)
+      .chain(([key, prop]) => valueFor(prop, 1, ids).map((v) => ({ ...base, apiOrigin, [key]: v })));
+  return fc.oneof(
+    { weight: 2, arbitrary: valueFor(schema, 0, ids).map(pinned) },
+    { weight: 3, arbitrary: oneDrawn(asterio) },
+    { weight: 1, arbitrary: oneDrawn(hubrise) },
+    { weight: 1, arbitrary: fc.constantFrom(asterio, hubrise) },
+  );
+}
+
 describe('fuzzing every JSON route', () => {
   let db: TestDatabase;
   let t: TestApp;
   let owner: TestClient;
+  let asterio: AsterioSimulator;
+  let hubrise: HubriseSimulator;
   const known: Record<string, string> = {};
   beforeAll(async () => {
+    asterio = createAsterioSimulator({ seed: 5, now: '2026-11-27T10:00:00Z' });
+    await asterio.listen(0);
+    hubrise = createHubriseSimulator({ seed: 5, now: '2026-11-27T10:00:00Z' });
+    await hubrise.listen(0);
     db = await createTestDatabase('pglite');
     t = await createTestApp(db);
     owner = new TestClient(t.app);
     await owner.signUp('fuzz@resto.fr');
     known.establishmentId = await owner.createEstablishment('Le Fuzz');
     const E = `/api/establishments/${known.establishmentId}`;
+    // The till is the simulator: testing the connection and the imports reach it.
+    const till = await owner.put(`${E}/till`, { tillType: 'asterio', ...asterio.credentials() });
+    expect(till.json<{ test: { ok: boolean } }>().test.ok, till.body).toBe(true);
     known.drinkId = (await owner.post(`${E}/drinks`, { producer: 'Domaine Fuzz' })).json<{ id: string }>().id;
     await owner.post(`${E}/drinks/${known.drinkId}/movements`, {
       kind: 'receipt',
@@ -163,6 +211,8 @@ describe('fuzzing every JSON route', () => {
   afterAll(async () => {
     await t.app.close();
     await db.drop();
+    await asterio.close();
+    await hubrise.close();
   });
 
   it(`never answers 5xx (seed ${seed}, ${RUNS} runs per route)`, async () => {
@@ -170,6 +220,13 @@ describe('fuzzing every JSON route', () => {
     const ids = Object.values(known);
     const routes = t.app.routeTable.filter((r) => !SKIP.some((s) => s.test(`${r.method} ${r.url}`)));
     expect(routes.length).toBeGreaterThan(40);
+    const tillRoutes = routes
+      .filter((r) => /\/till(\/test)?$/.test(r.url))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(tillRoutes).toEqual(expect.arrayContaining([TILL_SAVE, `POST ${TILL_SAVE.slice(4)}/test`]));
+    // The till misbehaves now and then: its errors, garbage and cut answers must not turn into a 5xx either.
+    asterio.setFaults('*', { serverErrorRate: 0.15, malformedRate: 0.1, truncatedRate: 0.1 });
+    const tillCallsBefore = asterio.requestLog.length + hubrise.requestLog.length;
     const failures: string[] = [];
     const started = Date.now();
     for (const route of routes) {
@@ -193,7 +250,12 @@ describe('fuzzing every JSON route', () => {
         ),
       );
       const bodySchema = op.requestBody?.content?.['application/json']?.schema;
-      const bodyArb = bodySchema ? valueFor(bodySchema, 0, ids) : anything;
+      const bodyArb =
+        bodySchema && `${route.method} ${route.url}` === TILL_SAVE
+          ? tillBodies(bodySchema, ids, { asterio, hubrise })
+          : bodySchema
+            ? valueFor(bodySchema, 0, ids)
+            : anything;
       const input = fc.record({
         params: paramArb,
         query: fc.record(query, { requiredKeys: [] }),
@@ -228,6 +290,8 @@ describe('fuzzing every JSON route', () => {
     }
     console.info(`fuzz: ${routes.length} routes × ${RUNS} runs in ${Date.now() - started} ms (seed ${seed})`);
     expect(failures).toEqual([]);
+    // The till routes did reach the simulators (not only bounce off validation).
+    expect(asterio.requestLog.length + hubrise.requestLog.length).toBeGreaterThan(tillCallsBefore);
     // Still the owner at the end: the run did not just bounce off 401s.
     expect((await owner.get(`/api/establishments/${known.establishmentId}`)).statusCode).toBe(200);
   });

@@ -23,11 +23,12 @@ export function isConfident(best: Verdict | undefined, second: Verdict | undefin
   if (!best) return false;
   const margin = best.rank - (second?.rank ?? -99);
   // a typo costs more margin next to an unexplained code: both together are how an unknown wine looks too
+  // (a hand alias such as CH or 1ER is no typo); one word beside a code must be exact and miss nothing
   const codeOk =
     best.codes === 0 ||
     (best.codes <= 1 &&
-      margin >= CODE_MARGIN + FUZZ_WEIGHT * best.fuzz &&
-      best.explained >= CODE_MIN_EXPLAINED &&
+      margin >= CODE_MARGIN + FUZZ_WEIGHT * best.typoFuzz &&
+      (best.explained >= CODE_MIN_EXPLAINED || (best.fuzz === 0 && best.extras === 0)) &&
       best.fuzz <= CODE_MAX_FUZZ &&
       (!best.trailingCode || best.extras === 0));
   return (

@@ -10,6 +10,7 @@ import {
 } from './parseNumbers.ts';
 import { servingByShape, splitGlued } from './shapes.ts';
 import {
+  AGE_WORDS,
   DRAUGHT_CONTEXT,
   MAX_BARE_GLASS_CL,
   NAME_NUMBER_CONTEXT,
@@ -47,12 +48,14 @@ export function surfaceTokens(label: string): string[] {
     .replace(/(\d),(\d)/g, '$1.$2')
     .replace(/\b(\d+)\s*CL\s*(\d)\b/g, '$1.$2CL') // 37CL5
     .replace(/\b([A-Z]{2,})((?:19|20)\d\d)\b/g, '$1 $2') // MARGAUX2015: a year glued to a word
-    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75 CL
+    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b(?!')/g, '$1$2') // 75 CL (not "2020 L'INITIAL")
+    .replace(/\b1\/2[\s.]*SEC\b/g, 'DEMI SEC') // 1/2 SEC is demi-sec, not a half bottle
     .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
     .replace(/(?<!\d)(?<!\d\.)(\d{2}|\d{4})\.(\d{1,3}(?:\.\d{1,2})?)(CL|ML|L)?\b(?!\.\d)/g, splitDotted)
+    .replace(/(\d)\.(?=1\/2\b)/g, '$1 ') // 2014.1/2: a vintage and a half bottle joined by a dot
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/([A-Z0-9'.]{2,})\/(?=[A-Z0-9']{2,})/g, '$1 ') // CH/MARGAUX, 2020/150CL: words joined by a slash
-    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b/g, '$1$2') // 75.CL once the dots are spaces
+    .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b(?!')/g, '$1$2') // 75.CL once the dots are spaces
     .replace(/[^A-Z0-9'/&%.]+/g, ' ');
   return s
     .split(' ')
@@ -65,9 +68,9 @@ export function surfaceTokens(label: string): string[] {
 /** Decimal sizes a till really writes with two decimals. */
 const TWO_DECIMAL_SIZES = new Set(['37.50', '18.75', '12.50']);
 
-/** `19.75CL`, `2020.150CL`, `16.0.75L`, `19.75`: a vintage and a size joined by a dot; `37.5CL` stays a size. */
+/** `19.75CL`, `2020.150CL`, `16.0.75L`, `19.75`, `2024.37.5`: a vintage and a size joined by a dot; `37.5CL` stays a size. */
 function splitDotted(all: string, a: string, b: string, unit: string | undefined): string {
-  const bareBottle = unit === undefined && (b === '75' || b === '150');
+  const bareBottle = unit === undefined && readBareSize(b) !== null; // 2024.37.5, 19.75
   if (unit === undefined && !bareBottle) return all;
   if (a.length === 2 && (/^\d$/.test(b) || TWO_DECIMAL_SIZES.has(`${a}.${b}`))) return all;
   return `${a} ${b}${unit ?? ''}`;
@@ -129,8 +132,13 @@ function edgeCodeBefore(
     (servingAt(toks, j) !== null ||
       readSize(n) !== null ||
       (!fromStart && readBareSize(n) !== null) ||
-      (readVintage(n, now) !== null && !/^\d{2}$/.test(n))) // a bare "10 YEAR" is an age
+      (readVintage(n, now) !== null && (!/^\d{2}$/.test(n) || (fromStart && !ageFollows(toks, j)))))
   );
+}
+
+/** "10 YEAR", "12 ANS": the number before an age unit is no vintage. */
+function ageFollows(toks: readonly string[], j: number): boolean {
+  return AGE_WORDS.has(toks[j + 1] ?? '');
 }
 
 /** Consumes serving/size/vintage words from one end; colour words are stepped over but kept. */

@@ -106,8 +106,10 @@ const CODE_SHAPE = /^[a-z]{2,4}$/;
  */
 export function markEdgeCodes(index: MatchIndex, query: QueryToken[]): void {
   const words = query.filter((q) => !q.optional);
-  if (words.length < 3) return;
-  for (const q of [words[0], words[words.length - 1]]) {
+  if (words.length < 2) return;
+  // beside a single word, only a leading code (a trailing unknown word may be the name itself)
+  const edges = words.length === 2 ? [words[0]] : [words[0], words[words.length - 1]];
+  for (const q of edges) {
     const t = q?.token.text ?? '';
     if (!q || q.learnt || q.token.colour !== null || !CODE_SHAPE.test(t)) continue;
     if (index.vocab.id(t) !== undefined || ALIASES[t] || NOT_DRINK_WORDS.has(t)) continue;

@@ -65,6 +65,21 @@ export const SIZE_CONTEXT = new Set(
   ),
 );
 
+/** Units of an age written after its number ("10 YEAR", "12 ANS"): that number is no vintage. */
+export const AGE_WORDS = new Set([
+  'YEAR',
+  'YEARS',
+  'YR',
+  'YRS',
+  'YO',
+  'Y',
+  'ANS',
+  'AN',
+  'ANNI',
+  'ANOS',
+  'OLD',
+]);
+
 /** Words after which a four-digit number is part of a name ("NO 1855", "BIN 2019"). */
 export const NAME_NUMBER_CONTEXT = new Set(['NO', 'NR', 'NUMERO', 'BIN', 'LOT', 'NUM']);
 

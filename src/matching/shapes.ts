@@ -50,7 +50,7 @@ export function servingByShape(t: string): ServingWord | null {
   return found;
 }
 
-const GLUED_NUMBER = /^([A-Z]+)(['/`’:#]?)(\d{1,4}(?:\.\d{1,3})?)(CL|ML|LTR|LT|L|C)?$/;
+const GLUED_NUMBER = /^((?:[A-Z]')?[A-Z]+)(['/`’:#]?)(\d{1,4}(?:\.\d{1,3})?)(CL|ML|LTR|LT|L|C)?$/;
 const SIZE_THEN_WORD = /^(\d{1,4}(?:\.\d{1,3})?(?:CL|ML|L))([A-Z]{2,})$/;
 const NUMBER_THEN_SERVING = /^(\d{1,3}(?:\.\d)?|1\/2)([A-Z]{2,})$/;
 
@@ -59,14 +59,15 @@ const NUMBER_THEN_SERVING = /^(\d{1,3}(?:\.\d)?|1\/2)([A-Z]{2,})$/;
  * behind a mark or a word (MILL15, MARGAUX'15, MARGAUX2015), a word and its size (MARGAUX75CL).
  */
 export function splitGlued(t: string): string[] {
-  if (/^[A-Z]+$/.test(t) || /^[\d./'`’]+$/.test(t) || readSize(t) !== null) return [t];
+  if (/^[A-Z']+$/.test(t) || /^[\d./'`’]+$/.test(t) || readSize(t) !== null) return [t];
   const m = GLUED_NUMBER.exec(t);
   if (m) {
     const [, word = '', mark = '', digits = '', unit = ''] = m;
+    const letters = word.replace(/^[A-Z]'/, ''); // D'ARGENCE21: the elided article is not the word
     if (unit !== '') return word.length >= 2 ? [word, digits + unit] : [t];
     if (servingByShape(word) || VINTAGE_MARKERS.has(word)) return [word, digits];
     // short letter-digit groups are codes (B16, VZ19); a year glued to a real word is split
-    const yearShaped = digits.length === 4 ? word.length >= 2 : digits.length === 2 && word.length >= 4;
+    const yearShaped = digits.length === 4 ? letters.length >= 2 : digits.length === 2 && letters.length >= 4;
     // gluing is itself the mark: VENTOUX21 reads like VENTOUX '21 (a vintage even next to a code)
     if (yearShaped || (mark !== '' && (digits.length === 2 || digits.length === 4)))
       return [word, mark === '' && digits.length === 2 ? `'${digits}` : `${mark}${digits}`];

@@ -33,6 +33,7 @@ export type Verdict = {
   trailingCode: boolean; // the unexplained code is the last word, where a cuvée name the library lacks would stand
   extras: number; // candidate words the label misses (core 1, neutral 1/2, appellation 1 when named)
   fuzz: number; // sum of (1 - quality) over explained words
+  typoFuzz: number; // of which from fuzzy readings (prefix, typo, skeleton), not from hand aliases
   distinctive: boolean; // a producer/cuvée word (not style, colour, grape-like appellation word) was matched
   explained: number; // label words explained
   numberSeen: boolean; // the optional number (read as vintage) is one of the entry's words
@@ -74,6 +75,7 @@ export function verify(
   let codes = 0;
   let trailingCode = false;
   let fuzz = 0;
+  let typoFuzz = 0;
   let explained = 0;
   let distinctive = false;
   let numberSeen = false;
@@ -142,6 +144,7 @@ export function verify(
     if (best < Q_ALIAS) trace?.fuzzy.push(i);
     explained++;
     fuzz += 1 - best;
+    if (best < Q_ALIAS) typoFuzz += 1 - best;
     const js = bestMulti ?? (bestJ >= 0 ? [bestJ] : []);
     for (const j of js) {
       seen[j] = 1;
@@ -179,6 +182,7 @@ export function verify(
     trailingCode,
     extras,
     fuzz,
+    typoFuzz,
     distinctive,
     explained,
     numberSeen,
@@ -230,6 +234,7 @@ function empty(e: number): Verdict {
     trailingCode: false,
     extras: 99,
     fuzz: 0,
+    typoFuzz: 0,
     distinctive: false,
     explained: 0,
     numberSeen: false,

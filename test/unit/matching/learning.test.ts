@@ -91,9 +91,12 @@ describe('cold: a till code at the edge', () => {
       serving: 'glass',
       formatCl: 12,
     });
-    // two unknown words, or a code beside a single word, are not
+    // a hand alias (DOM) is no typo: it costs no extra margin beside the code
+    expect(match(index, 'ZQX DOM HUET VOUVRAY', { now: NOW }).decision).toBe('oui');
+    // two unknown words are not; a code beside a single word only when that word names the whole wine
     expect(match(index, 'ZQX HUET VOUVRAY KLMNOP', { now: NOW }).decision).toBe('non');
     expect(match(index, 'ZQX HUET', { now: NOW }).decision).toBe('non');
+    expect(match(index, 'HUET ZQX', { now: NOW }).decision).toBe('non');
   });
 });
 

@@ -16,6 +16,9 @@ describe('notation by shape', () => {
     ['VAUCLUSE.2020.75.CL', 2020, 75],
     ['1/2 CHINON 37.5CL', null, 37.5],
     ['1/2 CHINON 37.50CL', null, 37.5],
+    ['PFALZ.TROCKEN.2024.37.5', 2024, 37.5],
+    ['CLOS.ANCESTRAL.23.37.5', 2023, 37.5],
+    ['ROSSO.DEL.BEPI.2014.1/2', 2014, 37.5],
   ])('%s: a vintage and a size joined by a dot → %s, %s cl', (label, vintage, formatCl) => {
     expect(p(label)).toMatchObject({ vintage, formatCl });
   });
@@ -26,6 +29,9 @@ describe('notation by shape', () => {
     ['CHINON 2015 ABC', null, null, 2015],
     ['CHINON17 XWR', null, null, 2017], // a vintage glued to its word, then a code
     ['GLENALLACHIE 10 YEAR', null, null, null], // an age, not a vintage behind a code
+    ['GLEN 12 YEAR', null, null, null],
+    ['XRR 20 MEDOC CH PLAGNAC', null, null, 2020], // a vintage written first, behind the code
+    ['XRB.19.MARGNAT.COTEAUX', null, null, 2019],
   ])('%s: a code at the edge does not hide the notation behind it', (label, serving, formatCl, vintage) => {
     expect(p(label)).toMatchObject({ serving, formatCl, vintage });
   });
@@ -79,6 +85,15 @@ describe('notation by shape', () => {
     expect(p('CH.MARGAUX').identityText).toBe('ch margaux');
     expect(p('CH/MARGAUX').identityText).toBe('ch margaux');
     expect(splitGlued('S/M')).toEqual(['S/M']);
+  });
+
+  it('reads elisions and demi-sec written with a fraction', () => {
+    expect(p("VRE 2020 L'INITIAL DNE DE BEYSSAC")).toMatchObject({ vintage: 2020, formatCl: null });
+    expect(p("VRE 2020 L'INITIAL DNE DE BEYSSAC").identityText).toBe('initial dne beyssac');
+    expect(p("TERRE D'ARGENCE21")).toMatchObject({ vintage: 2021, identityText: 'terre argence' });
+    const demiSec = p('COUPE.SAUMUR.LACHETEAU.1/2.SEC');
+    expect(demiSec).toMatchObject({ serving: 'glass', formatCl: null });
+    expect(demiSec.identityText).toBe('saumur lacheteau demi sec');
   });
 });
 

@@ -27,7 +27,7 @@ export function isConfident(best: Verdict | undefined, second: Verdict | undefin
   const codeOk =
     best.codes === 0 ||
     (best.codes <= 1 &&
-      margin >= CODE_MARGIN + FUZZ_WEIGHT * best.typoFuzz &&
+      margin >= CODE_MARGIN + FUZZ_WEIGHT * best.typoFuzz - 1e-9 &&
       (best.explained >= CODE_MIN_EXPLAINED || (best.fuzz === 0 && best.extras === 0)) &&
       best.fuzz <= CODE_MAX_FUZZ &&
       (!best.trailingCode || best.extras === 0));

@@ -14,6 +14,7 @@ export function stripAccents(text: string): string {
 /** Lower-case ASCII words separated by single spaces; idempotent. */
 export function normalise(text: string): string {
   return stripAccents(text)
+    .replace(/(^|[^\d])0[,.]0(?!\d)/g, '$100') // 0,0 % (alcohol-free) is written 00 on tills
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -8,6 +8,9 @@ describe('normalise', () => {
     ["CÔTES D'AUXERRE", 'cotes d auxerre'],
     ['Bœuf  &  Cœur', 'boeuf coeur'],
     ['  ', ''],
+    ['Kronenbourg 1664 Blanc 0,0%', 'kronenbourg 1664 blanc 00'], // alcohol-free, written 00 on tills
+    ['Bière 0.0 %', 'biere 00'],
+    ['10,0', '10 0'],
   ])('%s → %s', (input, out) => {
     expect(normalise(input)).toBe(out);
   });

@@ -78,14 +78,29 @@ function addGeneric(index: MatchIndex, query: readonly QueryToken[], touched: nu
   }
 }
 
+/** Histogram buckets over (0, best score]: one counting pass finds a cut that keeps about k candidates. */
+const BUCKETS = 64;
+const hist = new Int32Array(BUCKETS);
+
+/** The k best-scored entries, best first (ties in touched order), without sorting every touched entry. */
 function topK(touched: readonly number[], k: number): number[] {
   if (touched.length <= k) return [...touched];
   let max = 0;
   for (const e of touched) max = Math.max(max, scores[e] ?? 0);
-  let pool = touched;
-  for (const share of [0.7, 0.5, 0.3, 0]) {
-    pool = touched.filter((e) => (scores[e] ?? 0) >= max * share);
-    if (pool.length >= k) break;
+  const bucket = (s: number): number => (s >= max ? BUCKETS - 1 : Math.floor((s / max) * BUCKETS));
+  hist.fill(0);
+  for (const e of touched) {
+    const b = bucket(scores[e] ?? 0);
+    hist[b] = (hist[b] ?? 0) + 1;
   }
-  return [...pool].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, k);
+  let cut = 0;
+  for (let b = BUCKETS - 1, seen = 0; b >= 0; b--) {
+    seen += hist[b] ?? 0;
+    if (seen >= k) {
+      cut = b;
+      break;
+    }
+  }
+  const pool = touched.filter((e) => bucket(scores[e] ?? 0) >= cut);
+  return pool.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, k);
 }

@@ -1,4 +1,5 @@
 // The searchable library: entry profiles, posting lists, word table and learnt initials.
+import { FlatProfiles } from './flatProfiles.ts';
 import { countPhrases, InitialsTable } from './initials.ts';
 import { buildProfile, type Profile } from './profile.ts';
 import type { LibraryEntry } from './types.ts';
@@ -8,6 +9,10 @@ export class MatchIndex {
   readonly vocab = new Vocab();
   readonly entries: LibraryEntry[] = [];
   readonly profiles: Profile[] = [];
+  /** the same profiles in flat arrays, for the hot path (verify) */
+  readonly flat = new FlatProfiles();
+  /** bumped by every add(): caches of word expansions are only valid for one version */
+  version = 0;
   /** word id → entries holding it */
   readonly postings: number[][] = [];
   /** word id → generic (producer-less, cuvée-less) entries holding it: house wines */
@@ -29,6 +34,8 @@ export class MatchIndex {
     const profile = buildProfile(entry, this.vocab);
     this.entries.push(entry);
     this.profiles.push(profile);
+    this.flat.push(at, profile);
+    this.version++;
     this.byId.set(entry.id, at);
     for (const id of profile.tok) {
       while (this.postings.length <= id) this.postings.push([]);
@@ -61,6 +68,7 @@ export class MatchIndex {
   /** A replaced entry stays in the posting lists but is never returned (entryAt checks it). */
   private retire(i: number): void {
     this.retired[i] = true;
+    this.flat.retire(i);
     const p = this.profiles[i];
     if (p) p.tok = [];
   }

@@ -35,6 +35,8 @@ export type QueryToken = {
   learnt?: LearntWord;
   /** a short word at the label's edge that no library word, alias or initials can stand for: a till code */
   code?: boolean;
+  /** verify's prefix/skeleton readings of candidate words (word id → quality), filled while one label is read */
+  onTheFly?: Map<number, number>;
 };
 
 function putBest(m: Map<number, number>, id: number, q: number): void {

@@ -66,10 +66,14 @@ export function verify(
   inverse: Map<number, Hit[]>,
   trace?: { unexplained: number[]; fuzzy: number[] },
 ): Verdict {
-  const p = index.profiles[e];
+  const { flat } = index;
+  const off = flat.start[e] ?? 0;
+  const n = flat.len[e] ?? 0;
+  const tok = flat.tok;
+  const src = flat.src;
+  const flag = flat.flag;
   const entry = index.entries[e];
   const words = index.vocab.words;
-  const n = p?.tok.length ?? 0;
   const seen = buffer(n, 0);
   let unexplained = 0;
   let codes = 0;
@@ -81,15 +85,15 @@ export function verify(
   let numberSeen = false;
   let srcBits = 0;
   let colourOk = false;
-  if (!p || !entry) return empty(e);
+  if (!entry) return empty(e);
   const typeWords = TYPE_WORDS[entry.type] ?? [];
   // reused scratch arrays: verify runs ~200 times per label, allocation would feed the GC
   const bestQ = buffer(query.length, 1);
   const bestAt = buffer(query.length, 2).fill(-1);
   // one lookup per candidate word gives every label word it explains (instead of words × label words)
   for (let j = 0; j < n; j++) {
-    if ((p.src[j] ?? 0) === S_REGION) continue; // tills name the appellation, not the region
-    const id = p.tok[j] ?? -1;
+    if (src[off + j] === S_REGION) continue; // tills name the appellation, not the region
+    const id = tok[off + j] ?? -1;
     for (const h of inverse.get(id) ?? []) {
       if (h.q > (bestQ[h.i] ?? 0)) {
         bestQ[h.i] = h.q;
@@ -100,8 +104,8 @@ export function verify(
   query.forEach((qt, i) => {
     if (!(qt.openPrefix || qt.skeleton) || (bestQ[i] ?? 0) >= 1) return;
     for (let j = 0; j < n; j++) {
-      if ((p.src[j] ?? 0) === S_REGION) continue;
-      const q = onTheFly(qt, words[p.tok[j] ?? 0] ?? '');
+      if (src[off + j] === S_REGION) continue;
+      const q = onTheFly(qt, tok[off + j] ?? 0, words);
       if (q > (bestQ[i] ?? 0)) {
         bestQ[i] = q;
         bestAt[i] = j;
@@ -116,7 +120,7 @@ export function verify(
     let bestMulti: number[] | null = null;
     for (const alt of qt.multi) {
       if (alt.q <= best) continue;
-      const js = alt.ids.map((id) => p.tok.indexOf(id));
+      const js = alt.ids.map((id) => slotOf(tok, off, n, id));
       if (js.every((j) => j >= 0)) {
         best = alt.q;
         bestJ = -1;
@@ -145,12 +149,17 @@ export function verify(
     explained++;
     fuzz += 1 - best;
     if (best < Q_ALIAS) typoFuzz += 1 - best;
-    const js = bestMulti ?? (bestJ >= 0 ? [bestJ] : []);
+    let js: readonly number[] = NO_SLOTS;
+    if (bestMulti) js = bestMulti;
+    else if (bestJ >= 0) {
+      oneSlot[0] = bestJ;
+      js = oneSlot;
+    }
     for (const j of js) {
       seen[j] = 1;
-      const f = p.flag[j] ?? 0;
-      srcBits |= p.src[j] ?? 0;
-      const w = words[p.tok[j] ?? 0] ?? '';
+      const f = flag[off + j] ?? 0;
+      srcBits |= src[off + j] ?? 0;
+      const w = words[tok[off + j] ?? 0] ?? '';
       const plain =
         GENERIC_STYLE.has(w) ||
         COLOUR_WORDS.has(w) ||
@@ -161,10 +170,10 @@ export function verify(
   }
   let extras = 0;
   let appSeen = false;
-  for (let j = 0; j < n; j++) if (seen[j] && (p.flag[j] ?? 0) & F_APP) appSeen = true;
+  for (let j = 0; j < n; j++) if (seen[j] && (flag[off + j] ?? 0) & F_APP) appSeen = true;
   for (let j = 0; j < n; j++) {
     if (seen[j]) continue;
-    const f = p.flag[j] ?? 0;
+    const f = flag[off + j] ?? 0;
     if (f & F_CORE) extras += 1;
     else if (f & F_NEUTRAL) extras += 0.5;
     else if (f & F_APP && appSeen) extras += 1;
@@ -172,7 +181,8 @@ export function verify(
   const sparklingRose = (entry.type === 'champagne' || entry.type === 'sparkling') && entry.colour === 'rosé';
   if (sparklingRose && !query.some((qt) => qt.token.colour === 'rosé' || qt.token.text === 'rose'))
     extras += 1;
-  if (p.generic) distinctive = distinctive || query.some((qt) => !GENERIC_DRINK_WORDS.has(qt.token.text));
+  if (flat.generic[e])
+    distinctive = distinctive || query.some((qt) => !GENERIC_DRINK_WORDS.has(qt.token.text));
   // an unexplained label word outweighs any number of missing candidate words (closed-world reading)
   const rank = -8 * unexplained - extras - FUZZ_WEIGHT * fuzz;
   return {
@@ -206,7 +216,23 @@ function typeWordFits(
   return !specific || sub === '' || !SUBTYPE_WORDS.has(word);
 }
 
-function onTheFly(qt: QueryToken, w: string): number {
+/** Slot of a word id within an entry's slice, -1 when absent. */
+function slotOf(tok: Int32Array, off: number, n: number, id: number): number {
+  for (let j = 0; j < n; j++) if (tok[off + j] === id) return j;
+  return -1;
+}
+
+/** Prefix or skeleton reading of a candidate word, remembered per label word (candidates share many words). */
+function onTheFly(qt: QueryToken, id: number, words: readonly string[]): number {
+  const memo = (qt.onTheFly ??= new Map<number, number>());
+  const known = memo.get(id);
+  if (known !== undefined) return known;
+  const q = prefixOrSkeleton(qt, words[id] ?? '');
+  memo.set(id, q);
+  return q;
+}
+
+function prefixOrSkeleton(qt: QueryToken, w: string): number {
   const t = qt.token.text;
   if (qt.openPrefix && w.length > t.length && w.startsWith(t))
     return qt.token.last ? Q_PREFIX_LAST : Q_PREFIX;
@@ -243,6 +269,9 @@ function empty(e: number): Verdict {
     rank: -1e9,
   };
 }
+
+const NO_SLOTS: readonly number[] = [];
+const oneSlot: number[] = [0];
 
 const scratch: Float64Array[] = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
 

@@ -53,7 +53,7 @@ export const planImportsJob: JobDefinition<Record<string, never>> = {
 /** A member's long work, started by a request that answered 202 with the task id (progress in account_task). */
 export type TaskData = { taskId: string };
 
-/** A supplier catalogue: read and checked, then written in batches of upserts, so a retry is harmless. */
+/** A supplier catalogue: read and checked, staged in batches, then published in one transaction (all or none). */
 export const supplierCatalogueJob: JobDefinition<TaskData> = {
   name: 'supplier-catalogue',
   retries: 2,

@@ -1,7 +1,12 @@
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../domain/errors.ts';
 import { createDemoEstablishment } from '../services/demo/createDemo.ts';
-import { prepareCatalogue, writeCatalogueEntries } from '../services/library/importSupplierCatalogue.ts';
+import {
+  discardStagedCatalogue,
+  prepareCatalogue,
+  publishCatalogue,
+  stageCatalogueBatch,
+} from '../services/library/importSupplierCatalogue.ts';
 import {
   failTask,
   finishTask,
@@ -11,7 +16,7 @@ import {
 } from '../services/tasks/tasks.ts';
 import type { JobContext } from './definitions.ts';
 
-/** Entries written per transaction: progress moves between batches, and no batch holds the database long. */
+/** Entries staged per transaction: progress moves between batches, and no batch holds the database long. */
 export const CATALOGUE_BATCH = 500;
 
 export async function runCatalogueTask(ctx: JobContext, taskId: string, last: boolean): Promise<void> {
@@ -27,13 +32,19 @@ export async function runCatalogueTask(ctx: JobContext, taskId: string, last: bo
       params.year,
     );
     await recordTaskProgress(db, taskId, { total: entries.length }, clock);
+    // All or nothing: batches go to a staging table (a retry starts it afresh), then one transaction moves
+    // them into the library. A failure before that commit leaves the library untouched.
+    await inTransaction(db, (trx) => discardStagedCatalogue(trx, taskId));
     for (let i = 0; i < entries.length; i += CATALOGUE_BATCH) {
       const batch = entries.slice(i, i + CATALOGUE_BATCH);
-      await inTransaction(db, (trx) => writeCatalogueEntries(trx, batch));
+      await inTransaction(db, (trx) => stageCatalogueBatch(trx, taskId, batch));
       await recordTaskProgress(db, taskId, { done: i + batch.length }, clock);
     }
+    await inTransaction(db, (trx) => publishCatalogue(trx, taskId));
     await finishTask(db, taskId, report, clock);
   } catch (error) {
+    // Staged rows are never seen; drop them now rather than at the retry (best effort: the task owns them).
+    await inTransaction(db, (trx) => discardStagedCatalogue(trx, taskId)).catch(() => undefined);
     // A bad file stays bad: say why at once, no retry.
     if (error instanceof AppError) return failTask(db, taskId, error.message, clock, true);
     await failTask(db, taskId, 'Import interrompu : il reprendra tout seul, sinon relancez-le.', clock, last);

@@ -1,4 +1,9 @@
 import type { Db } from '../../db/database.ts';
+import {
+  clearStagedCatalogue,
+  publishStagedCatalogue,
+  stageCatalogueEntries,
+} from '../../db/repositories/catalogueStaging.ts';
 import { upsertLibraryEntries, type LibraryInsert } from '../../db/repositories/library.ts';
 import { COLOURS, DRINK_TYPES, type Colour, type DrinkType } from '../../domain/drink.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -80,7 +85,24 @@ export function prepareCatalogue(
   return { entries: [...entries.values()], report: { imported: rows.length - errors.length, errors } };
 }
 
-/** Writes one batch of prepared entries in the caller's transaction (upserts: running it twice is harmless). */
+/**
+ * The catalogue job's three steps, each in the caller's transaction. Batches are staged (short transactions,
+ * progress between them, other requests get their turn), then published into the library in one transaction:
+ * a failure at any point leaves the library as it was, all of the catalogue or none of it.
+ */
+export async function discardStagedCatalogue(db: Db, taskId: string): Promise<void> {
+  await clearStagedCatalogue(db, taskId);
+}
+
+export async function stageCatalogueBatch(db: Db, taskId: string, entries: LibraryInsert[]): Promise<void> {
+  await stageCatalogueEntries(db, taskId, entries);
+}
+
+export async function publishCatalogue(db: Db, taskId: string): Promise<void> {
+  await publishStagedCatalogue(db, taskId);
+}
+
+/** Writes prepared entries in the caller's transaction (upserts: running it twice is harmless). */
 export async function writeCatalogueEntries(db: Db, entries: LibraryInsert[]): Promise<void> {
   await upsertLibraryEntries(db, entries);
 }

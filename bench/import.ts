@@ -7,12 +7,15 @@
 //    into the same table, measured in the same run.
 // 3. The big fleet: 2,000 establishment-nights by 4 worker processes (COPY path), to see how workers scale.
 // 4. The same busy night through HubRise: importNight over HTTP from the HubRise simulator, on PostgreSQL.
+// 5. A sales file: a year of a busy bar (200,000 ticket lines, Windows-1252 CSV) imported on PostgreSQL, in lines
+//    per second against a raw server-side COPY of the same stored rows into the same table, in the same run.
 // The last line printed is one JSON object with the headline figures.
 import { parseArgs } from 'node:util';
 import { createAsterioSimulator } from '../src/tills/simulator/index.ts';
 import { benchFleet } from './lib/importBenchFleet.ts';
 import { benchNight, type NightFigures } from './lib/importBenchNight.ts';
 import { benchHubriseNight } from './lib/importBenchHubrise.ts';
+import { benchSalesFile } from './lib/importBenchSalesFile.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,6 +25,8 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '5' },
     'fleet4-establishments': { type: 'string', default: '2000' },
     'fleet4-workers': { type: 'string', default: '4' },
+    'file-lines': { type: 'string', default: '200000' },
+    'file-repeat': { type: 'string', default: '3' },
   },
 });
 
@@ -41,6 +46,12 @@ try {
   await sim.close();
 }
 const hubrise = await benchHubriseNight({ kmlcode: BUSY, day: DAY, now: NOW, repeat: Number(args.repeat) });
+const file = await benchSalesFile({
+  lines: Number(args['file-lines']),
+  lastDay: DAY,
+  now: NOW,
+  repeat: Number(args['file-repeat']),
+});
 const fleetInput = {
   establishments: Number(args.establishments),
   restaurants: Number(args.restaurants),
@@ -88,6 +99,9 @@ console.log(
   `\nHubRise night (${BUSY}, ${DAY}, PostgreSQL): ${hubrise.tickets} orders, ${hubrise.lines} lines, ${hubrise.totalMs.toFixed(0)} ms median (target ≤ 1000), samples ${hubrise.samples.join(' ')}`,
 );
 console.log(
+  `Sales file (a year of a busy bar, PostgreSQL): ${file.lines} lines over ${file.days} days, ${(file.bytes / 1e6).toFixed(1)} MB, ${file.importMs.toFixed(0)} ms median (samples ${file.samples.join(' ')}), ${file.fileLinesPerSec.toFixed(0)} lines/s; raw COPY ${file.copyLinesPerSec.toFixed(0)} lines/s; ratio ${file.fileRatio.toFixed(3)} (target ≥ 0.3)`,
+);
+console.log(
   `ratio ${ratio.toFixed(3)} (target ≥ 0.6); night on PostgreSQL ${pgNight?.totalMs.toFixed(0)} ms (target ≤ 300)\n`,
 );
 console.log(
@@ -103,5 +117,7 @@ console.log(
     fleet4LinesPerSec: Math.round(fleet4.fleetLinesPerSec),
     fleet4Lines: fleet4.lines,
     hubriseNightMs: Math.round(hubrise.totalMs),
+    fileLinesPerSec: Math.round(file.fileLinesPerSec),
+    fileRatio: Number(file.fileRatio.toFixed(3)),
   }),
 );

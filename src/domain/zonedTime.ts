@@ -2,7 +2,7 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function offsetMs(at: number, timeZone: string): number {
+function exactOffsetMs(at: number, timeZone: string): number {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -28,6 +28,24 @@ function offsetMs(at: number, timeZone: string): number {
     p.second ?? 0,
   );
   return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+// Offsets change on whole seconds and never twice within six hours: a six-hour span whose two ends agree has one
+// offset throughout. Reading a year of sales asks the same spans again and again (Intl formatting is the slow part).
+const SPAN_MS = 6 * 3600_000;
+const spans = new Map<string, number>();
+
+function offsetMs(at: number, timeZone: string): number {
+  const start = Math.floor(at / SPAN_MS) * SPAN_MS;
+  const key = `${timeZone}|${start}`;
+  let offset = spans.get(key);
+  if (offset === undefined) {
+    const first = exactOffsetMs(start, timeZone);
+    offset = first === exactOffsetMs(start + SPAN_MS - 1000, timeZone) ? first : NaN;
+    if (spans.size >= 100_000) spans.clear();
+    spans.set(key, offset);
+  }
+  return Number.isNaN(offset) ? exactOffsetMs(at, timeZone) : offset;
 }
 
 /**

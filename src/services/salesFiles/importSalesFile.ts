@@ -1,14 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import {
-  deleteLines,
-  ensureSaleLinePartition,
-  insertLines,
-  lineKey,
-  loadDayLines,
-  lockNight,
-  updateLine,
-  type SaleLineValues,
-} from '../../db/repositories/saleLines.ts';
+import { ensureSaleLinePartition, lineKey } from '../../db/repositories/saleLines.ts';
+import { lockNights, mergeFileDays, type DayLineValues } from '../../db/repositories/saleLinesFile.ts';
 import {
   findOrCreateSalesFileTill,
   insertUpload,
@@ -107,7 +99,8 @@ export async function prepareSalesFileImport(
   };
 }
 
-const toValues = (l: FileSaleLine, productId: string): SaleLineValues => ({
+const toValues = (l: FileSaleLine, productId: string): DayLineValues => ({
+  businessDay: l.businessDay,
   ticketId: l.ticketId,
   lineId: l.lineId,
   tillProductId: productId,
@@ -118,15 +111,6 @@ const toValues = (l: FileSaleLine, productId: string): SaleLineValues => ({
   amountExclTaxCents: l.amountExclTaxCents,
   discountCents: null,
 });
-
-const same = (a: SaleLineValues, b: SaleLineValues) =>
-  a.tillProductId === b.tillProductId &&
-  a.soldAt.getTime() === b.soldAt.getTime() &&
-  a.label === b.label &&
-  a.quantity === b.quantity &&
-  a.amountCents === b.amountCents &&
-  a.amountExclTaxCents === b.amountExclTaxCents &&
-  a.discountCents === b.discountCents;
 
 /**
  * Writes a read file inside the caller's transaction. Each business day in the file ends holding exactly the
@@ -145,38 +129,39 @@ export async function applySalesFileImport(
     await saveSalesFilePreset(trx, establishmentId, settings.presetName, prepared.mapping, now);
   }
   const products = await upsertFileProducts(trx, establishmentId, till.id, collected.byDay);
-  const runId = crypto.randomUUID();
-  const days: UploadDay[] = [];
-  for (const day of [...collected.byDay.keys()].sort()) {
-    const lines = collected.byDay.get(day) ?? [];
-    await lockNight(trx, establishmentId, day);
-    await ensureSaleLinePartition(trx, day);
-    const stored = await loadDayLines(trx, establishmentId, till.id, day);
-    const incoming = new Map(
-      lines.map((l) => [lineKey(l.ticketId, l.lineId), toValues(l, products.ids.get(l.productKey) ?? '')]),
-    );
-    const added: SaleLineValues[] = [];
-    const changed: SaleLineValues[] = [];
-    for (const [key, line] of incoming) {
-      const before = stored.get(key);
-      if (!before) added.push(line);
-      else if (!same(before, line)) changed.push(line);
-    }
-    const removed = [...stored.entries()].filter(([k]) => !incoming.has(k)).map(([, l]) => l);
-    await insertLines(trx, establishmentId, till.id, day, runId, added);
-    for (const line of changed) await updateLine(trx, establishmentId, till.id, day, runId, line);
-    await deleteLines(trx, establishmentId, till.id, day, removed);
-    const untouched = added.length + changed.length + removed.length === 0;
-    days.push({
-      day,
-      status: stored.size === 0 ? 'new' : untouched ? 'unchanged' : 'replaced',
-      lines: incoming.size,
-      added: added.length,
-      changed: changed.length,
-      removed: removed.length,
-      revenueCents: lines.reduce((s, l) => s + l.amountCents, 0),
-    });
+  const dayList = [...collected.byDay.keys()].sort();
+  await lockNights(trx, establishmentId, dayList);
+  for (const month of new Set(dayList.map((d) => d.slice(0, 7)))) {
+    await ensureSaleLinePartition(trx, `${month}-01`);
   }
+  const incoming = new Map<string, DayLineValues>();
+  for (const day of dayList) {
+    for (const l of collected.byDay.get(day) ?? []) {
+      incoming.set(
+        `${day}\u0000${lineKey(l.ticketId, l.lineId)}`,
+        toValues(l, products.ids.get(l.productKey) ?? ''),
+      );
+    }
+  }
+  const counts = await mergeFileDays(
+    trx,
+    { establishmentId, tillId: till.id, runId: crypto.randomUUID() },
+    dayList,
+    [...incoming.values()],
+  );
+  const days: UploadDay[] = counts.map((c) => {
+    const lines = collected.byDay.get(c.day) ?? [];
+    const untouched = c.added + c.changed + c.removed === 0;
+    return {
+      day: c.day,
+      status: c.before === 0 ? 'new' : untouched ? 'unchanged' : 'replaced',
+      lines: c.before + c.added - c.removed,
+      added: c.added,
+      changed: c.changed,
+      removed: c.removed,
+      revenueCents: lines.reduce((s, l) => s + l.amountCents, 0),
+    };
+  });
   const revenueCents = days.reduce((s, d) => s + d.revenueCents, 0);
   const uploadId = await insertUpload(trx, establishmentId, {
     tillId: till.id,

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { CsvSplitter, type CsvRecord } from './csvSplit.ts';
 import { textDecoderFor, type SalesFileEncoding } from './encoding.ts';
 import type { SalesFileLimits } from './limits.ts';
 import type { Separator } from './separator.ts';
@@ -54,22 +53,16 @@ export async function readTextHead(filePath: string, encoding: SalesFileEncoding
   }
 }
 
-function decoderStream(encoding: SalesFileEncoding): Transform {
-  const decoder = textDecoderFor(encoding);
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      done(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(done) {
-      done(null, decoder.decode());
-    },
-  });
-}
-
 const tooMany = (limits: SalesFileLimits) =>
   new SalesFileRefused(
     `Le fichier dépasse ${limits.maxRows.toLocaleString('fr-FR')} lignes : découpez-le en plusieurs périodes.`,
   );
+
+const CSV_REASONS = {
+  'quote-not-closed': 'guillemet non fermé',
+  'misplaced-quote': 'guillemet mal placé',
+  'too-long': 'ligne trop longue',
+} as const;
 
 /** CSV rows, streamed: a record with broken quotes is reported on its line and reading goes on. */
 export async function* csvRows(
@@ -77,52 +70,38 @@ export async function* csvRows(
   options: { encoding: SalesFileEncoding; separator: Separator },
   limits: SalesFileLimits,
 ): AsyncGenerator<RawRow> {
-  const skipped: RawRow[] = [];
-  const parser = parse({
-    delimiter: options.separator,
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: limits.maxCellChars * 4,
-    on_skip: (err) => {
-      skipped.push({
-        lineNo: typeof err?.lines === 'number' ? err.lines : 0,
-        error: `ligne illisible (${csvReason(err?.code)})`,
-      });
-      return undefined;
-    },
-  });
+  const splitter = new CsvSplitter(options.separator, limits.maxCellChars * 4);
+  const decoder = textDecoderFor(options.encoding);
   const source = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
-  const stream = source.pipe(decoderStream(options.encoding)).pipe(parser);
+  const records: CsvRecord[] = [];
   let count = 0;
-  try {
-    for await (const item of stream as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
-      while (skipped.length > 0) yield skipped.shift() as RawRow;
+  const rows = function* (): Generator<RawRow> {
+    for (const r of records) {
+      if ('error' in r) {
+        yield { lineNo: r.lineNo, error: `ligne illisible (${CSV_REASONS[r.error]})` };
+        continue;
+      }
       if (++count > limits.maxRows + 1) throw tooMany(limits);
-      const cells = item.record.slice(0, limits.maxColumns).map((c) => {
+      const cells: Cell[] = [];
+      for (let i = 0; i < r.cells.length && i < limits.maxColumns; i++) {
+        const c = r.cells[i] ?? '';
         const t = c.length > limits.maxCellChars ? c.slice(0, limits.maxCellChars) : c;
-        return t.trim() === '' ? null : t;
-      });
-      yield { lineNo: item.info.lines, cells };
+        cells.push(t.trim() === '' ? null : t);
+      }
+      yield { lineNo: r.lineNo, cells };
     }
-    while (skipped.length > 0) yield skipped.shift() as RawRow;
+    records.length = 0;
+  };
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      splitter.push(decoder.decode(chunk, { stream: true }), records);
+      yield* rows();
+    }
+    splitter.push(decoder.decode(), records);
+    splitter.end(records);
+    yield* rows();
   } finally {
     source.destroy();
-  }
-}
-
-function csvReason(code: string | undefined): string {
-  switch (code ?? '') {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'guillemet non fermé';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'guillemet mal placé';
-    case 'CSV_MAX_RECORD_SIZE':
-      return 'ligne trop longue';
-    default:
-      return code ?? 'format';
   }
 }
 

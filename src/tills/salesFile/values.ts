@@ -125,10 +125,19 @@ export type LocalDateTime = { day: string; time: string | null };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// A file repeats its days thousands of times: each is checked once.
+const knownDays = new Map<number, string | null>();
+
 function validDay(y: number, m: number, d: number): string | null {
   if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const iso = `${y}-${pad(m)}-${pad(d)}`;
-  return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : null;
+  const key = y * 10_000 + m * 100 + d;
+  let day = knownDays.get(key);
+  if (day === undefined) {
+    const iso = `${y}-${pad(m)}-${pad(d)}`;
+    day = new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : null;
+    knownDays.set(key, day);
+  }
+  return day;
 }
 
 function readTimePart(s: string): Read<string | null> {

@@ -5,16 +5,32 @@ import type { Table } from './tables.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
+/**
+ * A text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return before one)
+ * gets a leading apostrophe, so that a drink or till product named `=HYPERLINK(…)` stays text (formula injection).
+ * Numbers stay numbers.
+ */
+export function neutraliseFormula<T extends string | number | null>(value: T): T {
+  return (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value) as T;
+}
+
+const safeRow = (row: Record<string, string | number | null>) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, neutraliseFormula(v)]));
+
 /** Every table of a report as one workbook, one sheet per table (exceljs). */
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Cellier';
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name.slice(0, 31));
-    ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14 }));
+    ws.columns = t.columns.map((c) => ({
+      header: neutraliseFormula(c.header),
+      key: c.key,
+      width: c.width ?? 14,
+    }));
     for (const c of t.columns) if (c.kind === 'euros') ws.getColumn(c.key).numFmt = '#,##0.00 "€"';
     ws.getRow(1).font = { bold: true };
-    for (const r of t.rows) ws.addRow(r);
+    for (const r of t.rows) ws.addRow(safeRow(r));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -23,7 +39,7 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
 export function toCsv(table: Table): Buffer {
   const cell = (v: string | number | null) => {
     if (v === null) return '';
-    const s = typeof v === 'number' ? String(v).replace('.', ',') : v;
+    const s = typeof v === 'number' ? String(v).replace('.', ',') : neutraliseFormula(v);
     return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [

@@ -17,6 +17,8 @@ export const tillEn: Record<keyof typeof tillFr, string> = {
   'till.hubrise.apiHint': 'Always https://api.hubrise.com (a local simulator in development only).',
   'till.hubrise.token': 'Access token',
   'till.hubrise.tokenSaved': 'Access token saved',
+  'till.hubrise.tokenRefused': 'Access token saved, but refused by HubRise: paste the right one below.',
+  'till.hubrise.tokenUnchecked': 'Access token saved, not yet checked by HubRise.',
   'till.hubrise.tokenReplace': 'Replace the access token',
   'till.hubrise.tokenReplaceHint': 'Leave empty to keep the saved token.',
   'till.hubrise.tokenRequired': 'The access token is required',

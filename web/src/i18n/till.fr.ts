@@ -17,6 +17,9 @@ export const tillFr = {
     'Toujours https://api.hubrise.com (un simulateur local seulement en développement).',
   'till.hubrise.token': 'Jeton d’accès',
   'till.hubrise.tokenSaved': 'Jeton d’accès enregistré',
+  'till.hubrise.tokenRefused':
+    'Jeton d’accès enregistré, mais refusé par HubRise : collez le bon ci-dessous.',
+  'till.hubrise.tokenUnchecked': 'Jeton d’accès enregistré, pas encore vérifié par HubRise.',
   'till.hubrise.tokenReplace': 'Remplacer le jeton d’accès',
   'till.hubrise.tokenReplaceHint': 'Laissez vide pour garder le jeton enregistré.',
   'till.hubrise.tokenRequired': 'Le jeton d’accès est obligatoire',

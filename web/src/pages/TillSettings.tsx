@@ -238,7 +238,7 @@ export function TillSettings({ establishment }: { establishment: Establishment }
         {tillType === 'hubrise' ? (
           <HubriseFields
             text={text}
-            saved={connection?.tillType === 'hubrise'}
+            saved={connection?.tillType === 'hubrise' ? connection.status : null}
             token={values.accessToken}
             error={errors.accessToken}
             onToken={(v) => set('accessToken', v)}
@@ -292,7 +292,8 @@ type TextField = (key: keyof Values, label: string, hint?: string, placeholder?:
 /** What HubRise issues when Cellier is connected to a location: its id, a token, and optionally a catalog. */
 function HubriseFields(props: {
   text: TextField;
-  saved: boolean;
+  /** The stored token's state, or null when none is stored. */
+  saved: TillConnection['status'] | null;
   token: string;
   error: string | undefined;
   onToken: (value: string) => void;
@@ -306,12 +307,7 @@ function HubriseFields(props: {
         {props.text('catalogId', t('till.hubrise.catalog'), t('till.hubrise.catalogHint'), '87yu4')}
       </div>
       {props.text('apiOrigin', t('till.hubrise.api'), t('till.hubrise.apiHint'))}
-      {props.saved && (
-        <p className="till-saved-password">
-          <span aria-hidden="true">✓ </span>
-          <span>{t('till.hubrise.tokenSaved')}</span>
-        </p>
-      )}
+      {props.saved && <SavedPassword status={props.saved} secret="token" />}
       <Field
         label={props.saved ? t('till.hubrise.tokenReplace') : t('till.hubrise.token')}
         error={props.error}
@@ -356,19 +352,39 @@ function TestResult({ test }: { test: TillTest }) {
   );
 }
 
-/** The tick says the stored password works: only after a test that passed. */
-function SavedPassword({ status }: { status: TillConnection['status'] }) {
+const SECRET_STATES = {
+  password: {
+    ok: 'till.passwordSaved',
+    refused: 'till.passwordRefused',
+    unchecked: 'till.passwordUnchecked',
+  },
+  token: {
+    ok: 'till.hubrise.tokenSaved',
+    refused: 'till.hubrise.tokenRefused',
+    unchecked: 'till.hubrise.tokenUnchecked',
+  },
+} as const satisfies Record<string, Record<'ok' | 'refused' | 'unchecked', MessageKey>>;
+
+/** The tick says the stored password (or HubRise token) works: only after a test that passed. */
+function SavedPassword({
+  status,
+  secret = 'password',
+}: {
+  status: TillConnection['status'];
+  secret?: keyof typeof SECRET_STATES;
+}) {
   const { t } = useI18n();
+  const keys = SECRET_STATES[secret];
   if (status === 'ok')
     return (
       <p className="till-saved-password">
         <span aria-hidden="true">✓ </span>
-        <span>{t('till.passwordSaved')}</span>
+        <span>{t(keys.ok)}</span>
       </p>
     );
   return (
     <p className={`till-saved-password till-saved-password--${status}`}>
-      {t(status === 'refused' ? 'till.passwordRefused' : 'till.passwordUnchecked')}
+      {t(status === 'refused' ? keys.refused : keys.unchecked)}
     </p>
   );
 }

@@ -76,7 +76,9 @@ export async function untilAborted<T>(db: Db, signal: AbortSignal, work: (db: Db
           const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn);
           const pid = rows[0]?.pid;
           if (pid !== undefined) {
-            onAbort = () => (cancelling = cancel(pid).catch(() => undefined));
+            onAbort = () => {
+              cancelling = cancel(pid).catch(() => undefined);
+            };
             signal.addEventListener('abort', onAbort, { once: true });
           }
         }

@@ -2,8 +2,9 @@
  * `npm run bench:reports [-- --lines N --pglite-lines N --drinks N --runs N]`: an establishment with 2,000 drinks,
  * a year of nightly sales (2.5 million lines by default) and 12 closed inventaires, on PostgreSQL and PGlite.
  * p50/p99 of the variance report, a month's coût matière with per-drink margins, and the reports page's first
- * load (the overview its first request asks for). `--engines postgres` or `pglite` runs one. Prints a table, then
- * one JSON line.
+ * load (the overview its first request asks for). `--engines postgres` or `pglite` runs one. `--keep` leaves the
+ * PostgreSQL database in place (its name is printed) for EXPLAIN ANALYZE; `--database NAME` measures such a database
+ * again without seeding it (migrations are brought up to date); `--seed-only` seeds, keeps and stops. Prints a table, then one JSON line.
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
@@ -11,7 +12,7 @@ import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/databas
 import { fixedClock } from '../src/domain/clock.ts';
 import { varianceReport } from '../src/services/counts/varianceReport.ts';
 import { bevCostReport, reportsOverview } from '../src/services/reports/reports.ts';
-import { seedReports, type ReportsSeed } from './lib/seedReports.ts';
+import { findReportsSeed, seedReports, type ReportsSeed } from './lib/seedReports.ts';
 import { percentile } from './lib/timing.ts';
 
 function arg(name: string, fallback: number): number {
@@ -26,6 +27,12 @@ const DRINKS = arg('drinks', 2_000);
 const RUNS = arg('runs', 15);
 const engineArg = process.argv.indexOf('--engines');
 const ENGINES = engineArg >= 0 ? (process.argv[engineArg + 1] ?? '').split(',') : ['postgres', 'pglite'];
+const SEED_ONLY = process.argv.includes('--seed-only');
+const KEEP = SEED_ONLY || process.argv.includes('--keep');
+const dbArg = process.argv.indexOf('--database');
+const REUSE = dbArg >= 0 ? process.argv[dbArg + 1] : undefined;
+if (REUSE !== undefined && !/^cellier_bench_[0-9a-f]+$/.test(REUSE))
+  throw new Error('--database : nom cellier_bench_… attendu');
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const clock = fixedClock('2026-11-30T12:00:00Z');
 const log = (s: string) => console.error(s);
@@ -44,10 +51,13 @@ async function time(fn: () => Promise<unknown>): Promise<Figures> {
   return { p50: Math.round(percentile(xs, 50)), p99: Math.round(percentile(xs, 99)) };
 }
 
-async function measure(h: DatabaseHandle, lines: number): Promise<Result> {
-  const s: ReportsSeed = await seedReports(h, { drinks: DRINKS, lines, log });
+async function measure(h: DatabaseHandle, lines: number, reuse = false): Promise<Result> {
+  const s: ReportsSeed = reuse
+    ? await findReportsSeed(h)
+    : await seedReports(h, { drinks: DRINKS, lines, log });
   const { establishmentId: e, actorId: a } = s;
   log(`  seeded in ${Math.round(s.seedMs / 1000)} s`);
+  if (SEED_ONLY) process.exit(0);
   const variance = await time(() => varianceReport(h.db, a, e, s.lastSessionId));
   const bevCost = await time(() =>
     bevCostReport(h.db, a, e, { from: '2026-10-01', to: '2026-10-31' }, clock),
@@ -57,18 +67,20 @@ async function measure(h: DatabaseHandle, lines: number): Promise<Result> {
 }
 
 async function onPostgres(): Promise<Result> {
-  const name = `cellier_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const name = REUSE ?? `cellier_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (!REUSE) await admin.query(`create database ${name}`);
+  log(`  database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const server = await openPostgres(url.toString());
+  const server = await openPostgres(url.toString(), { statementTimeoutMs: 0 });
   try {
-    return await measure(server, LINES);
+    return await measure(server, LINES, REUSE !== undefined);
   } finally {
     await server.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (KEEP || REUSE) log(`  database kept: ${url.toString()}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }

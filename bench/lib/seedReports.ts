@@ -1,9 +1,13 @@
 // Seeds the reports benchmark in SQL (generate_series), so millions of sale lines load in one statement per chunk.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { insertMembership } from '../../src/db/repositories/establishments.ts';
+import { ensureSaleLinePartition } from '../../src/db/repositories/saleLines.ts';
+import { rebuildSaleSummary } from '../../src/db/repositories/saleSummary.ts';
+import { rebuildDrinkStock } from '../../src/db/repositories/stockQuery.ts';
+import type { Database } from '../../src/db/schema.ts';
 
 export type ReportsSeed = { establishmentId: string; actorId: string; lastSessionId: string; seedMs: number };
 
@@ -85,24 +89,30 @@ export async function seedReports(
     from stock_movement where establishment_id = ${e} and kind = 'receipt'`.execute(db);
   opts.log(`  ${opts.drinks} drinks, 12 receipts each: ${Math.round(performance.now() - t0)} ms`);
 
-  // A year of nightly sales: lines spread over the days, one product each, evening ticket times.
-  const perDay = Math.max(1, Math.floor(opts.lines / DAYS));
-  for (let from = 0; from < opts.lines; from += CHUNK) {
-    const to = Math.min(opts.lines, from + CHUNK) - 1;
-    const t = performance.now();
-    await sql`
-      insert into sale_line (establishment_id, till_id, business_day, ticket_id, line_id, till_product_id, sold_at,
-        label, quantity, amount_cents, amount_excl_tax_cents, discount_cents)
-      select ${e}, ${till.id}, day, 'T' || g, '1', p.id,
-        ((day + time '18:00' + ((g % 300) || ' minutes')::interval) at time zone 'Europe/Paris'),
-        p.label, 1, p.price_cents, round(p.price_cents / 1.2), 0
-      from (select g, ${START}::date + least(g / ${perDay}::int, ${DAYS - 1}::int) as day from generate_series(${from}::int, ${to}::int) g) s
-      join (select id, label, price_cents, row_number() over (order by external_id) - 1 as n
-            from till_product where establishment_id = ${e}) p on p.n = s.g % ${opts.drinks}::int`.execute(
-      db,
-    );
-    opts.log(`  sale lines ${to + 1}/${opts.lines}: ${Math.round(performance.now() - t)} ms`);
+  // A year of nightly sales: lines spread over the days, one product each, evening ticket times, in the monthly
+  // partitions the importer creates (never the default one).
+  for (let m = 0; m < 13; m += 1) {
+    const [y, mo] = START.split('-').map(Number) as [number, number];
+    const month = new Date(Date.UTC(y, mo - 1 + m, 1)).toISOString().slice(0, 10);
+    await ensureSaleLinePartition(db, month);
   }
+  // The lines go in with the summaries' triggers off (one connection, replica role), then both summaries are
+  // rebuilt from them as `cellier stock rebuild` does: the same rows, without recomputing them per chunk.
+  const perDay = Math.max(1, Math.floor(opts.lines / DAYS));
+  await db.connection().execute(async (c) => {
+    await sql`set session_replication_role = replica`.execute(c);
+    try {
+      await insertSales(c, e, till.id, perDay, opts);
+    } finally {
+      await sql`set session_replication_role = default`.execute(c);
+    }
+  });
+  let t1 = performance.now();
+  await rebuildSaleSummary(db, e);
+  opts.log(`  sale_product_day rebuilt: ${Math.round(performance.now() - t1)} ms`);
+  t1 = performance.now();
+  await rebuildDrinkStock(db, e);
+  opts.log(`  drink_stock rebuilt: ${Math.round(performance.now() - t1)} ms`);
 
   // Twelve closed monthly inventaires, each counting every drink once.
   await sql`
@@ -131,4 +141,40 @@ export async function seedReports(
     .executeTakeFirstOrThrow();
   await sql`analyze`.execute(db);
   return { establishmentId: e, actorId, lastSessionId: last.id, seedMs: performance.now() - t0 };
+}
+
+/** A database seeded earlier (`bench:reports -- --keep`): its establishment, owner and last inventaire. */
+export async function findReportsSeed(h: DatabaseHandle): Promise<ReportsSeed> {
+  const row = await sql<{ e: string; a: string; s: string }>`
+    select e.id as e, m.account_id as a,
+      (select id from count_session c where c.establishment_id = e.id order by cutoff_at desc limit 1) as s
+    from establishment e join membership m on m.establishment_id = e.id
+    where e.name = 'Bench rapports' limit 1`.execute(h.db);
+  const r = row.rows[0];
+  if (!r) throw new Error('Pas de base de banc rapports ici');
+  await migrateToLatest(h.db);
+  return { establishmentId: r.e, actorId: r.a, lastSessionId: r.s, seedMs: 0 };
+}
+
+async function insertSales(
+  c: Kysely<Database>,
+  e: string,
+  tillId: string,
+  perDay: number,
+  opts: { drinks: number; lines: number; log: (s: string) => void },
+): Promise<void> {
+  for (let from = 0; from < opts.lines; from += CHUNK) {
+    const to = Math.min(opts.lines, from + CHUNK) - 1;
+    const t = performance.now();
+    await sql`
+      insert into sale_line (establishment_id, till_id, business_day, ticket_id, line_id, till_product_id, sold_at,
+        label, quantity, amount_cents, amount_excl_tax_cents, discount_cents)
+      select ${e}, ${tillId}, day, 'T' || g, '1', p.id,
+        ((day + time '18:00' + ((g % 300) || ' minutes')::interval) at time zone 'Europe/Paris'),
+        p.label, 1, p.price_cents, round(p.price_cents / 1.2), 0
+      from (select g, ${START}::date + least(g / ${perDay}::int, ${DAYS - 1}::int) as day from generate_series(${from}::int, ${to}::int) g) s
+      join (select id, label, price_cents, row_number() over (order by external_id) - 1 as n
+            from till_product where establishment_id = ${e}) p on p.n = s.g % ${opts.drinks}::int`.execute(c);
+    opts.log(`  sale lines ${to + 1}/${opts.lines}: ${Math.round(performance.now() - t)} ms`);
+  }
 }

@@ -15,6 +15,7 @@ import * as drinkBaseCounts from './20261206T0410_drink_base_counts.ts';
 import * as hubriseTill from './20261206T0415_hubrise_till.ts';
 import * as saleProductDay from './20261206T0610_sale_product_day.ts';
 import * as catalogueStaging from './20261206T0700_catalogue_staging.ts';
+import * as saleLineNoExclTax from './20261206T0720_sale_line_no_excl_tax.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0415_hubrise_till': hubriseTill,
   '20261206T0610_sale_product_day': saleProductDay,
   '20261206T0700_catalogue_staging': catalogueStaging,
+  '20261206T0720_sale_line_no_excl_tax': saleLineNoExclTax,
 };

@@ -1,16 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { saleWindow } from './saleWindow.ts';
 import { drinkFamily } from './varianceFacts.ts';
 
 // The facts of the coût matière: linked sales per drink, unlinked drink revenue, purchases, dormant stock.
 
-/** Business days that can hold a sale in (from, to]: keeps the partition pruning of sale_line. */
-const dayBounds = (from: Date, to: Date) =>
-  sql<boolean>`s.business_day between (${from}::timestamptz - interval '2 days')::date and (${to}::timestamptz + interval '2 days')::date
-    and s.sold_at > ${from} and s.sold_at <= ${to}`;
-
-/** Excluding tax: the till's own figure when it gives one, else the amount less the product's VAT. */
-const exclTax = sql<number>`coalesce(s.amount_excl_tax_cents, round(s.amount_cents / (1 + coalesce(p.vat_rate, 20) / 100.0)))`;
+// Sales are read through saleWindow (sale_product_day, and lines only where needed): the same sums as the lines.
 
 export type DrinkSales = {
   drinkId: string;
@@ -26,11 +21,9 @@ export async function linkedSalesByDrink(
   to: Date,
 ): Promise<DrinkSales[]> {
   const rows = await sql<{ drink_id: string; q: number; rev: number; ttc: number }>`
-    select l.drink_id, sum(s.quantity * l.factor) as q, sum(${exclTax}) as rev, sum(s.amount_cents) as ttc
-    from sale_line s
-    join till_link l on l.establishment_id = s.establishment_id and l.till_product_id = s.till_product_id
-    join till_product p on p.establishment_id = s.establishment_id and p.id = s.till_product_id
-    where s.establishment_id = ${establishmentId} and ${dayBounds(from, to)}
+    with w as (${saleWindow(establishmentId, from, to)})
+    select l.drink_id, sum(w.quantity * l.factor) as q, sum(w.excl_tax_cents) as rev, sum(w.amount_cents) as ttc
+    from w join till_link l on l.establishment_id = ${establishmentId} and l.till_product_id = w.till_product_id
     group by l.drink_id
   `.execute(db);
   return rows.rows.map((r) => ({
@@ -49,11 +42,10 @@ export async function unlinkedDrinkRevenue(
   to: Date,
 ): Promise<number> {
   const row = await sql<{ rev: number | null }>`
-    select sum(${exclTax}) as rev
-    from sale_line s
-    join till_product p on p.establishment_id = s.establishment_id and p.id = s.till_product_id
-    where s.establishment_id = ${establishmentId} and ${dayBounds(from, to)}
-      and p.ignored_at is null
+    with w as (${saleWindow(establishmentId, from, to)})
+    select sum(w.excl_tax_cents) as rev
+    from w join till_product p on p.establishment_id = ${establishmentId} and p.id = w.till_product_id
+    where p.ignored_at is null
       and not exists (select 1 from till_link l where l.establishment_id = p.establishment_id and l.till_product_id = p.id)
       and ${drinkFamily(establishmentId)}
   `.execute(db);
@@ -68,14 +60,13 @@ export async function revenueByDayAndCategory(
   to: Date,
 ): Promise<{ day: string; category: string; revenueExclTaxCents: number }[]> {
   const rows = await sql<{ day: string; category: string; rev: number }>`
-    select s.business_day as day, d.type as category, sum(${exclTax}) as rev
-    from sale_line s
-    join till_link l on l.establishment_id = s.establishment_id and l.till_product_id = s.till_product_id
-    join till_product p on p.establishment_id = s.establishment_id and p.id = s.till_product_id
+    with w as (${saleWindow(establishmentId, from, to)})
+    select w.business_day as day, d.type as category, sum(w.excl_tax_cents) as rev
+    from w
+    join till_link l on l.establishment_id = ${establishmentId} and l.till_product_id = w.till_product_id
     join drink d on d.establishment_id = l.establishment_id and d.id = l.drink_id
-    where s.establishment_id = ${establishmentId} and ${dayBounds(from, to)}
-    group by s.business_day, d.type
-    order by s.business_day
+    group by w.business_day, d.type
+    order by w.business_day
   `.execute(db);
   return rows.rows.map((r) => ({
     day: String(r.day),
@@ -128,9 +119,8 @@ export async function lastActivity(
       where m.establishment_id = ${establishmentId} and m.occurred_at <= ${at} and m.occurred_at > ${since}
       group by m.drink_id
       union all
-      select l.drink_id, max(s.sold_at) from sale_line s
-      join till_link l on l.establishment_id = s.establishment_id and l.till_product_id = s.till_product_id
-      where s.establishment_id = ${establishmentId} and ${dayBounds(since, at)}
+      select l.drink_id, max(w.last_sold_at) from (${saleWindow(establishmentId, since, at)}) w
+      join till_link l on l.establishment_id = ${establishmentId} and l.till_product_id = w.till_product_id
       group by l.drink_id
     ) x group by drink_id
   `.execute(db);

@@ -21,6 +21,7 @@ export async function stockAt(
     : sql`true`;
   const ids = opts.drinkIds;
   if (ids && ids.length === 0) return [];
+  const atDay = sql`(${at}::timestamptz + interval '2 days')::date`;
   const rows = await sql<{ drink_id: string; quantity: number; base_at: Date | null }>`
     select d.id as drink_id,
       round(coalesce(lc.quantity, 0) + coalesce(mv.delta, 0) - coalesce(sl.sold, 0), 3) as quantity,
@@ -45,12 +46,30 @@ export async function stockAt(
         and m.occurred_at <= ${at}
         and (lc.seq is null or (m.occurred_at, m.seq) > (lc.occurred_at, lc.seq))
     ) mv on true
+    cross join lateral (select coalesce(lc.occurred_at, fc.occurred_at, '-infinity') as base) b
     left join lateral (
-      select sum(s.quantity * l.factor) as sold
-      from till_link l
-      join sale_line s on s.establishment_id = l.establishment_id and s.till_product_id = l.till_product_id
-      where l.establishment_id = d.establishment_id and l.drink_id = d.id
-        and s.sold_at <= ${at} and s.sold_at > coalesce(lc.occurred_at, fc.occurred_at, '-infinity')
+      -- Sales in (base, at]: product-days lying wholly inside from sale_product_day, the (at most two) days the
+      -- window cuts from their lines. Both days bound the summary's index range (a line is sold within two days
+      -- of its business day); quantity × factor is exact in numeric, so whole days sum to their lines.
+      select sum(x.sold) as sold from (
+        select t.quantity * l.factor as sold
+        from till_link l
+        join sale_product_day t on t.establishment_id = l.establishment_id and t.till_product_id = l.till_product_id
+        where l.establishment_id = d.establishment_id and l.drink_id = d.id
+          and t.business_day >= (b.base - interval '2 days')::date and t.business_day <= ${atDay}
+          and t.first_sold_at > b.base and t.last_sold_at <= ${at}
+        union all
+        select s.quantity * l.factor
+        from till_link l
+        join sale_product_day t on t.establishment_id = l.establishment_id and t.till_product_id = l.till_product_id
+        join sale_line s on s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
+          and s.business_day = t.business_day
+        where l.establishment_id = d.establishment_id and l.drink_id = d.id
+          and t.business_day >= (b.base - interval '2 days')::date and t.business_day <= ${atDay}
+          and t.last_sold_at > b.base and t.first_sold_at <= ${at}
+          and not (t.first_sold_at > b.base and t.last_sold_at <= ${at})
+          and s.sold_at > b.base and s.sold_at <= ${at}
+      ) x
     ) sl on true
     where d.establishment_id = ${establishmentId}
     ${ids ? sql`and d.id = any(${sql.val([...ids])}::uuid[])` : sql``}

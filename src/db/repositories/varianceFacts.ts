@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { saleWindow } from './saleWindow.ts';
 
 /**
  * Till price of one bottle per drink (TTC, cents): the linked product whose factor is closest to a bottle, its price
@@ -71,13 +72,11 @@ export async function unlinkedSoldProducts(
   limit = 10,
 ): Promise<{ items: UnlinkedSold[]; revenueCents: number }> {
   const rows = await sql<{ id: string; label: string; family: string | null; q: number; rev: number }>`
-    select p.id, p.label, p.family, sum(s.quantity) as q, sum(s.amount_cents) as rev
-    from sale_line s
-    join till_product p on p.establishment_id = s.establishment_id and p.id = s.till_product_id
-    where s.establishment_id = ${establishmentId}
-      and s.business_day between (${from}::timestamptz - interval '2 days')::date and (${to}::timestamptz + interval '2 days')::date
-      and s.sold_at > ${from} and s.sold_at <= ${to}
-      and p.ignored_at is null
+    with w as (${saleWindow(establishmentId, from, to)})
+    select p.id, p.label, p.family, sum(w.quantity) as q, sum(w.amount_cents) as rev
+    from w
+    join till_product p on p.establishment_id = ${establishmentId} and p.id = w.till_product_id
+    where p.ignored_at is null
       and not exists (select 1 from till_link l where l.establishment_id = p.establishment_id and l.till_product_id = p.id)
       and ${drinkFamily(establishmentId)}
     group by p.id, p.label, p.family

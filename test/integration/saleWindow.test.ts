@@ -1,0 +1,193 @@
+import crypto from 'node:crypto';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  lastActivity,
+  linkedSalesByDrink,
+  revenueByDayAndCategory,
+  unlinkedDrinkRevenue,
+} from '../../src/db/repositories/bevFacts.ts';
+import { insertDrink } from '../../src/db/repositories/drinks.ts';
+import { ensureSaleLinePartition, insertLines } from '../../src/db/repositories/saleLines.ts';
+import { upsertLink } from '../../src/db/repositories/tillLinks.ts';
+import { insertTillProducts } from '../../src/db/repositories/tillProducts.ts';
+import { drinkFamily, unlinkedSoldProducts } from '../../src/db/repositories/varianceFacts.ts';
+import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
+
+// The reports read sales through sale_product_day (whole days) and lines (cut days, lines without the till's amount
+// before tax). On random sales and windows they must give what summing every line gives (the rule before).
+const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour));
+const line = fc.record({
+  product: fc.nat(3),
+  day: fc.integer({ min: 2, max: 5 }),
+  hour: fc.integer({ min: 0, max: 23 }),
+  quantity: fc.integer({ min: -1, max: 3 }),
+  amountCents: fc.integer({ min: -500, max: 5000 }),
+  exclTax: fc.option(fc.integer({ min: -400, max: 4200 }), { nil: null }),
+});
+const window = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 80 }))
+  .map(([day, hour, hours]) => ({
+    from: at(day, hour),
+    to: new Date(at(day, hour).getTime() + hours * 3_600_000),
+  }));
+
+/** The straightforward rule: every line of the window, its amount before tax from the till or the product's VAT. */
+const EXCL = sql`coalesce(s.amount_excl_tax_cents, round(s.amount_cents / (1 + coalesce(p.vat_rate, 20) / 100.0)))`;
+const LINES = sql`sale_line s join till_product p on p.establishment_id = s.establishment_id and p.id = s.till_product_id`;
+const inWindow = (e: string, from: Date, to: Date) =>
+  sql`s.establishment_id = ${e} and s.sold_at > ${from} and s.sold_at <= ${to}`;
+
+describeOnBothDatabases('sales windows from the summary equal the lines', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    await ensureSaleLinePartition(db.db, '2026-03-01');
+  });
+  afterAll(() => db.drop());
+
+  it('on random sales, amounts before tax given or not, and windows cutting days', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 25 }), window, async (sold, w) => {
+        const e = (
+          await db.db
+            .insertInto('establishment')
+            .values({ name: 'W' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+        const tillId = crypto.randomUUID();
+        const ids = await insertTillProducts(
+          db.db,
+          e,
+          tillId,
+          [0, 1, 2, 3].map((i) => ({
+            externalId: `P${i}`,
+            label: `P${i}`,
+            family: i === 3 ? 'CAFE' : 'VINS',
+            vatRate: i === 1 ? 10 : i === 2 ? null : 20,
+            priceCents: null,
+            active: true,
+            seenOn: '2026-03-01',
+          })),
+        );
+        const product = (i: number) => ids.get(`P${i}`) ?? '';
+        for (const [i, type] of (['wine', 'beer'] as const).entries()) {
+          const d = await insertDrink(
+            db.db,
+            e,
+            {
+              libraryEntryId: null,
+              type,
+              colour: null,
+              producer: `D${i}`,
+              cuvee: null,
+              appellationId: null,
+              appellation: null,
+              region: null,
+              country: null,
+              grapes: [],
+              vintage: null,
+              formatCl: 75,
+              purchasePriceCents: null,
+              salePriceCents: null,
+              location: null,
+              minStock: null,
+            },
+            '',
+            null,
+            { quantity: 0, at: at(1, 0) },
+          );
+          await upsertLink(db.db, e, {
+            tillProductId: product(i),
+            drinkId: d.id,
+            factor: i === 0 ? 1 : 1 / 6,
+            linkedBy: null,
+          });
+        }
+        // Product 2 (VINS, not linked) is unlinked drink revenue; product 3 (CAFE) is no drink.
+        let n = 0;
+        for (const day of new Set(sold.map((l) => l.day))) {
+          const group = sold.filter((l) => l.day === day);
+          const iso = `2026-03-${String(day).padStart(2, '0')}`;
+          await insertLines(
+            db.db,
+            e,
+            tillId,
+            iso,
+            crypto.randomUUID(),
+            group.map((l) => ({
+              ticketId: `t${n++}`,
+              lineId: '1',
+              tillProductId: product(l.product),
+              soldAt: at(day, l.hour),
+              label: 'x',
+              quantity: l.quantity,
+              amountCents: l.amountCents,
+              amountExclTaxCents: l.exclTax,
+              discountCents: null,
+            })),
+          );
+        }
+        const { from, to } = w;
+        const byDrink = await sql<{ drink_id: string; q: number; rev: number; ttc: number }>`
+          select l.drink_id, sum(s.quantity * l.factor) as q, sum(${EXCL}) as rev, sum(s.amount_cents) as ttc
+          from ${LINES} join till_link l on l.establishment_id = s.establishment_id
+            and l.till_product_id = s.till_product_id
+          where ${inWindow(e, from, to)}
+          group by l.drink_id`.execute(db.db);
+        const fast = await linkedSalesByDrink(db.db, e, from, to);
+        expect(new Map(fast.map((r) => [r.drinkId, r]))).toEqual(
+          new Map(
+            byDrink.rows.map((r) => [
+              r.drink_id,
+              {
+                drinkId: r.drink_id,
+                quantity: Math.round(Number(r.q) * 1000) / 1000,
+                revenueExclTaxCents: Number(r.rev),
+                revenueCents: Number(r.ttc),
+              },
+            ]),
+          ),
+        );
+        const unlinked = await sql<{ rev: number | null }>`
+          select sum(${EXCL}) as rev from ${LINES} where ${inWindow(e, from, to)} and p.ignored_at is null
+            and not exists (select 1 from till_link l where l.establishment_id = p.establishment_id and l.till_product_id = p.id)
+            and ${drinkFamily(e)}`.execute(db.db);
+        expect(await unlinkedDrinkRevenue(db.db, e, from, to)).toBe(Number(unlinked.rows[0]?.rev ?? 0));
+        const products = await sql<{ id: string; q: number; rev: number }>`
+          select p.id, sum(s.quantity) as q, sum(s.amount_cents) as rev from ${LINES} where ${inWindow(e, from, to)}
+            and not exists (select 1 from till_link l where l.establishment_id = p.establishment_id and l.till_product_id = p.id)
+            and ${drinkFamily(e)}
+          group by p.id`.execute(db.db);
+        const items = (await unlinkedSoldProducts(db.db, e, from, to)).items;
+        expect(new Map(items.map((i) => [i.tillProductId, [i.quantity, i.revenueCents]]))).toEqual(
+          new Map(products.rows.map((r) => [r.id, [Number(r.q), Number(r.rev)]])),
+        );
+        const days = await sql<{ day: string; category: string; rev: number }>`
+          select s.business_day as day, d.type as category, sum(${EXCL}) as rev
+          from ${LINES} join till_link l on l.establishment_id = s.establishment_id
+            and l.till_product_id = s.till_product_id
+          join drink d on d.establishment_id = l.establishment_id and d.id = l.drink_id
+          where ${inWindow(e, from, to)}
+          group by s.business_day, d.type`.execute(db.db);
+        const key = (r: { day: string; category: string }) => `${String(r.day)} ${r.category}`;
+        expect(
+          new Map(
+            (await revenueByDayAndCategory(db.db, e, from, to)).map((r) => [key(r), r.revenueExclTaxCents]),
+          ),
+        ).toEqual(new Map(days.rows.map((r) => [key(r), Number(r.rev)])));
+        const last = await sql<{ drink_id: string; last_at: Date }>`
+          select l.drink_id, max(s.sold_at) as last_at from ${LINES}
+          join till_link l on l.establishment_id = s.establishment_id and l.till_product_id = s.till_product_id
+          where ${inWindow(e, from, to)}
+          group by l.drink_id`.execute(db.db);
+        expect(await lastActivity(db.db, e, to, from)).toEqual(
+          new Map(last.rows.map((r) => [r.drink_id, new Date(r.last_at)])),
+        );
+      }),
+      { numRuns: kind === 'pglite' ? 25 : 40 },
+    );
+  });
+});

@@ -40,27 +40,45 @@ export async function copyClientOf(db: Kysely<Database>): Promise<pg.PoolClient 
   return clients.get(`${row.token}:${row.pid}`) ?? null;
 }
 
+const SPECIAL = /[\\\t\n\r]/;
+
 /** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
 export function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
+  if (!SPECIAL.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
 }
 
-/** Streams rows into `copy <target> from stdin` on the given client, 1,000 rows per chunk. */
-export async function copyRows(
+/** COPY text of one row: fields escaped, tab-separated, newline-terminated. */
+export function copyLine(row: readonly (string | number | null)[]): string {
+  let text = '';
+  for (let i = 0; i < row.length; i++) text += (i === 0 ? '' : '\t') + copyField(row[i] ?? null);
+  return text + '\n';
+}
+
+/**
+ * Streams rows into `copy <target> from stdin` on the given client, in chunks of about 256 kB of text. `target`
+ * may name columns: `sale_line (establishment_id, …)`. `render` turns one item into its COPY line.
+ */
+export async function copyRows<T>(
   client: pg.PoolClient,
   target: string,
-  rows: readonly (readonly (string | number | null)[])[],
+  items: readonly T[],
+  render: (item: T) => string,
 ): Promise<void> {
-  async function* chunks() {
-    for (let i = 0; i < rows.length; i += 1000) {
-      let text = '';
-      for (const row of rows.slice(i, i + 1000)) text += row.map(copyField).join('\t') + '\n';
-      yield text;
+  function* chunks() {
+    let text = '';
+    for (const item of items) {
+      text += render(item);
+      if (text.length >= 256 * 1024) {
+        yield text;
+        text = '';
+      }
     }
+    if (text.length > 0) yield text;
   }
   await pipeline(Readable.from(chunks()), client.query(copyFrom(`copy ${target} from stdin`)));
 }

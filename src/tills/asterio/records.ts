@@ -1,5 +1,6 @@
 import type { RejectedRecord, TillProduct, TillSaleLine, TillTicket } from '../connector.ts';
 import { describeIssues, frenchIssue } from '../transport/issues.ts';
+import { readLineFast, readTicketHeadFast } from './fastRecords.ts';
 import { line, product, ticketHead } from './wire.ts';
 
 /** Reads an id from a record that failed validation, so the rejection still names its ticket. */
@@ -45,7 +46,10 @@ function collectLines(ticketId: string, items: unknown[], rejected: RejectedReco
   const lines: TillSaleLine[] = [];
   const seen = new Set<string>();
   for (const [index, raw] of items.entries()) {
-    const parsed = line.safeParse(raw, { error: frenchIssue });
+    const fast = readLineFast(raw);
+    const parsed = fast
+      ? ({ success: true, data: fast } as const)
+      : line.safeParse(raw, { error: frenchIssue });
     if (!parsed.success) {
       const lineId = readId(raw, 'lineId');
       // Without a line id, the position tells a line rejection from a whole-ticket one.
@@ -80,7 +84,10 @@ export function collectTickets(
   out: { tickets: TillTicket[]; rejected: RejectedRecord[] },
 ): void {
   for (const raw of items) {
-    const head = ticketHead.safeParse(raw, { error: frenchIssue });
+    const fast = readTicketHeadFast(raw);
+    const head = fast
+      ? ({ success: true, data: fast } as const)
+      : ticketHead.safeParse(raw, { error: frenchIssue });
     if (!head.success) {
       out.rejected.push({
         ticketId: readId(raw, 'ticketId'),

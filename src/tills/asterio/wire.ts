@@ -6,15 +6,22 @@ import { z } from 'zod';
  * src/tills/asterio/ changes.
  */
 
-const MONEY = /^-?\d{1,9}(\.\d{1,2})?$/;
+export const MONEY = /^-?\d{1,9}(\.\d{1,2})?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
 
-/** "12.50" or "-3.2" euros → integer cents, without going through binary floating point. */
+/** "12.50" or "-3.2" euros (text matching MONEY) → integer cents, without going through binary floating point. */
 export function decimalToCents(text: string): number {
-  const negative = text.startsWith('-');
-  const [units = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.');
-  const cents = Number(units) * 100 + Number(fraction.padEnd(2, '0'));
+  const negative = text.charCodeAt(0) === 45; // '-'
+  let units = 0;
+  let i = negative ? 1 : 0;
+  for (; i < text.length && text.charCodeAt(i) !== 46; i++) units = units * 10 + (text.charCodeAt(i) - 48);
+  let fraction = 0;
+  for (let k = 0; k < 2; k++) {
+    const at = i + 1 + k;
+    fraction = fraction * 10 + (at < text.length ? text.charCodeAt(at) - 48 : 0);
+  }
+  const cents = units * 100 + fraction;
   return negative ? -cents : cents;
 }
 

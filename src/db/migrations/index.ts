@@ -16,6 +16,7 @@ import * as hubriseTill from './20261206T0415_hubrise_till.ts';
 import * as saleProductDay from './20261206T0610_sale_product_day.ts';
 import * as catalogueStaging from './20261206T0700_catalogue_staging.ts';
 import * as saleLineNoExclTax from './20261206T0720_sale_line_no_excl_tax.ts';
+import * as saleLineProductDayIdx from './20261206T0725_sale_line_product_day_idx.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0610_sale_product_day': saleProductDay,
   '20261206T0700_catalogue_staging': catalogueStaging,
   '20261206T0720_sale_line_no_excl_tax': saleLineNoExclTax,
+  '20261206T0725_sale_line_product_day_idx': saleLineProductDayIdx,
 };

@@ -53,26 +53,41 @@ export function copyField(value: string | number | null): string {
 }
 
 /** COPY text of one row: fields escaped, tab-separated, newline-terminated. */
-export function copyLine(row: readonly (string | number | null)[]): string {
+export function copyLine(row: CopyRow): string {
   let text = '';
   for (let i = 0; i < row.length; i++) text += (i === 0 ? '' : '\t') + copyField(row[i] ?? null);
   return text + '\n';
 }
 
+type CopyRow = readonly (string | number | null)[];
+
 /**
  * Streams rows into `copy <target> from stdin` on the given client, in chunks of about 256 kB of text. `target`
- * may name columns: `sale_line (establishment_id, …)`. `render` turns one item into its COPY line.
+ * may name columns: `sale_line (establishment_id, …)`. Items are rows of fields, or anything `render` turns into
+ * one COPY line (escaped, newline-terminated).
  */
+export async function copyRows(
+  client: pg.PoolClient,
+  target: string,
+  rows: readonly CopyRow[],
+): Promise<void>;
 export async function copyRows<T>(
   client: pg.PoolClient,
   target: string,
   items: readonly T[],
   render: (item: T) => string,
+): Promise<void>;
+export async function copyRows(
+  client: pg.PoolClient,
+  target: string,
+  items: readonly unknown[],
+  render: (item: never) => string = copyLine,
 ): Promise<void> {
+  const line = render as (item: unknown) => string;
   function* chunks() {
     let text = '';
     for (const item of items) {
-      text += render(item);
+      text += line(item);
       if (text.length >= 256 * 1024) {
         yield text;
         text = '';

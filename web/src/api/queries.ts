@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DrinkQuery, WorkListQuery } from '../../../src/http/contract.ts';
+import type { DrinkQuery, ImportOverview, WorkListQuery } from '../../../src/http/contract.ts';
 import { drinkApi, establishmentApi, importApi, stockApi, syncApi, tillApi } from './endpoints.ts';
 
 /** Every server-state key in one place, so that a write can invalidate what it changed. */
@@ -18,6 +18,7 @@ export const keys = {
   workList: (eid: string, query: WorkListQuery) => ['sync', eid, 'work', query] as const,
   proposal: (eid: string, tillProductId: string) => ['sync', eid, 'proposal', tillProductId] as const,
   safeProposals: (eid: string) => ['sync', eid, 'safe'] as const,
+  notDrinks: (eid: string) => ['sync', eid, 'notDrinks'] as const,
 };
 
 /** One server page of drinks; the previous page stays on screen while the next one loads. */
@@ -48,8 +49,16 @@ export const useDrinkSales = (eid: string, drinkId: string, period: { from?: str
     placeholderData: keepPreviousData,
   });
 
-export const useImportOverview = (eid: string) =>
-  useQuery({ queryKey: keys.imports(eid), queryFn: ({ signal }) => importApi.overview(eid, signal) });
+/** `poll` says, from the last answer, how long to wait before reading again (false: no polling). */
+export const useImportOverview = (
+  eid: string,
+  poll: (overview: ImportOverview | undefined) => number | false = () => false,
+) =>
+  useQuery({
+    queryKey: keys.imports(eid),
+    queryFn: ({ signal }) => importApi.overview(eid, signal),
+    refetchInterval: (query) => poll(query.state.data),
+  });
 
 export const useTillConnection = (eid: string, enabled = true) =>
   useQuery({ queryKey: keys.till(eid), queryFn: () => tillApi.get(eid).then((r) => r.connection), enabled });
@@ -78,3 +87,6 @@ export const useSafeProposals = (eid: string) =>
     queryFn: () => syncApi.safeProposals(eid).then((r) => r.items),
     staleTime: 0,
   });
+
+export const useNotDrinks = (eid: string) =>
+  useQuery({ queryKey: keys.notDrinks(eid), queryFn: () => syncApi.notDrinks(eid).then((r) => r.items) });

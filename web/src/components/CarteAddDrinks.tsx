@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import { isAbort } from '../api/client.ts';
+import { useState } from 'react';
 import { carteApi, type WineListView } from '../api/carte.ts';
-import { drinkApi } from '../api/endpoints.ts';
+import { useDrinkList } from '../api/queries.ts';
 import type { Drink } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ErrorBanner } from './Feedback.tsx';
+import { ErrorBanner, Loading } from './Feedback.tsx';
 import { Field } from './Field.tsx';
 import { drinkTitle } from './format.ts';
 import { useDebounced } from './useDebounced.ts';
@@ -22,19 +21,11 @@ export function CarteAddDrinks({
   const { t, num } = useI18n();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
-  const [items, setItems] = useState<Drink[]>([]);
+  const found = useDrinkList(eid, { q: q || undefined, pageSize: 20, sort: 'name' });
+  const items: Drink[] = found.data?.items ?? [];
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const onList = new Set(view.sections.flatMap((s) => s.entries.map((e) => e.drinkId)));
-
-  useEffect(() => {
-    const controller = new AbortController();
-    drinkApi
-      .list(eid, { q: q || undefined, pageSize: 20, sort: 'name' }, controller.signal)
-      .then((page) => setItems(page.items))
-      .catch((err: unknown) => !isAbort(err) && setError(err));
-    return () => controller.abort();
-  }, [eid, q]);
 
   const add = async (drinkId: string) => {
     setBusy(drinkId);
@@ -55,6 +46,8 @@ export function CarteAddDrinks({
         {(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
       <ErrorBanner error={error} />
+      <ErrorBanner error={found.error} onRetry={() => void found.refetch()} />
+      {found.isPending && <Loading />}
       <ul className="carte-candidates">
         {items.map((d) => (
           <li key={d.id}>

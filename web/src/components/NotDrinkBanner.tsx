@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { NotDrinkProposal } from '../../../src/http/contract.ts';
 import { syncApi } from '../api/endpoints.ts';
+import { useNotDrinks } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner } from './Feedback.tsx';
 
@@ -8,32 +9,16 @@ import { ErrorBanner } from './Feedback.tsx';
  * "N produits semblent ne pas être des boissons": what the matcher reads as dishes, coffees or services, listed
  * by family; one click marks them all, or one family. Nothing is hidden until the user asks.
  */
-export function NotDrinkBanner({
-  eid,
-  version,
-  onIgnored,
-}: {
-  eid: string;
-  /** Changes whenever the work list reloads, so that the proposals follow it. */
-  version: unknown;
-  onIgnored: (n: number) => void;
-}) {
+export function NotDrinkBanner({ eid, onIgnored }: { eid: string; onIgnored: (n: number) => void }) {
   const { t, tn } = useI18n();
-  const [items, setItems] = useState<NotDrinkProposal[]>([]);
+  const proposals = useNotDrinks(eid);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  useEffect(() => {
-    let alive = true;
-    syncApi
-      .notDrinks(eid)
-      .then((r) => alive && setItems(r.items))
-      .catch(() => alive && setItems([]));
-    return () => {
-      alive = false;
-    };
-  }, [eid, version]);
-
+  // A suggestion: nothing shows while it loads, but a failure says so.
+  if (proposals.isError)
+    return <ErrorBanner error={proposals.error} onRetry={() => void proposals.refetch()} />;
+  const items = proposals.data ?? [];
   if (items.length === 0) return null;
   const families = new Map<string, NotDrinkProposal[]>();
   for (const i of items) {

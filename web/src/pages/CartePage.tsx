@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { isAbort } from '../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { carteApi, type WineList, type WineListView } from '../api/carte.ts';
+import { carteKeys, useWineListView, useWineLists } from '../api/carteQueries.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
 import { CarteAddDrinks } from '../components/CarteAddDrinks.tsx';
 import { CarteEntries } from '../components/CarteEntries.tsx';
 import { CarteSectionOrder } from '../components/CarteSectionOrder.tsx';
 import { CarteSettings } from '../components/CarteSettings.tsx';
-import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
+import { ErrorBanner, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
+import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Carte: the establishment's wine lists, composed from the cellar, priced by the till. Managers edit. */
@@ -15,46 +17,27 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
   const { t } = useI18n();
   const eid = establishment.id;
   const canManage = establishment.role === 'owner' || establishment.role === 'manager';
-  const [lists, setLists] = useState<WineList[] | undefined>(undefined);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [view, setView] = useState<WineListView | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const listsQuery = useWineLists(eid);
+  const lists = listsQuery.data;
+  const [picked, setSelected] = useState<string | null>(null);
+  const selected = lists?.some((l) => l.id === picked) ? picked : (lists?.[0]?.id ?? null);
+  const viewQuery = useWineListView(eid, selected);
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [pending, setPending] = useState(false);
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    carteApi
-      .lists(eid, controller.signal)
-      .then((r) => {
-        setLists(r.items);
-        setSelected((s) => s ?? r.items[0]?.id ?? null);
-        setError(null);
-      })
-      .catch((err: unknown) => !isAbort(err) && setError(err));
-    return () => controller.abort();
-  }, [eid, attempt]);
-
-  useEffect(() => {
-    if (!selected) return setView(undefined);
-    const controller = new AbortController();
-    carteApi
-      .get(eid, selected, controller.signal)
-      .then((v) => setView(v))
-      .catch((err: unknown) => !isAbort(err) && setError(err));
-    return () => controller.abort();
-  }, [eid, selected]);
-
+  const setLists = (update: (ls: WineList[]) => WineList[]) =>
+    queryClient.setQueryData<WineList[]>(carteKeys.lists(eid), (ls) => ls && update(ls));
   /** Every write answers with the new view (or list): the page shows what the server holds. */
-  const apply = useCallback((next: WineListView) => {
-    setView(next);
-    setLists((ls) => ls?.map((l) => (l.id === next.list.id ? next.list : l)));
-  }, []);
-  const applyList = useCallback((list: WineList) => {
-    setLists((ls) => ls?.map((l) => (l.id === list.id ? list : l)));
-    setView((v) => (v && v.list.id === list.id ? { ...v, list } : v));
-  }, []);
+  const apply = (next: WineListView) => {
+    queryClient.setQueryData(carteKeys.view(eid, next.list.id), next);
+    setLists((ls) => ls.map((l) => (l.id === next.list.id ? next.list : l)));
+  };
+  const applyList = (list: WineList) => {
+    setLists((ls) => ls.map((l) => (l.id === list.id ? list : l)));
+    queryClient.setQueryData<WineListView>(carteKeys.view(eid, list.id), (v) => v && { ...v, list });
+  };
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,7 +45,7 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
     setError(null);
     try {
       const list = await carteApi.create(eid, { name: name.trim() });
-      setLists((ls) => [...(ls ?? []), list]);
+      setLists((ls) => [...ls, list]);
       setSelected(list.id);
       setName('');
     } catch (err) {
@@ -73,7 +56,7 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
   };
 
   const removed = (id: string) => {
-    setLists((ls) => ls?.filter((l) => l.id !== id));
+    setLists((ls) => ls.filter((l) => l.id !== id));
     setSelected(lists?.find((l) => l.id !== id)?.id ?? null);
   };
 
@@ -85,60 +68,63 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
           <p className="muted">{t('carte.intro')}</p>
         </div>
       </div>
-      <ErrorBanner error={error} onRetry={() => setAttempt((a) => a + 1)} />
-      {lists === undefined ? (
-        <Loading />
-      ) : (
-        <>
-          <nav className="subtabs" aria-label={t('carte.title')}>
-            {lists.length === 0 && <p className="empty">{t('carte.none')}</p>}
-            {lists.map((l) => (
-              <button
-                key={l.id}
-                type="button"
-                className={`subtabs__tab${l.id === selected ? ' subtabs__tab--active' : ''}`}
-                aria-current={l.id === selected ? 'page' : undefined}
-                onClick={() => setSelected(l.id)}
-              >
-                {l.name}
-                {l.published ? ' ●' : ''}
-              </button>
-            ))}
-          </nav>
-          {canManage && (
-            <form className="form-row form-row--end carte-new" onSubmit={(e) => void create(e)}>
-              <Field label={t('carte.newName')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    value={name}
-                    maxLength={80}
-                    required
-                    placeholder={t('carte.newPlaceholder')}
-                    onChange={(e) => setName(e.target.value)}
-                  />
-                )}
-              </Field>
-              <SubmitButton pending={pending} label={t('carte.create')} pendingLabel={t('common.saving')} />
-            </form>
+      <ErrorBanner error={error} />
+      <QueryState query={listsQuery}>
+        {(lists) => (
+          <>
+            <nav className="subtabs" aria-label={t('carte.title')}>
+              {lists.length === 0 && <p className="empty">{t('carte.none')}</p>}
+              {lists.map((l) => (
+                <button
+                  key={l.id}
+                  type="button"
+                  className={`subtabs__tab${l.id === selected ? ' subtabs__tab--active' : ''}`}
+                  aria-current={l.id === selected ? 'page' : undefined}
+                  onClick={() => setSelected(l.id)}
+                >
+                  {l.name}
+                  {l.published ? ' ●' : ''}
+                </button>
+              ))}
+            </nav>
+            {canManage && (
+              <form className="form-row form-row--end carte-new" onSubmit={(e) => void create(e)}>
+                <Field label={t('carte.newName')}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      value={name}
+                      maxLength={80}
+                      required
+                      placeholder={t('carte.newPlaceholder')}
+                      onChange={(e) => setName(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <SubmitButton pending={pending} label={t('carte.create')} pendingLabel={t('common.saving')} />
+              </form>
+            )}
+          </>
+        )}
+      </QueryState>
+      {selected && (
+        <QueryState query={viewQuery}>
+          {(view) => (
+            <>
+              <CarteSettings
+                key={view.list.id}
+                eid={eid}
+                list={view.list}
+                canManage={canManage}
+                onSaved={applyList}
+                onDeleted={removed}
+              />
+              {canManage && <CarteSectionOrder eid={eid} view={view} onChange={apply} />}
+              {canManage && <CarteAddDrinks eid={eid} view={view} onChange={apply} />}
+              <CarteEntries eid={eid} view={view} canManage={canManage} onChange={apply} />
+            </>
           )}
-        </>
-      )}
-      {selected && !view && <Loading />}
-      {view && (
-        <>
-          <CarteSettings
-            key={view.list.id}
-            eid={eid}
-            list={view.list}
-            canManage={canManage}
-            onSaved={applyList}
-            onDeleted={removed}
-          />
-          {canManage && <CarteSectionOrder eid={eid} view={view} onChange={apply} />}
-          {canManage && <CarteAddDrinks eid={eid} view={view} onChange={apply} />}
-          <CarteEntries eid={eid} view={view} canManage={canManage} onChange={apply} />
-        </>
+        </QueryState>
       )}
     </main>
   );

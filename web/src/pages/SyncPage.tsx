@@ -1,14 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { isAbort } from '../api/client.ts';
-import { importApi, syncApi } from '../api/endpoints.ts';
-import type {
-  Drink,
-  Establishment,
-  TillProduct,
-  TillState,
-  WorkList,
-  WorkListStatus,
-} from '../../../src/http/contract.ts';
+import { useEffect, useRef, useState } from 'react';
+import { syncApi } from '../api/endpoints.ts';
+import { useImportOverview, useWorkList } from '../api/queries.ts';
+import type { Drink, Establishment, TillProduct, WorkListStatus } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
 import { ImportStateNote } from '../components/ImportStateNote.tsx';
 import { NotDrinkBanner } from '../components/NotDrinkBanner.tsx';
@@ -39,14 +32,9 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
   const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
   const [text, setText] = useState(search.get('q') ?? '');
   const debounced = useDebounced(text.trim(), 300);
-  const [data, setData] = useState<WorkList | undefined>(undefined);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
   const [open, setOpen] = useState<TillProduct | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [connection, setConnection] = useState<TillState | null | undefined>(undefined);
   const focusAfterLoad = useRef<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
 
@@ -60,43 +48,20 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
   }, [debounced]);
 
   const q = search.get('q') ?? '';
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    syncApi
-      .list(
-        eid,
-        {
-          status: view,
-          ...(family ? { family } : {}),
-          ...(sold === 'true' || sold === 'false' ? { sold: sold === 'true' } : {}),
-          ...(q ? { q } : {}),
-          page,
-          pageSize: PAGE_SIZE,
-        },
-        controller.signal,
-      )
-      .then((d) => {
-        setData(d);
-        setError(null);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        setError(err);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [eid, view, family, sold, q, page, attempt]);
-
-  useEffect(() => {
-    importApi
-      .overview(eid)
-      .then((o) => setConnection(o.connection))
-      .catch(() => setConnection(null));
-  }, [eid]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const work = useWorkList(eid, {
+    status: view,
+    ...(family ? { family } : {}),
+    ...(sold === 'true' || sold === 'false' ? { sold: sold === 'true' } : {}),
+    ...(q ? { q } : {}),
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const data = work.data;
+  const loading = work.isFetching;
+  const overview = useImportOverview(eid);
+  const connection = overview.data?.connection;
+  // Writes reload the work list by themselves (queryClient.ts); this is the explicit "Réessayer".
+  const reload = () => void work.refetch();
   const rows = data ? groupSameWine(data.items) : [];
   const labelOf = new Map((data?.items ?? []).map((i) => [i.id, i.label]));
 
@@ -120,7 +85,6 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
     setNotice(t('sync.linked', { label: product.label, drink: drinkTitle(drink, t('drinks.unnamed')) }));
     focusAfterLoad.current = nextAfter(product.id);
     setOpen(null);
-    reload();
   };
 
   const ignore = async (product: TillProduct, ignored: boolean) => {
@@ -129,7 +93,6 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
       await syncApi.ignore(eid, product.id, ignored);
       setNotice(t(ignored ? 'sync.ignoredOne' : 'sync.restoredOne', { label: product.label }));
       focusAfterLoad.current = nextAfter(product.id);
-      reload();
     } catch (err) {
       setActionError(err);
     }
@@ -141,7 +104,6 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
     try {
       await syncApi.ignoreFamily(eid, family, ignored);
       setNotice(t(ignored ? 'sync.ignoredFamily' : 'sync.restoredFamily', { family }));
-      reload();
     } catch (err) {
       setActionError(err);
     }
@@ -232,17 +194,11 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
         </div>
       </section>
 
+      <ErrorBanner error={overview.error} onRetry={() => void overview.refetch()} />
       {view === 'unlinked' && (
-        <NotDrinkBanner
-          eid={eid}
-          version={data}
-          onIgnored={(n) => {
-            setNotice(t('sync.notDrinks.done', { n }));
-            reload();
-          }}
-        />
+        <NotDrinkBanner eid={eid} onIgnored={(n) => setNotice(t('sync.notDrinks.done', { n }))} />
       )}
-      <ErrorBanner error={error} onRetry={reload} />
+      <ErrorBanner error={work.error} onRetry={reload} />
       <ErrorBanner error={actionError} />
       {notice && <Notice>{notice}</Notice>}
       <div className="list-status">

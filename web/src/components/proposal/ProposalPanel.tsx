@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { ApiError, isAbort } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { syncApi } from '../../api/endpoints.ts';
-import type { Drink, LinkTarget, Proposal, TillProduct } from '../../../../src/http/contract.ts';
+import { useProposal } from '../../api/queries.ts';
+import type { Drink, LinkTarget, TillProduct } from '../../../../src/http/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorBanner, Loading } from '../Feedback.tsx';
 import { OnHandField, readOnHand } from '../OnHandField.tsx';
@@ -27,8 +28,8 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
   const { t, num } = useI18n();
   const titleId = useId();
   const root = useRef<HTMLDialogElement>(null);
-  const [proposal, setProposal] = useState<Proposal | undefined>(undefined);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const proposalQuery = useProposal(eid, product.id);
+  const proposal = proposalQuery.data;
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState(-1);
   const [mode, setMode] = useState<Mode>('choose');
@@ -46,21 +47,15 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
     return () => dialog?.close();
   }, []);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    syncApi
-      .proposal(eid, product.id, controller.signal)
-      .then((p) => {
-        setProposal(p);
-        const bestIndex = p.best ? p.answer.candidates.findIndex((c) => c.id === p.best?.entry.id) : -1;
-        setSelected(p.best ? Math.max(0, bestIndex) : -1);
-        setFactor(factorText(p.factor.factor, num));
-      })
-      .catch((err: unknown) => {
-        if (!isAbort(err)) setLoadError(err);
-      });
-    return () => controller.abort();
-  }, [eid, product.id, num]);
+  // The first answer picks the best candidate and the factor; a later refetch leaves the user's choice alone.
+  const [seeded, setSeeded] = useState(false);
+  if (proposal && !seeded) {
+    setSeeded(true);
+    const p = proposal;
+    const bestIndex = p.best ? p.answer.candidates.findIndex((c) => c.id === p.best?.entry.id) : -1;
+    setSelected(p.best ? Math.max(0, bestIndex) : -1);
+    setFactor(factorText(p.factor.factor, num));
+  }
 
   // Back to the choice (or loaded): focus returns to the panel so that the letters work again.
   useEffect(() => {
@@ -183,8 +178,10 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
             ✕
           </button>
         </div>
-        {loadError ? <ErrorBanner error={loadError} /> : null}
-        {!proposal && !loadError && <Loading />}
+        {!proposal && proposalQuery.isError && (
+          <ErrorBanner error={proposalQuery.error} onRetry={() => void proposalQuery.refetch()} />
+        )}
+        {!proposal && !proposalQuery.isError && <Loading />}
         {proposal && answer && (
           <div className="panel__body">
             <ParsedLabel answer={answer} />

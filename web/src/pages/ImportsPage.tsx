@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, isAbort } from '../api/client.ts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
 import { importApi } from '../api/endpoints.ts';
-import type { Establishment, ImportOverview, ImportRun } from '../../../src/http/contract.ts';
-import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
+import { useImportOverview } from '../api/queries.ts';
+import type { Establishment, ImportRun } from '../../../src/http/contract.ts';
+import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
+import { QueryState } from '../components/QueryState.tsx';
 import { TillBanner } from '../components/TillBanner.tsx';
 import { SalesFileImport } from '../components/SalesFileImport.tsx';
 import { euros } from '../components/tillFormat.ts';
@@ -19,8 +21,6 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
   const { t, date } = useI18n();
   const eid = establishment.id;
   const canManage = establishment.role === 'owner' || establishment.role === 'manager';
-  const [overview, setOverview] = useState<ImportOverview | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
   // A request made from Paramètres › Caisse (the history) goes on showing its progress here.
   const [progress, setProgress] = useState<Progress | null>(() => loadProgress(eid));
   const [requestError, setRequestError] = useState<unknown>(null);
@@ -28,45 +28,23 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
   const [pending, setPending] = useState<'now' | 'range' | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const sequence = useRef(0);
+  const waiting = progress !== null && !progress.finished;
+  // While days are queued or running, or a request is not finished: read the overview every second.
+  const overviewQuery = useImportOverview(eid, (o) => (busy(o) || waiting ? POLL_MS : false));
+  const overview = overviewQuery.data;
+  const running = busy(overview) || waiting;
+  // Only answers read since the page opened (or since the last request) move the progress on.
+  const since = useRef(Date.now());
+  const readAt = overviewQuery.dataUpdatedAt;
 
-  /** Reads the overview; an answer older than the last request sent is dropped. */
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      const seq = ++sequence.current;
-      return importApi
-        .overview(eid, signal)
-        .then((o) => {
-          if (seq !== sequence.current) return undefined;
-          setOverview(o);
-          setProgress((p) => (p && !p.finished ? advance(p, o) : p));
-          setError(null);
-          return o;
-        })
-        .catch((err: unknown) => {
-          if (!isAbort(err) && seq === sequence.current) setError(err);
-          return undefined;
-        });
-    },
-    [eid],
-  );
+  useEffect(() => {
+    if (!overview || readAt < since.current) return;
+    setProgress((p) => (p && !p.finished ? advance(p, overview) : p));
+    // Every answer counts, even one equal to the last (three idle answers end the wait): keyed by its time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [readAt]);
 
   useEffect(() => saveProgress(eid, progress), [eid, progress]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, attempt]);
-
-  // While days are queued or running, or a request is not finished: read the overview every second.
-  const running = busy(overview) || (progress !== null && !progress.finished);
-  useEffect(() => {
-    if (!running) return;
-    const timer = window.setTimeout(() => void load(), POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [running, overview, load]);
 
   const request = async (body: { from?: string; to?: string; lastDays?: number }, kind: 'now' | 'range') => {
     setRequestError(null);
@@ -74,9 +52,10 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
     setPending(kind);
     try {
       const before = (overview?.runs ?? []).map((r) => r.id);
+      since.current = Date.now();
+      // The write reloads the overview by itself (queryClient.ts), and the polling follows the progress.
       const { days } = await importApi.request(eid, body);
       setProgress(startProgress(days, before));
-      await load();
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setFieldErrors(err.fieldMap());
       else setRequestError(err);
@@ -103,118 +82,118 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
       <div className="page-head">
         <h1>{t('imp.title')}</h1>
       </div>
-      <ErrorBanner error={error} onRetry={() => setAttempt((n) => n + 1)} />
-      {!overview && !error && <Loading />}
-      {overview && (
-        <>
-          <TillBanner eid={eid} connection={overview.connection} />
-          {overview.connection && canManage && (
-            <section className="card imports-actions" aria-label={t('imp.actions')}>
-              <div className="imports-actions__now">
-                <button
-                  type="button"
-                  className="btn btn--primary"
-                  disabled={pending !== null || running}
-                  aria-busy={pending === 'now'}
-                  onClick={() => void request({}, 'now')}
-                >
-                  {t('imp.now')}
-                </button>
-                <span className="muted">
-                  {t('imp.lastClosedDay', { day: date(`${overview.lastClosedDay}T12:00:00`) })}
-                </span>
-              </div>
-              <form className="form-row form-row--end" onSubmit={reimport} noValidate>
-                <Field label={t('imp.from')} error={fieldErrors.from}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      name="from"
-                      value={from}
-                      max={overview.lastClosedDay}
-                      onChange={(e) => setFrom(e.target.value)}
-                    />
-                  )}
-                </Field>
-                <Field label={t('imp.to')} error={fieldErrors.to} hint={t('imp.toHint')}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      name="to"
-                      value={to}
-                      max={overview.lastClosedDay}
-                      onChange={(e) => setTo(e.target.value)}
-                    />
-                  )}
-                </Field>
-                <SubmitButton
-                  pending={pending === 'range'}
-                  label={t('imp.reimport')}
-                  pendingLabel={t('imp.requesting')}
-                  className="btn"
-                />
-              </form>
-              <ErrorBanner error={requestError} />
-              {overview.runs.length === 0 && !running && (
-                <HistoryOffer onImport={() => request({ lastDays: HISTORY_DAYS }, 'range')} />
-              )}
-              {requested.length > 0 && (
-                <div className="imports-progress" role="status" aria-live="polite">
-                  <progress max={requested.length} value={done} />
-                  <span>{t('imp.progress', { done, total: requested.length })}</span>
+      <QueryState query={overviewQuery}>
+        {(overview) => (
+          <>
+            <TillBanner eid={eid} connection={overview.connection} />
+            {overview.connection && canManage && (
+              <section className="card imports-actions" aria-label={t('imp.actions')}>
+                <div className="imports-actions__now">
+                  <button
+                    type="button"
+                    className="btn btn--primary"
+                    disabled={pending !== null || running}
+                    aria-busy={pending === 'now'}
+                    onClick={() => void request({}, 'now')}
+                  >
+                    {t('imp.now')}
+                  </button>
+                  <span className="muted">
+                    {t('imp.lastClosedDay', { day: date(`${overview.lastClosedDay}T12:00:00`) })}
+                  </span>
                 </div>
-              )}
-              {requested.length === 0 && pendingDays.length > 0 && (
-                <p className="muted" role="status">
-                  {t('imp.queued', { n: pendingDays.length })}
-                </p>
+                <form className="form-row form-row--end" onSubmit={reimport} noValidate>
+                  <Field label={t('imp.from')} error={fieldErrors.from}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="date"
+                        name="from"
+                        value={from}
+                        max={overview.lastClosedDay}
+                        onChange={(e) => setFrom(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field label={t('imp.to')} error={fieldErrors.to} hint={t('imp.toHint')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="date"
+                        name="to"
+                        value={to}
+                        max={overview.lastClosedDay}
+                        onChange={(e) => setTo(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                  <SubmitButton
+                    pending={pending === 'range'}
+                    label={t('imp.reimport')}
+                    pendingLabel={t('imp.requesting')}
+                    className="btn"
+                  />
+                </form>
+                <ErrorBanner error={requestError} />
+                {overview.runs.length === 0 && !running && (
+                  <HistoryOffer onImport={() => request({ lastDays: HISTORY_DAYS }, 'range')} />
+                )}
+                {requested.length > 0 && (
+                  <div className="imports-progress" role="status" aria-live="polite">
+                    <progress max={requested.length} value={done} />
+                    <span>{t('imp.progress', { done, total: requested.length })}</span>
+                  </div>
+                )}
+                {requested.length === 0 && pendingDays.length > 0 && (
+                  <p className="muted" role="status">
+                    {t('imp.queued', { n: pendingDays.length })}
+                  </p>
+                )}
+              </section>
+            )}
+            {overview.connection && !canManage && <p className="muted">{t('imp.managersOnly')}</p>}
+            {!running && overview.runs.length > 0 && (
+              <Notice>
+                <Link to={paths.sync(eid)}>{t('imp.toSync')}</Link>
+              </Notice>
+            )}
+            <section aria-labelledby="imp-runs">
+              <h2 id="imp-runs">{t('imp.runs')}</h2>
+              {overview.runs.length === 0 ? (
+                <p className="empty">{t('imp.noRuns')}</p>
+              ) : (
+                <RunTable runs={overview.runs} />
               )}
             </section>
-          )}
-          {overview.connection && !canManage && <p className="muted">{t('imp.managersOnly')}</p>}
-          {!running && overview.runs.length > 0 && (
-            <Notice>
-              <Link to={paths.sync(eid)}>{t('imp.toSync')}</Link>
-            </Notice>
-          )}
-          <section aria-labelledby="imp-runs">
-            <h2 id="imp-runs">{t('imp.runs')}</h2>
-            {overview.runs.length === 0 ? (
-              <p className="empty">{t('imp.noRuns')}</p>
-            ) : (
-              <RunTable runs={overview.runs} />
-            )}
-          </section>
-          <section aria-labelledby="imp-quarantine" className="quarantine">
-            <h2 id="imp-quarantine">{t('imp.quarantine')}</h2>
-            {overview.quarantine.length === 0 ? (
-              <p className="muted">{t('imp.quarantineEmpty')}</p>
-            ) : (
-              <ul className="quarantine-list">
-                {overview.quarantine.map((q) => (
-                  <li key={q.id}>
-                    <div>
-                      <strong>{date(`${q.businessDay}T12:00:00`)}</strong>
-                      <span className="muted">
-                        {' · '}
-                        {t('imp.ticket', { id: q.ticketId ?? '—' })} ·{' '}
-                        {t('imp.line', { id: q.lineId ?? '—' })}
-                      </span>
-                    </div>
-                    <p className="quarantine__reason">{q.reason}</p>
-                    <details>
-                      <summary>{t('imp.raw')}</summary>
-                      <pre>{JSON.stringify(q.raw, null, 2)}</pre>
-                    </details>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </>
-      )}
+            <section aria-labelledby="imp-quarantine" className="quarantine">
+              <h2 id="imp-quarantine">{t('imp.quarantine')}</h2>
+              {overview.quarantine.length === 0 ? (
+                <p className="muted">{t('imp.quarantineEmpty')}</p>
+              ) : (
+                <ul className="quarantine-list">
+                  {overview.quarantine.map((q) => (
+                    <li key={q.id}>
+                      <div>
+                        <strong>{date(`${q.businessDay}T12:00:00`)}</strong>
+                        <span className="muted">
+                          {' · '}
+                          {t('imp.ticket', { id: q.ticketId ?? '—' })} ·{' '}
+                          {t('imp.line', { id: q.lineId ?? '—' })}
+                        </span>
+                      </div>
+                      <p className="quarantine__reason">{q.reason}</p>
+                      <details>
+                        <summary>{t('imp.raw')}</summary>
+                        <pre>{JSON.stringify(q.raw, null, 2)}</pre>
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </>
+        )}
+      </QueryState>
       <SalesFileImport eid={eid} canManage={canManage} />
     </main>
   );

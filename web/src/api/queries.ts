@@ -1,16 +1,26 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DrinkQuery, ImportOverview, WorkListQuery } from '../../../src/http/contract.ts';
-import { drinkApi, establishmentApi, importApi, stockApi, syncApi, tillApi } from './endpoints.ts';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Appellation, DrinkQuery, ImportOverview, WorkListQuery } from '../../../src/http/contract.ts';
+import {
+  drinkApi,
+  establishmentApi,
+  importApi,
+  referenceApi,
+  stockApi,
+  syncApi,
+  tillApi,
+} from './endpoints.ts';
 
 /** Every server-state key in one place, so that a write can invalidate what it changed. */
 export const keys = {
   drinks: (eid: string) => ['drinks', eid] as const,
   drinkList: (eid: string, query: DrinkQuery) => ['drinks', eid, 'list', query] as const,
+  drinkPages: (eid: string, q: string) => ['drinks', eid, 'pages', q] as const,
   regions: (eid: string) => ['drinks', eid, 'regions'] as const,
   drink: (eid: string, drinkId: string) => ['drinks', eid, 'one', drinkId] as const,
   movements: (eid: string, drinkId: string) => ['drinks', eid, 'one', drinkId, 'movements'] as const,
   drinkSales: (eid: string, drinkId: string, period: { from?: string; to?: string }) =>
     ['drinks', eid, 'one', drinkId, 'sales', period] as const,
+  appellations: (q: string) => ['appellations', q] as const,
   imports: (eid: string) => ['imports', eid] as const,
   till: (eid: string) => ['till', eid] as const,
   members: (eid: string) => ['members', eid] as const,
@@ -29,11 +39,21 @@ export const useDrinkList = (eid: string, query: DrinkQuery) =>
     placeholderData: keepPreviousData,
   });
 
+/** The drinks by name, page after page ("Afficher plus"): the pages loaded so far, in one list. */
+export const useDrinkPages = (eid: string, q: string, pageSize: number) =>
+  useInfiniteQuery({
+    queryKey: keys.drinkPages(eid, q),
+    queryFn: ({ pageParam, signal }) =>
+      drinkApi.list(eid, { q: q || undefined, page: pageParam, pageSize, sort: 'name' }, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last, all) => (all.length * pageSize < last.total ? all.length + 1 : undefined),
+  });
+
 export const useRegions = (eid: string) =>
   useQuery({ queryKey: keys.regions(eid), queryFn: () => drinkApi.regions(eid).then((r) => r.items) });
 
-export const useDrink = (eid: string, drinkId: string) =>
-  useQuery({ queryKey: keys.drink(eid, drinkId), queryFn: () => drinkApi.get(eid, drinkId) });
+export const useDrink = (eid: string, drinkId: string, enabled = true) =>
+  useQuery({ queryKey: keys.drink(eid, drinkId), queryFn: () => drinkApi.get(eid, drinkId), enabled });
 
 export const useMovements = (eid: string, drinkId: string, enabled = true) =>
   useQuery({
@@ -50,6 +70,17 @@ export const useDrinkSales = (eid: string, drinkId: string, period: { from?: str
   });
 
 /** `poll` says, from the last answer, how long to wait before reading again (false: no polling). */
+/** The INAO appellations matching what is typed; the last answer stays while the next one loads. */
+export const useAppellations = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.appellations(q),
+    queryFn: async ({ signal }): Promise<Appellation[]> =>
+      (await referenceApi.appellations(q, 10, signal)).items,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    enabled,
+  });
+
 export const useImportOverview = (
   eid: string,
   poll: (overview: ImportOverview | undefined) => number | false = () => false,

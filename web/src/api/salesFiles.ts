@@ -6,6 +6,7 @@ import type {
   SalesFilePreview,
   SalesFileSettingsInput,
 } from '../../../src/http/contract.ts';
+import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type FieldIssue } from './client.ts';
 
 // Types come from the server's response schemas through the contract (type-only import, erased at build).
@@ -65,3 +66,11 @@ export const salesFileApi = {
   deletePreset: (eid: string, name: string) =>
     api<undefined>('DELETE', `${base(eid)}/presets/${encodeURIComponent(name)}`),
 };
+
+export const salesFileKeys = { history: (eid: string) => ['salesFiles', eid, 'history'] as const };
+
+export const useSalesFileHistory = (eid: string) =>
+  useQuery({
+    queryKey: salesFileKeys.history(eid),
+    queryFn: ({ signal }) => salesFileApi.history(eid, signal),
+  });

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { isAbort } from '../api/client.ts';
-import { referenceApi } from '../api/endpoints.ts';
+import { useAppellations } from '../api/queries.ts';
 import type { Appellation } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorBanner } from './Feedback.tsx';
 import type { ControlProps } from './Field.tsx';
 import { useDebounced } from './useDebounced.ts';
 
@@ -19,35 +19,23 @@ export function AppellationInput({ value, onText, onChoose, ...control }: Props)
   const { t } = useI18n();
   const listId = useId();
   const [open, setOpen] = useState(false);
-  const [items, setItems] = useState<Appellation[]>([]);
   const [active, setActive] = useState(-1);
-  const [searching, setSearching] = useState(false);
-  const [searched, setSearched] = useState('');
   const query = useDebounced(value.trim(), 200);
+  const search = useAppellations(query, open && query.length >= 2);
+  const items = search.data ?? [];
+  const searching = search.isFetching;
+  const searched = search.isSuccess && !search.isPlaceholderData;
   const blurTimer = useRef<number | undefined>(undefined);
-
-  useEffect(() => {
-    if (!open || query.length < 2) return;
-    const controller = new AbortController();
-    setSearching(true);
-    referenceApi
-      .appellations(query, 10, controller.signal)
-      .then((r) => {
-        setItems(r.items);
-        setActive(-1);
-        setSearched(query);
-        setSearching(false);
-      })
-      .catch((err: unknown) => {
-        if (!isAbort(err)) setSearching(false);
-      });
-    return () => controller.abort();
-  }, [query, open]);
+  // New suggestions: none is highlighted.
+  const [shownItems, setShownItems] = useState(search.data);
+  if (shownItems !== search.data) {
+    setShownItems(search.data);
+    setActive(-1);
+  }
 
   useEffect(() => () => window.clearTimeout(blurTimer.current), []);
 
-  const visible =
-    open && value.trim().length >= 2 && (items.length > 0 || (searched === query && !searching));
+  const visible = open && value.trim().length >= 2 && (items.length > 0 || (searched && !searching));
   const choose = (a: Appellation) => {
     onChoose(a);
     setOpen(false);
@@ -128,6 +116,7 @@ export function AppellationInput({ value, onText, onChoose, ...control }: Props)
           </li>
         )}
       </ul>
+      {open && <ErrorBanner error={search.error} onRetry={() => void search.refetch()} />}
     </div>
   );
 }

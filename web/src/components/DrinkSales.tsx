@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { syncApi } from '../api/endpoints.ts';
-import type { DrinkSales as Sales, TillLink } from '../../../src/http/contract.ts';
+import { useDrinkSales } from '../api/queries.ts';
+import type { TillLink } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { ErrorBanner, Loading, Notice } from './Feedback.tsx';
@@ -22,29 +23,19 @@ export function DrinkSales({
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [sales, setSales] = useState<Sales | undefined>(undefined);
+  const query = useDrinkSales(eid, drinkId, period);
+  const sales = query.data;
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // The first answer fills the period's dates (the server's default period).
+  const [seeded, setSeeded] = useState(false);
+  if (sales && !seeded) {
+    setSeeded(true);
+    setFrom((f) => f || sales.from);
+    setTo((v) => v || sales.to);
+  }
 
-  useEffect(() => {
-    let alive = true;
-    syncApi
-      .sales(eid, drinkId, period)
-      .then((s) => {
-        if (!alive) return;
-        setSales(s);
-        setError(null);
-        setFrom((f) => f || s.from);
-        setTo((v) => v || s.to);
-      })
-      .catch((err: unknown) => alive && setError(err));
-    return () => {
-      alive = false;
-    };
-  }, [eid, drinkId, period, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const reload = () => void query.refetch();
   const day = (d: string) => date(`${d}T12:00:00`);
 
   const submit = (event: FormEvent) => {
@@ -52,7 +43,7 @@ export function DrinkSales({
     setPeriod({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
   };
 
-  if (!sales) return error ? <ErrorBanner error={error} onRetry={reload} /> : <Loading />;
+  if (!sales) return query.isError ? <ErrorBanner error={query.error} onRetry={reload} /> : <Loading />;
   const days = [...sales.days].sort((a, b) => b.day.localeCompare(a.day) || a.label.localeCompare(b.label));
   return (
     <div className="sales">
@@ -67,8 +58,8 @@ export function DrinkSales({
           ]}
           eid={eid}
           onChanged={(message) => {
+            // The write reloads the sales and the drink by itself (queryClient.ts).
             setNotice(message);
-            reload();
             onLinksChanged();
           }}
           onError={setError}
@@ -88,6 +79,7 @@ export function DrinkSales({
         </form>
       </div>
       <ErrorBanner error={error} />
+      <ErrorBanner error={query.error} onRetry={reload} />
       {notice && <Notice>{notice}</Notice>}
       <section className="stock-card sales__totals" aria-label={t('sales.totals')}>
         <div>

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { isAbort } from '../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import {
   salesFileApi,
+  useSalesFileHistory,
   type ColumnMapping,
-  type SalesFileHistory,
   type SalesFileImport as ImportResult,
   type SalesFilePreview,
 } from '../api/salesFiles.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { ErrorBanner, Notice, SubmitButton } from './Feedback.tsx';
+import { ErrorBanner, Loading, Notice, SubmitButton } from './Feedback.tsx';
 import { Field } from './Field.tsx';
 
 const FIELDS = [
@@ -36,23 +36,9 @@ export function SalesFileImport({ eid, canManage }: { eid: string; canManage: bo
   const [pending, setPending] = useState<'preview' | 'import' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [history, setHistory] = useState<SalesFileHistory | null>(null);
-
-  const loadHistory = useCallback(
-    (signal?: AbortSignal) =>
-      salesFileApi
-        .history(eid, signal)
-        .then(setHistory)
-        .catch((err: unknown) => {
-          if (!isAbort(err)) setError(err);
-        }),
-    [eid],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    void loadHistory(controller.signal);
-    return () => controller.abort();
-  }, [loadHistory]);
+  const queryClient = useQueryClient();
+  const historyQuery = useSalesFileHistory(eid);
+  const history = historyQuery.data;
 
   const settings = (m: ColumnMapping | undefined) => ({
     ...(m ? { mapping: m } : {}),
@@ -89,7 +75,8 @@ export function SalesFileImport({ eid, canManage }: { eid: string; canManage: bo
       setResult(r);
       setPreview(null);
       setFile(null);
-      void loadHistory();
+      // The upload bypasses api(): everything it changed (history, sales, stock) is marked stale here.
+      void queryClient.invalidateQueries();
     } catch (err) {
       setError(err);
     } finally {
@@ -280,6 +267,8 @@ export function SalesFileImport({ eid, canManage }: { eid: string; canManage: bo
         </form>
       )}
       <h3>{t('sf.history')}</h3>
+      {historyQuery.isPending && <Loading />}
+      <ErrorBanner error={historyQuery.error} onRetry={() => void historyQuery.refetch()} />
       {history && history.uploads.length === 0 && <p className="muted">{t('sf.historyEmpty')}</p>}
       <ul className="sales-file__history">
         {history?.uploads.map((u) => (

@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { drinkApi } from '../api/endpoints.ts';
+import { useDrink } from '../api/queries.ts';
 import type { Colour } from '../../../src/domain/drink.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
 import { AppellationInput } from '../components/AppellationInput.tsx';
@@ -46,13 +47,9 @@ export function DrinkFormPage({
   const [onHand, setOnHand] = useState('');
   const [onHandError, setOnHandError] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
-    if (!drinkId) return;
-    drinkApi
-      .get(eid, drinkId)
-      .then((d) => setValues(valuesFromDrink(d)))
-      .catch(setError);
-  }, [eid, drinkId]);
+  const stored = useDrink(eid, drinkId ?? '', drinkId !== undefined);
+  // The drink fills the form once; a later refetch leaves what the user typed alone.
+  if (!values && stored.data) setValues(valuesFromDrink(stored.data));
 
   const backTo = drinkId ? paths.drink(eid, drinkId) : paths.drinks(eid);
   const title = drinkId ? t('form.editTitle') : t('form.createTitle');
@@ -60,7 +57,11 @@ export function DrinkFormPage({
     return (
       <main className="page page--narrow">
         <h1>{title}</h1>
-        {error ? <ErrorBanner error={error} /> : <Loading />}
+        {stored.isError ? (
+          <ErrorBanner error={stored.error} onRetry={() => void stored.refetch()} />
+        ) : (
+          <Loading />
+        )}
       </main>
     );
 

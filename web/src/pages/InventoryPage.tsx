@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { isAbort } from '../api/client.ts';
-import { drinkApi, stockApi } from '../api/endpoints.ts';
+import { stockApi } from '../api/endpoints.ts';
+import { useDrinkPages } from '../api/queries.ts';
 import type { Drink, Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { drinkTitle, formatCl } from '../components/format.ts';
@@ -37,11 +37,9 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
   const eid = establishment.id;
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
-  const [cursor, setCursor] = useState({ q: '', page: 1 });
-  const [items, setItems] = useState<Drink[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [reloadKey, setReloadKey] = useState(0);
+  const list = useDrinkPages(eid, q, PAGE_SIZE);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const loading = list.isFetching;
   const [entries, setEntries] = useState<Map<string, Entry>>(() => loadEntries(eid));
   const [invalid, setInvalid] = useState<Set<string>>(() => new Set());
   const [error, setError] = useState<unknown>(null);
@@ -51,30 +49,6 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
 
   // A count in progress survives a tap on another tab or a reload.
   useEffect(() => saveEntries(eid, entries), [eid, entries]);
-
-  useEffect(() => setCursor((c) => (c.q === q && c.page === 1 ? c : { q, page: 1 })), [q]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    drinkApi
-      .list(
-        eid,
-        { q: cursor.q || undefined, page: cursor.page, pageSize: PAGE_SIZE, sort: 'name' },
-        controller.signal,
-      )
-      .then((r) => {
-        setItems((prev) => (cursor.page === 1 ? r.items : [...prev, ...r.items]));
-        setTotal(r.total);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (isAbort(err)) return;
-        setError(err);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [eid, cursor, reloadKey]);
 
   const setEntry = (drink: Drink, value: string) => {
     setDone(null);
@@ -109,9 +83,8 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
       const counts = [...entries].map(([drinkId, e]) => ({ drinkId, quantity: parseDecimal(e.text) }));
       const { recorded } = await stockApi.counts(eid, { counts });
       setEntries(new Map());
+      // The write reloads the drinks on screen, with their new stock (queryClient.ts).
       setDone(recorded);
-      setCursor((c) => ({ ...c, page: 1 }));
-      setReloadKey((k) => k + 1);
     } catch (err) {
       setError(err);
     } finally {
@@ -145,6 +118,7 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
           </p>
         )}
         <ErrorBanner error={error} />
+        <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />
         {invalid.size > 0 && (
           <p className="banner banner--error" role="alert">
             {t('inv.invalid')}
@@ -184,13 +158,9 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
           })}
         </ul>
         {loading && <Loading />}
-        {!loading && items.length === 0 && <p className="empty">{t('inv.empty')}</p>}
-        {!loading && items.length < total && (
-          <button
-            type="button"
-            className="btn btn--block"
-            onClick={() => setCursor((c) => ({ ...c, page: c.page + 1 }))}
-          >
+        {!loading && list.isSuccess && items.length === 0 && <p className="empty">{t('inv.empty')}</p>}
+        {!loading && list.hasNextPage && (
+          <button type="button" className="btn btn--block" onClick={() => void list.fetchNextPage()}>
             {t('inv.more')}
           </button>
         )}

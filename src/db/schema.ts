@@ -171,8 +171,6 @@ export interface Database extends CountsDatabase, CarteDatabase {
 }
 
 export type DrinkRow = Selectable<DrinkTable>;
-export type EstablishmentRow = Selectable<EstablishmentTable>;
-
 export type TillConnectionStatus = 'untested' | 'ok' | 'failing' | 'refused';
 
 export interface TillConnectionTable {

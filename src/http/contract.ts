@@ -11,11 +11,7 @@ import type {
   previewResponse,
 } from './routes/salesFiles.schema.ts';
 import type { salesFileSettingsSchema } from '../services/salesFiles/settings.ts';
-import type {
-  importOverviewResponse,
-  importRunResponse,
-  quarantineItemResponse,
-} from './routes/imports.schema.ts';
+import type { importOverviewResponse, importRunResponse } from './routes/imports.schema.ts';
 import type {
   tillConnectionBody,
   tillConnectionResponse,
@@ -24,19 +20,11 @@ import type {
 } from './routes/till.schema.ts';
 import type { movementList, movementResponse } from './routes/stock.schema.ts';
 import type { taskAccepted, taskResponse } from './routes/tasks.schema.ts';
-import type {
-  accountResponse,
-  changePasswordBody,
-  meResponse,
-  sessionsEndedResponse,
-  signUpBody,
-} from './routes/auth.schema.ts';
+import type { accountResponse, changePasswordBody, sessionsEndedResponse } from './routes/auth.schema.ts';
 import type {
   establishmentResponse,
   invitationResponse,
-  inviteResponse,
   memberResponse,
-  teamResponse,
 } from './routes/establishments.schema.ts';
 import type {
   addDrinkBody,
@@ -115,8 +103,6 @@ export type SalesFileSettingsInput = Request<typeof salesFileSettingsSchema>;
 
 /* Accounts and establishments */
 export type Account = Response<typeof accountResponse>;
-export type Me = Response<typeof meResponse>;
-export type SignUpInput = Request<typeof signUpBody>;
 export type ChangePasswordInput = Request<typeof changePasswordBody>;
 export type SessionsEnded = Response<typeof sessionsEndedResponse>;
 export type Locale = Account['locale'];
@@ -124,25 +110,18 @@ export type Establishment = Response<typeof establishmentResponse>;
 export type Role = Establishment['role'];
 export type Member = Response<typeof memberResponse>;
 export type Invitation = Response<typeof invitationResponse>;
-export type Team = Response<typeof teamResponse>;
-export type InviteResult = Response<typeof inviteResponse>;
 
 /* Stock */
 export type Movement = Response<typeof movementResponse>;
-export type MovementKind = Movement['kind'];
 export type MovementHistory = Response<typeof movementList>;
 export type TillSalesDay = MovementHistory['tillSales'][number];
 
 /* The till: connection and imports */
 export type TillConnection = Response<typeof tillConnectionResponse>;
-export type TillStatus = TillConnection['status'];
 export type TillState = Response<typeof tillStateResponse>;
 export type TillConnectionInput = Request<typeof tillConnectionBody>;
 export type TillTest = Response<typeof tillTestResponse>;
-export type TillTestCode = Extract<TillTest, { ok: false }>['code'];
 export type ImportRun = Response<typeof importRunResponse>;
-export type ImportRunStatus = ImportRun['status'];
-export type QuarantineItem = Response<typeof quarantineItemResponse>;
 export type ImportOverview = Response<typeof importOverviewResponse>;
 /* Inventaires, écarts, coût matière (issue 14) */
 export type CountSession = Response<typeof sessionDto>;

@@ -112,21 +112,6 @@ export async function findLibraryEntry(
   return row && toLibraryEntry(row);
 }
 
-export async function findLibraryEntries(
-  db: Db,
-  establishmentId: string,
-  ids: readonly string[],
-): Promise<LibraryEntryRecord[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('library_entry')
-    .selectAll()
-    .where('id', 'in', ids)
-    .where((eb) => eb.or([eb('establishment_id', 'is', null), eb('establishment_id', '=', establishmentId)]))
-    .execute();
-  return rows.map(toLibraryEntry);
-}
-
 export async function searchLibrary(
   db: Db,
   establishmentId: string,

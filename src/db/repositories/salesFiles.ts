@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -199,8 +199,3 @@ export async function listUploads(db: Db, establishmentId: string, limit = 50): 
 }
 
 /** Which till (and its kind) each till id of an establishment is: for naming the source of a product. */
-export async function salesFileTillNames(db: Db, establishmentId: string): Promise<Map<string, string>> {
-  const rows = await sql<{ id: string; name: string }>`
-    select id, name from sales_file_till where establishment_id = ${establishmentId}`.execute(db);
-  return new Map(rows.rows.map((r) => [r.id, r.name]));
-}

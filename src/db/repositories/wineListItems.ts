@@ -135,22 +135,6 @@ export async function linkedPrices(
   }));
 }
 
-export async function findItem(
-  db: Db,
-  establishmentId: string,
-  wineListId: string,
-  drinkId: string,
-): Promise<{ position: number } | null> {
-  const row = await db
-    .selectFrom('wine_list_item')
-    .select('position')
-    .where('establishment_id', '=', establishmentId)
-    .where('wine_list_id', '=', wineListId)
-    .where('drink_id', '=', drinkId)
-    .executeTakeFirst();
-  return row ?? null;
-}
-
 /** Adds a drink at the end of the list, or updates its section, note and manual price. */
 export async function upsertItem(
   db: Db,

@@ -19,8 +19,6 @@ import { api, queryString } from './client.ts';
 export type {
   BevCost,
   CountSession,
-  CountSessionInput,
-  CountSheet,
   CountSheetDrink,
   ReportsOverview,
   Variance,

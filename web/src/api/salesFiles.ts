@@ -1,7 +1,6 @@
 import type {
   SalesFileHistory,
   SalesFileImport,
-  SalesFilePreset,
   SalesFilePresetList,
   SalesFilePreview,
   SalesFileSettingsInput,
@@ -10,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type FieldIssue } from './client.ts';
 
 // Types come from the server's response schemas through the contract (type-only import, erased at build).
-export type { SalesFileHistory, SalesFileImport, SalesFilePreset, SalesFilePreview, SalesFileSettingsInput };
+export type { SalesFileImport, SalesFilePreview };
 export type ColumnMapping = SalesFilePreview['mapping'];
 
 const base = (eid: string) => `/api/establishments/${encodeURIComponent(eid)}/sales-files`;
@@ -67,7 +66,7 @@ export const salesFileApi = {
     api<undefined>('DELETE', `${base(eid)}/presets/${encodeURIComponent(name)}`),
 };
 
-export const salesFileKeys = { history: (eid: string) => ['salesFiles', eid, 'history'] as const };
+const salesFileKeys = { history: (eid: string) => ['salesFiles', eid, 'history'] as const };
 
 export const useSalesFileHistory = (eid: string) =>
   useQuery({

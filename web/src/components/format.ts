@@ -10,7 +10,7 @@ export function parseDecimal(text: string): number {
 
 export const hasDecimals = (v: number, n: number) => Math.abs(Math.round(v * 10 ** n) - v * 10 ** n) < 1e-6;
 
-export function drinkName(d: Pick<Drink, 'producer' | 'cuvee'>, fallback: string): string {
+function drinkName(d: Pick<Drink, 'producer' | 'cuvee'>, fallback: string): string {
   const parts = [d.producer, d.cuvee].filter((p): p is string => !!p && p.trim() !== '');
   return parts.length > 0 ? parts.join(' · ') : fallback;
 }
@@ -28,7 +28,7 @@ export const isLowStock = (d: Pick<Drink, 'stock' | 'minStock'>) =>
   d.minStock !== null && d.stock < d.minStock;
 
 /** The glass assumed when no linked glass says otherwise: 12 cl. */
-export const ASSUMED_GLASS_CL = 12;
+const ASSUMED_GLASS_CL = 12;
 
 /** Stock in bottles, at most one decimal, typographic minus: "−8,8 bouteilles", "1 bouteille". */
 export function bottlesText(stock: number, locale: Locale): string {

@@ -10,7 +10,7 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
 const STORAGE_KEY = 'cellier.locale';
 
-export function storedLocale(): Locale {
+function storedLocale(): Locale {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'fr';
   } catch {
@@ -46,7 +46,7 @@ type I18n = {
 };
 
 type PluralBase<K> = K extends `${infer B}_one` ? B : never;
-export type PluralKey = PluralBase<MessageKey>;
+type PluralKey = PluralBase<MessageKey>;
 
 const I18nContext = createContext<I18n | null>(null);
 

@@ -10,7 +10,7 @@ import { Field } from '../Field.tsx';
 import { SizeSelect } from '../SizeSelect.tsx';
 import { prefill } from './prefill.ts';
 
-export type NewDrink = NonNullable<ReturnType<typeof toInput>['input']>;
+type NewDrink = NonNullable<ReturnType<typeof toInput>['input']>;
 
 type Props = {
   proposal: Proposal;

@@ -158,6 +158,7 @@ export interface Database extends CountsDatabase, CarteDatabase {
   till_product_label: TillProductLabelTable;
   sale_line: SaleLineTable;
   sale_product_day: SaleProductDayTable;
+  sale_product_total: SaleProductTotalTable;
   sale_quarantine: SaleQuarantineTable;
   import_run: ImportRunTable;
   till_link: TillLinkTable;
@@ -248,6 +249,17 @@ export interface SaleProductDayTable {
   lines: number;
   first_sold_at: Date;
   last_sold_at: Date;
+}
+
+/** Kept by triggers on sale_product_day (migration 20261206T0732): never written by the application. */
+export interface SaleProductTotalTable {
+  establishment_id: string;
+  till_product_id: string;
+  quantity: number;
+  amount_cents: number;
+  lines: number;
+  first_day: string | null;
+  last_day: string | null;
 }
 
 export interface SaleQuarantineTable {

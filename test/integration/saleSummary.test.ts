@@ -16,7 +16,7 @@ import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '
 
 // sale_product_day (kept by triggers on sale_line) must equal a direct aggregation of sale_line after any history of
 // imports, corrections (quantity, amounts, even the product) and removals, and again after a rebuild;
-// linkedSalesBetween over any sold_at window must equal the sum of the window's linked lines.
+// sale_product_total must equal the per-product sums; linkedSalesBetween over any sold_at window must equal the sum of the window's linked lines.
 const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour));
 const dayOf = (day: number) => `2026-03-${String(day).padStart(2, '0')}`;
 const cents = fc.integer({ min: -500, max: 5000 });
@@ -128,6 +128,34 @@ describeOnBothDatabases('per-product daily sales summary equals sale_line', (kin
       }))
       .sort((a, b) => a.key.localeCompare(b.key));
 
+  /** Per product: the sums over all its lines, and its first and last sold days. */
+  const expectedTotals = (lines: Line[]) =>
+    [...new Set(lines.map((l) => l.tillProductId))]
+      .map((p) => {
+        const ls = lines.filter((l) => l.tillProductId === p);
+        const days = ls.map((l) => l.day).sort();
+        return {
+          p,
+          quantity: ls.reduce((s, l) => s + l.quantity, 0),
+          amountCents: ls.reduce((s, l) => s + l.amountCents, 0),
+          lines: ls.length,
+          firstDay: days[0],
+          lastDay: days[days.length - 1],
+        };
+      })
+      .sort((a, b) => a.p.localeCompare(b.p));
+  const storedTotals = async (e: string) =>
+    (await db.db.selectFrom('sale_product_total').selectAll().where('establishment_id', '=', e).execute())
+      .map((r) => ({
+        p: r.till_product_id,
+        quantity: Number(r.quantity),
+        amountCents: Number(r.amount_cents),
+        lines: Number(r.lines),
+        firstDay: r.first_day ?? undefined,
+        lastDay: r.last_day ?? undefined,
+      }))
+      .sort((a, b) => a.p.localeCompare(b.p));
+
   it('on random imports, corrections and removals; linked windows are exact', async () => {
     for (const d of [1, 2, 3]) await ensureSaleLinePartition(db.db, dayOf(d));
     await fc.assert(
@@ -218,6 +246,7 @@ describeOnBothDatabases('per-product daily sales summary equals sale_line', (kin
           const stored = await storedLines(e);
           expect(stored.length).toBe(lines.length);
           expect(await storedSummary(e)).toEqual(expectedSummary(stored));
+          expect(await storedTotals(e)).toEqual(expectedTotals(stored));
 
           for (const w of windows) {
             const from = w.from ? at(w.from.day, w.from.hour) : null;
@@ -259,6 +288,7 @@ describeOnBothDatabases('per-product daily sales summary equals sale_line', (kin
           await db.db.deleteFrom('sale_product_day').where('establishment_id', '=', e).execute();
           expect(await rebuildSaleSummary(db.db, e)).toBe(expectedSummary(stored).length);
           expect(await storedSummary(e)).toEqual(expectedSummary(stored));
+          expect(await storedTotals(e)).toEqual(expectedTotals(stored));
         },
       ),
       {

@@ -17,6 +17,9 @@ import * as saleProductDay from './20261206T0610_sale_product_day.ts';
 import * as catalogueStaging from './20261206T0700_catalogue_staging.ts';
 import * as saleLineNoExclTax from './20261206T0720_sale_line_no_excl_tax.ts';
 import * as saleLineProductDayIdx from './20261206T0725_sale_line_product_day_idx.ts';
+import * as saleProductDayJoins from './20261206T0730_sale_product_day_joins.ts';
+import * as drinkStockByDay from './20261206T0731_drink_stock_by_day.ts';
+import * as saleProductTotal from './20261206T0732_sale_product_total.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -38,4 +41,7 @@ export const migrations: Record<string, Migration> = {
   '20261206T0700_catalogue_staging': catalogueStaging,
   '20261206T0720_sale_line_no_excl_tax': saleLineNoExclTax,
   '20261206T0725_sale_line_product_day_idx': saleLineProductDayIdx,
+  '20261206T0730_sale_product_day_joins': saleProductDayJoins,
+  '20261206T0731_drink_stock_by_day': drinkStockByDay,
+  '20261206T0732_sale_product_total': saleProductTotal,
 };

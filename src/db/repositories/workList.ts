@@ -32,27 +32,15 @@ export type TillProductRow = {
   linkedDrinkId: string | null;
 };
 
+/** Sales come from the per-product totals (sale_product_total, kept by triggers): one row per product. */
 function baseQuery(db: Db, establishmentId: string) {
   return db
     .selectFrom('till_product as p')
     .leftJoin('till_link as l', (j) =>
       j.onRef('l.establishment_id', '=', 'p.establishment_id').onRef('l.till_product_id', '=', 'p.id'),
     )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('sale_line as s')
-          .select([
-            sql<number>`coalesce(sum(s.quantity), 0)`.as('qty'),
-            sql<number>`coalesce(sum(s.amount_cents), 0)`.as('revenue'),
-            sql<number>`count(*)`.as('n'),
-            sql<string | null>`min(s.business_day)`.as('first_sold'),
-            sql<string | null>`max(s.business_day)`.as('last_sold'),
-          ])
-          .whereRef('s.establishment_id', '=', 'p.establishment_id')
-          .whereRef('s.till_product_id', '=', 'p.id')
-          .as('s'),
-      (j) => j.onTrue(),
+    .leftJoin('sale_product_total as s', (j) =>
+      j.onRef('s.establishment_id', '=', 'p.establishment_id').onRef('s.till_product_id', '=', 'p.id'),
     )
     .where('p.establishment_id', '=', establishmentId);
 }
@@ -67,7 +55,7 @@ export async function listTillProducts(
   if (f.status === 'ignored') q = q.where('l.drink_id', 'is', null).where('p.ignored_at', 'is not', null);
   if (f.status === 'linked') q = q.where('l.drink_id', 'is not', null);
   if (f.family !== undefined) q = q.where('p.family', '=', f.family);
-  if (f.sold !== undefined) q = q.where(f.sold ? sql<boolean>`s.n > 0` : sql<boolean>`s.n = 0`);
+  if (f.sold !== undefined) q = q.where(f.sold ? sql<boolean>`s.lines > 0` : sql<boolean>`s.lines is null`);
   if (f.searchTerm)
     q = q.where(sql<string>`lower(p.label)`, 'like', containsPattern(f.searchTerm.toLowerCase()));
   const rows = await q
@@ -83,14 +71,14 @@ export async function listTillProducts(
       'p.label_changed_on',
       'p.ignored_at',
       'l.drink_id',
-      's.qty',
-      's.revenue',
-      's.n',
-      's.first_sold',
-      's.last_sold',
+      sql<number>`coalesce(s.quantity, 0)`.as('qty'),
+      sql<number>`coalesce(s.amount_cents, 0)`.as('revenue'),
+      sql<number>`coalesce(s.lines, 0)`.as('n'),
+      's.first_day as first_sold',
+      's.last_day as last_sold',
       sql<number>`count(*) over ()`.as('total_count'),
     ])
-    .orderBy(sql`s.revenue`, 'desc')
+    .orderBy(sql`coalesce(s.amount_cents, 0)`, 'desc')
     .orderBy('p.label')
     .limit(f.limit)
     .offset(f.offset)
@@ -138,7 +126,7 @@ export async function workListSummary(
     .where('l.drink_id', 'is', null)
     .executeTakeFirstOrThrow();
   const revenue = await db
-    .selectFrom('sale_line as s')
+    .selectFrom('sale_product_day as s')
     .innerJoin('till_product as p', (j) =>
       j.onRef('p.establishment_id', '=', 's.establishment_id').onRef('p.id', '=', 's.till_product_id'),
     )
@@ -223,7 +211,8 @@ export type DrinkSaleDay = {
 
 /**
  * A drink's sales are those of its currently linked till products: breaking a link takes them off. Each day
- * shows the label the till printed on the ticket then (kept in sale_line), not the product's current one.
+ * shows the label the till printed on that day's last ticket (kept in sale_line, summarised in
+ * sale_product_day), not the product's current one: one row per product and day.
  */
 export async function drinkSalesByDay(
   db: Db,
@@ -234,7 +223,7 @@ export async function drinkSalesByDay(
 ): Promise<DrinkSaleDay[]> {
   const rows = await db
     .selectFrom('till_link as l')
-    .innerJoin('sale_line as s', (j) =>
+    .innerJoin('sale_product_day as s', (j) =>
       j
         .onRef('s.establishment_id', '=', 'l.establishment_id')
         .onRef('s.till_product_id', '=', 'l.till_product_id'),
@@ -243,14 +232,13 @@ export async function drinkSalesByDay(
       's.business_day',
       'l.till_product_id',
       's.label',
-      sql<number>`sum(s.quantity)`.as('qty'),
-      sql<number>`sum(s.amount_cents)`.as('revenue'),
+      's.quantity as qty',
+      's.amount_cents as revenue',
     ])
     .where('l.establishment_id', '=', establishmentId)
     .where('l.drink_id', '=', drinkId)
     .where('s.business_day', '>=', from)
     .where('s.business_day', '<=', to)
-    .groupBy(['s.business_day', 'l.till_product_id', 's.label'])
     .orderBy('s.business_day', 'desc')
     .orderBy('s.label')
     .execute();

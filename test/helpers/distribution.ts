@@ -11,6 +11,7 @@ export const REFERENCE_TABLES = [
   'account', // people sign in once and belong to several establishments
   'session',
   'account_task', // long work an account started, read back by that account (the file goes once done)
+  'catalogue_staging', // a supplier catalogue's rows for one account task, moved into library_entry at the end
   'login_failure',
   'rate_limit', // counters keyed by caller, not by establishment
   'kysely_migration',

@@ -177,6 +177,10 @@ export type TillConnectionStatus = 'untested' | 'ok' | 'failing' | 'refused';
 export interface TillConnectionTable {
   establishment_id: string;
   id: Generated<string>;
+  /** Shown wherever the till is named: "Bar", "Restaurant". */
+  name: Generated<string>;
+  /** A removed till: no longer imported, its products, links and sales kept read-only. */
+  archived_at: Timestamp | null;
   till_type: 'asterio' | 'hubrise';
   domain: string;
   kmlcode: string;
@@ -280,6 +284,8 @@ export type ImportStatus = 'running' | 'succeeded' | 'partial' | 'waiting' | 'fa
 export interface ImportRunTable {
   establishment_id: string;
   id: Generated<string>;
+  /** The till read; null only for runs older than several tills whose till was gone. */
+  till_id: string | null;
   business_day: string;
   trigger: string;
   status: ImportStatus;

@@ -21,7 +21,7 @@ import { establishmentRoutes } from './routes/establishments.ts';
 import { drinkRoutes } from './routes/drinks.ts';
 import { stockRoutes } from './routes/stock.ts';
 import { referenceRoutes } from './routes/reference.ts';
-import { tillRoutes } from './routes/till.ts';
+import { tillRoutes, tillsRoutes } from './routes/till.ts';
 import { importRoutes } from './routes/imports.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -98,6 +98,7 @@ export async function buildApp(
     stockRoutes,
     referenceRoutes,
     tillRoutes,
+    tillsRoutes,
     importRoutes,
     libraryRoutes,
     syncRoutes,

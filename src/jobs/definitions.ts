@@ -30,7 +30,7 @@ export const importNightJob: JobDefinition<ImportNightData> = {
   name: 'import-night',
   retries: 2,
   retryDelaySeconds: 60,
-  idempotencyKey: (d) => `${d.establishmentId}:${d.day}`,
+  idempotencyKey: (d) => `${d.establishmentId}:${d.tillId ?? 'first'}:${d.day}`,
   run: async (ctx, data) => {
     await importNight(ctx.db, ctx.tills, data, ctx.clock);
   },

@@ -109,10 +109,13 @@ export function createEmbeddedQueue(
     enqueue,
     enqueueTask: tasks.enqueueTask,
     plan,
-    pending: async (establishmentId) =>
-      [...(active ? [active] : []), ...queue, ...delayed.values()]
-        .filter((e) => e.job.establishmentId === establishmentId)
-        .map((e) => e.job.day),
+    pending: async (establishmentId) => [
+      ...new Set(
+        [...(active ? [active] : []), ...queue, ...delayed.values()]
+          .filter((e) => e.job.establishmentId === establishmentId)
+          .map((e) => e.job.day),
+      ),
+    ],
     drain: async () => {
       // A task (the demo) may queue nights, and nights run beside tasks: wait until both are idle.
       while (running || delayed.size > 0 || tasks.busy()) {

@@ -22,13 +22,7 @@ export const TENANT_ROOT = 'establishment';
  * Known gaps, each with its plan in docs/scaling.md. The public carte is found by its slug alone, so the slug is
  * unique across establishments: before distribution it moves to a reference table (slug → establishment).
  */
-export const KNOWN_GAPS = [
-  'wine_list_slug_key',
-  // till_catalogue_profile is keyed and joined by till id alone, which needs till_connection unique on id.
-  'till_connection_id_key',
-  'till_catalogue_profile_pkey',
-  'till_catalogue_profile_till_id_fkey',
-];
+export const KNOWN_GAPS = ['wine_list_slug_key'];
 
 type Constraint = {
   table: string;

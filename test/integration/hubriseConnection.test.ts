@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHubriseSimulator, type HubriseSimulator } from '../../src/tills/simulator/hubrise/index.ts';
 import { importNight } from '../../src/services/imports/importNight.ts';
-import { findTillConnection } from '../../src/db/repositories/tillConnections.ts';
+import { findFirstTill } from '../../src/db/repositories/tillConnections.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
 
@@ -91,7 +91,7 @@ describeOnBothDatabases('HubRise connection', (kind) => {
       t.clock,
     );
     expect(run.status, JSON.stringify(run)).toBe('succeeded');
-    const connection = await findTillConnection(db.db, establishmentId);
+    const connection = await findFirstTill(db.db, establishmentId);
     const till = sim.till();
     const products = await db.db
       .selectFrom('till_product')

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { findTillConnection } from '../../src/db/repositories/tillConnections.ts';
+import { findFirstTill } from '../../src/db/repositories/tillConnections.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { planImports } from '../../src/services/imports/planImports.ts';
 import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
@@ -86,7 +86,7 @@ describeOnBothDatabases('import reliability', (kind) => {
       clock,
     );
     expect(denied.errorCode).toBe('auth_refused');
-    expect((await findTillConnection(db.db, refused))?.status).toBe('refused');
+    expect((await findFirstTill(db.db, refused))?.status).toBe('refused');
 
     // Three days down: exactly the three missed days.
     clock.set('2026-10-04T09:00:00Z');
@@ -148,7 +148,7 @@ describeOnBothDatabases('import reliability', (kind) => {
     expect(run.errorMessage).toMatch(/pages/);
     expect(await countDayLines(db.db, id, '2026-09-26')).toBe(0);
     // Not the credentials' fault: the connection is not marked refused, the schedule will try again.
-    expect((await findTillConnection(db.db, id))?.status).not.toBe('refused');
+    expect((await findFirstTill(db.db, id))?.status).not.toBe('refused');
     sim.clearFaults();
     expect(
       (await importNight(db.db, access, { establishmentId: id, day: '2026-09-26', trigger: 'cli' }, clock))

@@ -35,7 +35,7 @@ describeOnBothDatabases('import page API', (kind) => {
   it('"Importer maintenant" imports the last closed day', async () => {
     const res = await owner.post(`${base}/imports`, {});
     expect(res.statusCode).toBe(202);
-    expect(res.json()).toEqual({ days: ['2026-11-26'] });
+    expect(res.json()).toEqual({ days: ['2026-11-26'], tillIds: [expect.any(String)] });
     await t.imports.drain();
     const overview = (await owner.get(`${base}/imports`)).json<Overview>();
     expect(overview.lastClosedDay).toBe('2026-11-26');
@@ -47,7 +47,10 @@ describeOnBothDatabases('import page API', (kind) => {
 
   it('"Réimporter" a range imports each day in date order', async () => {
     const res = await owner.post(`${base}/imports`, { from: '2026-11-22', to: '2026-11-24' });
-    expect(res.json()).toEqual({ days: ['2026-11-22', '2026-11-23', '2026-11-24'] });
+    expect(res.json()).toEqual({
+      days: ['2026-11-22', '2026-11-23', '2026-11-24'],
+      tillIds: [expect.any(String)],
+    });
     await t.imports.drain();
     const runs = (await owner.get(`${base}/imports`)).json<Overview>().runs;
     expect(runs.map((r) => r.businessDay)).toEqual(['2026-11-26', '2026-11-24', '2026-11-23', '2026-11-22']);

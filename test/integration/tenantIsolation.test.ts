@@ -11,6 +11,7 @@ type Ids = {
   establishmentId: string;
   drinkId: string;
   tillProductId: string;
+  tillId: string;
   wineListId: string;
   accountId: string;
   sessionId: string;
@@ -53,9 +54,30 @@ const CASES: Record<string, Case> = {
     }),
   },
   'POST /api/establishments/:establishmentId/till/test': {},
+  'GET /api/establishments/:establishmentId/tills': {},
+  'POST /api/establishments/:establishmentId/tills': {
+    body: () => ({
+      name: 'Pirate',
+      domain: 'https://pirate-70001.myasterio.com',
+      kmlcode: 'pirate-70001',
+      identifier: 'PIRATE_GENERICDATA',
+      password: 'x',
+    }),
+  },
+  'PUT /api/establishments/:establishmentId/tills/:tillId': {
+    body: () => ({
+      name: 'Pirate',
+      domain: 'https://pirate-70001.myasterio.com',
+      kmlcode: 'pirate-70001',
+      identifier: 'PIRATE_GENERICDATA',
+      password: 'x',
+    }),
+  },
+  'POST /api/establishments/:establishmentId/tills/:tillId/test': {},
+  'DELETE /api/establishments/:establishmentId/tills/:tillId': {},
   'GET /api/establishments/:establishmentId/imports': {},
   'POST /api/establishments/:establishmentId/imports': {
-    body: () => ({ from: '2026-11-20', to: '2026-11-21' }),
+    body: (ids) => ({ from: '2026-11-20', to: '2026-11-21', tillId: ids.tillId }),
   },
   'GET /api/establishments/:establishmentId/till-products': {},
   'GET /api/establishments/:establishmentId/till-products/:tillProductId/proposal': {},
@@ -186,7 +208,15 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       const counts = await createCountFixtures(client, establishmentId, drinkId);
       return [
         client,
-        { establishmentId, drinkId, tillProductId: product.id, wineListId, accountId: account.id, ...counts },
+        {
+          establishmentId,
+          drinkId,
+          tillProductId: product.id,
+          tillId: till.id,
+          wineListId,
+          accountId: account.id,
+          ...counts,
+        },
       ];
     };
     [alice, a] = await setup('alice@a.fr', 'Chez A');
@@ -295,6 +325,7 @@ describeOnBothDatabases('tenant isolation', (kind) => {
         .replace(':establishmentId', b.establishmentId)
         .replace(':drinkId', b.drinkId)
         .replace(':tillProductId', b.tillProductId)
+        .replace(':tillId', b.tillId)
         .replace(':wineListId', b.wineListId)
         .replace(':name', 'Modele')
         .replace(':accountId', b.accountId)
@@ -323,6 +354,30 @@ describeOnBothDatabases('tenant isolation', (kind) => {
       counts: [{ drinkId: b.drinkId, quantity: 0 }],
     });
     expect(counted.statusCode).toBe(404);
+  });
+
+  it('B’s till under A’s establishment id is out of reach: no change, test, removal or import', async () => {
+    const base = `/api/establishments/${a.establishmentId}/tills/${b.tillId}`;
+    const before = await snapshotOfB();
+    const update = await alice.put(base, {
+      name: 'Piratée',
+      domain: 'https://pirate-70001.myasterio.com',
+      kmlcode: 'pirate-70001',
+      identifier: 'PIRATE_GENERICDATA',
+      password: 'x',
+    });
+    expect(update.statusCode, update.body).toBe(404);
+    expect((await alice.post(`${base}/test`)).statusCode).toBe(404);
+    expect((await alice.delete(base)).statusCode).toBe(404);
+    const imports = await alice.post(`/api/establishments/${a.establishmentId}/imports`, {
+      tillId: b.tillId,
+    });
+    expect(imports.statusCode, imports.body).toBe(404);
+    const listed = (await alice.get(`/api/establishments/${a.establishmentId}/tills`)).json<{
+      tills: { id: string }[];
+    }>();
+    expect(listed.tills.map((t) => t.id)).toEqual([a.tillId]);
+    expect(await snapshotOfB()).toEqual(before);
   });
 
   it('lists and searches only the member’s own establishments and drinks', async () => {

@@ -18,6 +18,7 @@ export type ImportCounts = {
 
 export type ImportRun = ImportCounts & {
   id: string;
+  tillId: string | null;
   businessDay: string;
   trigger: string;
   status: ImportStatus;
@@ -30,6 +31,7 @@ export type ImportRun = ImportCounts & {
 
 const toRun = (r: Selectable<ImportRunTable>): ImportRun => ({
   id: r.id,
+  tillId: r.till_id,
   businessDay: r.business_day,
   trigger: r.trigger,
   status: r.status,
@@ -53,6 +55,7 @@ const toRun = (r: Selectable<ImportRunTable>): ImportRun => ({
 export async function startRun(
   db: Db,
   establishmentId: string,
+  tillId: string,
   day: string,
   trigger: string,
   at: Date,
@@ -61,6 +64,7 @@ export async function startRun(
     .insertInto('import_run')
     .values({
       establishment_id: establishmentId,
+      till_id: tillId,
       business_day: day,
       trigger,
       status: 'running',
@@ -139,13 +143,19 @@ export async function findRun(
   return row && toRun(row);
 }
 
-/** Days already imported (succeeded or partial), for the catch-up. */
-export async function importedDays(db: Db, establishmentId: string, since: string): Promise<Set<string>> {
+/** Days of one till already imported (succeeded or partial), for the catch-up. */
+export async function importedDays(
+  db: Db,
+  establishmentId: string,
+  tillId: string,
+  since: string,
+): Promise<Set<string>> {
   const rows = await db
     .selectFrom('import_run')
     .select('business_day')
     .distinct()
     .where('establishment_id', '=', establishmentId)
+    .where('till_id', '=', tillId)
     .where('business_day', '>=', since)
     .where('status', 'in', ['succeeded', 'partial'])
     .execute();
@@ -170,6 +180,7 @@ export async function failStaleRuns(db: Db, olderThan: Date, at: Date): Promise<
 
 export type QuarantineItem = {
   id: string;
+  tillId: string;
   businessDay: string;
   ticketId: string | null;
   lineId: string | null;
@@ -185,7 +196,7 @@ export async function listQuarantine(
 ): Promise<QuarantineItem[]> {
   const rows = await db
     .selectFrom('sale_quarantine')
-    .select(['id', 'business_day', 'ticket_id', 'line_id', 'reason', 'raw', 'created_at'])
+    .select(['id', 'till_id', 'business_day', 'ticket_id', 'line_id', 'reason', 'raw', 'created_at'])
     .where('establishment_id', '=', establishmentId)
     .orderBy('business_day', 'desc')
     .orderBy('ticket_id')
@@ -193,6 +204,7 @@ export async function listQuarantine(
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    tillId: r.till_id,
     businessDay: r.business_day,
     ticketId: r.ticket_id,
     lineId: r.line_id,
@@ -202,16 +214,18 @@ export async function listQuarantine(
   }));
 }
 
-/** Days whose runs failed at least `minFailures` times since `after`. */
+/** Days of one till whose runs failed at least `minFailures` times since `after`. */
 export async function repeatedlyFailedDays(
   db: Db,
   establishmentId: string,
+  tillId: string,
   window: { sinceDay: string; after: Date; minFailures: number },
 ): Promise<Set<string>> {
   const rows = await db
     .selectFrom('import_run')
     .select(['business_day', (eb) => eb.fn.countAll<number>().as('n')])
     .where('establishment_id', '=', establishmentId)
+    .where('till_id', '=', tillId)
     .where('business_day', '>=', window.sinceDay)
     .where('status', '=', 'failed')
     .where('started_at', '>', window.after)

@@ -250,7 +250,10 @@ export async function countLinkedLines(
   return Number(row.n);
 }
 
-/** One writer per establishment and business day, until the transaction ends. */
-export async function lockNight(db: Db, establishmentId: string, day: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`import:${establishmentId}:${day}`}))`.execute(db);
+/** One writer at a time per (establishment, till, business day): two tills' nights never wait for each other,
+ * until the transaction ends. */
+export async function lockNight(db: Db, establishmentId: string, tillId: string, day: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`import:${establishmentId}:${tillId}:${day}`}))`.execute(
+    db,
+  );
 }

@@ -16,11 +16,16 @@ export type DayMergeCounts = {
   removed: number;
 };
 
-/** One writer per establishment and business day (the keys of `lockNight`), taken in day order. */
-export async function lockNights(db: Db, establishmentId: string, days: readonly string[]): Promise<void> {
+/** One writer per establishment, till and business day (the keys of `lockNight`), taken in day order. */
+export async function lockNights(
+  db: Db,
+  establishmentId: string,
+  tillId: string,
+  days: readonly string[],
+): Promise<void> {
   const sorted = [...days].sort();
   await sql`
-    select pg_advisory_xact_lock(hashtext(${`import:${establishmentId}:`} || d))
+    select pg_advisory_xact_lock(hashtext(${`import:${establishmentId}:${tillId}:`} || d))
     from unnest(${sorted}::text[]) with ordinality as u(d, i) order by i`.execute(db);
 }
 

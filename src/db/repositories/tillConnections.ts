@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, TillConnectionStatus, TillConnectionTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -7,6 +7,9 @@ type Db = Kysely<Database>;
 export type StoredTillConnection = {
   id: string;
   establishmentId: string;
+  name: string;
+  /** Set when the till was removed: kept read-only, never imported again. */
+  archivedAt: Date | null;
   tillType: 'asterio' | 'hubrise';
   domain: string;
   kmlcode: string;
@@ -28,6 +31,8 @@ export type StoredTillConnection = {
 const toConnection = (r: Selectable<TillConnectionTable>): StoredTillConnection => ({
   id: r.id,
   establishmentId: r.establishment_id,
+  name: r.name,
+  archivedAt: r.archived_at,
   tillType: r.till_type,
   domain: r.domain,
   kmlcode: r.kmlcode,
@@ -46,20 +51,52 @@ const toConnection = (r: Selectable<TillConnectionTable>): StoredTillConnection 
   updatedAt: r.updated_at,
 });
 
+/** One till of the establishment, removed ones included (their history stays readable). */
 export async function findTillConnection(
   db: Db,
   establishmentId: string,
+  tillId: string,
 ): Promise<StoredTillConnection | undefined> {
   const row = await db
     .selectFrom('till_connection')
     .selectAll()
     .where('establishment_id', '=', establishmentId)
+    .where('id', '=', tillId)
     .executeTakeFirst();
   return row && toConnection(row);
 }
 
+/** The establishment's tills, oldest first; removed ones only when asked. */
+export async function listEstablishmentTills(
+  db: Db,
+  establishmentId: string,
+  options: { withArchived?: boolean } = {},
+): Promise<StoredTillConnection[]> {
+  let q = db.selectFrom('till_connection').selectAll().where('establishment_id', '=', establishmentId);
+  if (!options.withArchived) q = q.where('archived_at', 'is', null);
+  const rows = await q
+    .orderBy('archived_at', (o) => o.nullsFirst())
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toConnection);
+}
+
+/** The establishment's first till in use: what the one-till routes (`/till`) and the demo speak of. */
+export async function findFirstTill(
+  db: Db,
+  establishmentId: string,
+): Promise<StoredTillConnection | undefined> {
+  return (await listEstablishmentTills(db, establishmentId))[0];
+}
+
 export async function listTillConnections(db: Db): Promise<StoredTillConnection[]> {
-  const rows = await db.selectFrom('till_connection').selectAll().orderBy('establishment_id').execute();
+  const rows = await db
+    .selectFrom('till_connection')
+    .selectAll()
+    .orderBy('establishment_id')
+    .orderBy('created_at')
+    .execute();
   return rows.map(toConnection);
 }
 
@@ -73,38 +110,109 @@ export type TillConnectionValues = {
   isSimulator?: boolean;
 };
 
-/** Saving new credentials resets the status: the old verdict was about other values. */
-export async function upsertTillConnection(
+const connectionValues = (v: TillConnectionValues, now: Date) => ({
+  till_type: v.tillType,
+  domain: v.domain,
+  kmlcode: v.kmlcode,
+  site_code: v.siteCode,
+  identifier: v.identifier,
+  password_encrypted: v.passwordEncrypted,
+  is_simulator: v.isSimulator ?? false,
+  // New credentials reset the status: the old verdict was about other values.
+  status: 'untested' as const,
+  status_code: null,
+  status_message: null,
+  updated_at: now,
+});
+
+/** A new till; its name is unique among the establishment's tills in use (the caller checks, the index enforces). */
+export async function insertTillConnection(
   db: Db,
   establishmentId: string,
+  name: string,
   v: TillConnectionValues,
   now: Date,
 ): Promise<StoredTillConnection> {
-  const values = {
-    till_type: v.tillType,
-    domain: v.domain,
-    kmlcode: v.kmlcode,
-    site_code: v.siteCode,
-    identifier: v.identifier,
-    password_encrypted: v.passwordEncrypted,
-    is_simulator: v.isSimulator ?? false,
-    status: 'untested' as const,
-    status_code: null,
-    status_message: null,
-    updated_at: now,
-  };
   const row = await db
     .insertInto('till_connection')
-    .values({ establishment_id: establishmentId, ...values, created_at: now })
-    .onConflict((oc) => oc.column('establishment_id').doUpdateSet(values))
+    .values({ establishment_id: establishmentId, name, ...connectionValues(v, now), created_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toConnection(row);
 }
 
+/** New credentials for a till in use (a removed till is never changed). */
+export async function updateTillCredentials(
+  db: Db,
+  establishmentId: string,
+  tillId: string,
+  v: TillConnectionValues,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('till_connection')
+    .set(connectionValues(v, now))
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', tillId)
+    .where('archived_at', 'is', null)
+    .execute();
+}
+
+/** The one-till shape (`/till`, the demo, benches): new credentials for the first till in use, or a new till. */
+export async function upsertTillConnection(
+  db: Db,
+  establishmentId: string,
+  v: TillConnectionValues,
+  now: Date,
+  name?: string,
+): Promise<StoredTillConnection> {
+  const first = await findFirstTill(db, establishmentId);
+  if (!first) return insertTillConnection(db, establishmentId, name ?? defaultTillName(v.tillType), v, now);
+  await updateTillCredentials(db, establishmentId, first.id, v, now);
+  const saved = await findTillConnection(db, establishmentId, first.id);
+  if (!saved) throw new Error('till connection vanished');
+  return saved;
+}
+
+export const defaultTillName = (tillType: 'asterio' | 'hubrise'): string =>
+  tillType === 'hubrise' ? 'HubRise' : 'Astério';
+
+export async function renameTill(
+  db: Db,
+  establishmentId: string,
+  tillId: string,
+  name: string,
+): Promise<void> {
+  await db
+    .updateTable('till_connection')
+    .set({ name })
+    .where('establishment_id', '=', establishmentId)
+    .where('id', '=', tillId)
+    .where('archived_at', 'is', null)
+    .execute();
+}
+
+/** Whether another till in use already has this name (case ignored). */
+export async function tillNameTaken(
+  db: Db,
+  establishmentId: string,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
+  let q = db
+    .selectFrom('till_connection')
+    .select('id')
+    .where('establishment_id', '=', establishmentId)
+    .where('archived_at', 'is', null)
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase());
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
 export async function recordTillStatus(
   db: Db,
   establishmentId: string,
+  tillId: string,
   status: {
     status: TillConnectionStatus;
     code: string | null;
@@ -123,12 +231,14 @@ export async function recordTillStatus(
       ...(status.siteName !== undefined ? { site_name: status.siteName } : {}),
     })
     .where('establishment_id', '=', establishmentId)
+    .where('id', '=', tillId)
     .execute();
 }
 
 export async function recordImportOutcome(
   db: Db,
   establishmentId: string,
+  tillId: string,
   outcome: { ok: true; at: Date } | { ok: false; at: Date; error: string; refused: boolean },
 ): Promise<void> {
   await db
@@ -145,34 +255,49 @@ export async function recordImportOutcome(
           },
     )
     .where('establishment_id', '=', establishmentId)
+    .where('id', '=', tillId)
     .execute();
 }
 
-export async function deleteTillConnection(db: Db, establishmentId: string): Promise<boolean> {
+/** Removes a till from use: never imported again, its products, links, sales and runs kept. */
+export async function archiveTill(
+  db: Db,
+  establishmentId: string,
+  tillId: string,
+  at: Date,
+): Promise<boolean> {
   const res = await db
-    .deleteFrom('till_connection')
+    .updateTable('till_connection')
+    .set({ archived_at: at, updated_at: at })
     .where('establishment_id', '=', establishmentId)
+    .where('id', '=', tillId)
+    .where('archived_at', 'is', null)
     .executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+  return Number(res.numUpdatedRows) > 0;
 }
 
 export type SchedulableConnection = {
   establishmentId: string;
+  tillId: string;
   connectedAt: Date;
   timeZone: string;
   dayCutoffHour: number;
 };
 
-/** Connections the nightly schedule serves: every one the till has not refused. */
+/** Tills the nightly schedule serves: every one in use that the till has not refused. */
 export async function listSchedulableConnections(db: Db): Promise<SchedulableConnection[]> {
   const rows = await db
     .selectFrom('till_connection as c')
     .innerJoin('establishment as e', 'e.id', 'c.establishment_id')
-    .select(['c.establishment_id', 'c.created_at', 'e.time_zone', 'e.day_cutoff_hour'])
+    .select(['c.establishment_id', 'c.id', 'c.created_at', 'e.time_zone', 'e.day_cutoff_hour'])
     .where('c.status', '!=', 'refused')
+    .where('c.archived_at', 'is', null)
+    .orderBy('c.establishment_id')
+    .orderBy('c.created_at')
     .execute();
   return rows.map((r) => ({
     establishmentId: r.establishment_id,
+    tillId: r.id,
     connectedAt: r.created_at,
     timeZone: r.time_zone,
     dayCutoffHour: r.day_cutoff_hour,
@@ -182,18 +307,23 @@ export async function listSchedulableConnections(db: Db): Promise<SchedulableCon
 /** Sealed passwords in the old format, for the reseal at start. */
 export async function listLegacySealedPasswords(
   db: Db,
-): Promise<{ establishmentId: string; passwordEncrypted: string }[]> {
+): Promise<{ establishmentId: string; tillId: string; passwordEncrypted: string }[]> {
   const rows = await db
     .selectFrom('till_connection')
-    .select(['establishment_id', 'password_encrypted'])
+    .select(['establishment_id', 'id', 'password_encrypted'])
     .where('password_encrypted', 'like', 'v1:%')
     .execute();
-  return rows.map((r) => ({ establishmentId: r.establishment_id, passwordEncrypted: r.password_encrypted }));
+  return rows.map((r) => ({
+    establishmentId: r.establishment_id,
+    tillId: r.id,
+    passwordEncrypted: r.password_encrypted,
+  }));
 }
 
 export async function replaceSealedPassword(
   db: Db,
   establishmentId: string,
+  tillId: string,
   from: string,
   to: string,
 ): Promise<void> {
@@ -201,6 +331,7 @@ export async function replaceSealedPassword(
     .updateTable('till_connection')
     .set({ password_encrypted: to })
     .where('establishment_id', '=', establishmentId)
+    .where('id', '=', tillId)
     .where('password_encrypted', '=', from)
     .execute();
 }

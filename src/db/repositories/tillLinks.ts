@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -12,6 +12,9 @@ export type TillLinkView = {
   labelChangedOn: string | null;
   active: boolean;
   createdAt: Date;
+  /** The till the product comes from, and whether it was removed (its sales still count). */
+  tillName: string | null;
+  tillRemoved: boolean;
 };
 
 /** Links follow the till product id; linking again replaces the previous link (relink). */
@@ -71,7 +74,15 @@ export async function linksOfDrink(
     .innerJoin('till_product as p', (j) =>
       j.onRef('p.establishment_id', '=', 'l.establishment_id').onRef('p.id', '=', 'l.till_product_id'),
     )
+    .leftJoin('till_connection as tc', (j) =>
+      j.onRef('tc.establishment_id', '=', 'p.establishment_id').onRef('tc.id', '=', 'p.till_id'),
+    )
+    .leftJoin('sales_file_till as ft', (j) =>
+      j.onRef('ft.establishment_id', '=', 'p.establishment_id').onRef('ft.id', '=', 'p.till_id'),
+    )
     .select([
+      sql<string | null>`coalesce(tc.name, ft.name)`.as('till_name'),
+      sql<boolean>`tc.archived_at is not null`.as('till_removed'),
       'l.till_product_id',
       'l.drink_id',
       'l.factor',
@@ -94,6 +105,8 @@ export async function linksOfDrink(
     labelChangedOn: r.label_changed_on,
     active: r.active,
     createdAt: r.created_at,
+    tillName: r.till_name,
+    tillRemoved: r.till_removed,
   }));
 }
 

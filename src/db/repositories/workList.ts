@@ -15,6 +15,10 @@ export type WorkListFilter = {
 
 export type TillProductRow = {
   id: string;
+  /** The till it comes from, by name ("Bar", "Restaurant", a sales file's till); removed tills stay named. */
+  tillId: string;
+  tillName: string | null;
+  tillRemoved: boolean;
   externalId: string;
   label: string;
   family: string | null;
@@ -39,6 +43,12 @@ function baseQuery(db: Db, establishmentId: string) {
     .leftJoin('till_link as l', (j) =>
       j.onRef('l.establishment_id', '=', 'p.establishment_id').onRef('l.till_product_id', '=', 'p.id'),
     )
+    .leftJoin('till_connection as tc', (j) =>
+      j.onRef('tc.establishment_id', '=', 'p.establishment_id').onRef('tc.id', '=', 'p.till_id'),
+    )
+    .leftJoin('sales_file_till as ft', (j) =>
+      j.onRef('ft.establishment_id', '=', 'p.establishment_id').onRef('ft.id', '=', 'p.till_id'),
+    )
     .leftJoin('sale_product_total as s', (j) =>
       j.onRef('s.establishment_id', '=', 'p.establishment_id').onRef('s.till_product_id', '=', 'p.id'),
     )
@@ -61,6 +71,9 @@ export async function listTillProducts(
   const rows = await q
     .select([
       'p.id',
+      'p.till_id',
+      sql<string | null>`coalesce(tc.name, ft.name)`.as('till_name'),
+      sql<boolean>`tc.archived_at is not null`.as('till_removed'),
       'p.external_id',
       'p.label',
       'p.family',
@@ -87,6 +100,9 @@ export async function listTillProducts(
     total: rows[0] ? Number(rows[0].total_count) : 0,
     items: rows.map((r) => ({
       id: r.id,
+      tillId: r.till_id,
+      tillName: r.till_name,
+      tillRemoved: r.till_removed,
       externalId: r.external_id,
       label: r.label,
       family: r.family,

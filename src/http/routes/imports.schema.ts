@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { isoDay, isoDayInput, timestamp } from '../schemas.ts';
+import { isoDay, isoDayInput, timestamp, uuid } from '../schemas.ts';
 import { tillStateResponse } from './till.schema.ts';
 
-/** A day, a range, or `lastDays`: the history up to the last closed day (offered on first connection). */
+/**
+ * A day, a range, or `lastDays`: the history up to the last closed day (offered on first connection); for one
+ * till (`tillId`) or every till in use.
+ */
 export const importRequestBody = z
   .object({
+    tillId: uuid('identifiant de caisse').optional(),
     from: isoDayInput.optional(),
     to: isoDayInput.optional(),
     lastDays: z
@@ -22,6 +26,8 @@ export const importRequestBody = z
 /* Responses. */
 export const importRunResponse = z.object({
   id: z.uuid(),
+  /** The till read (null only for a run from before several tills whose till was gone). */
+  tillId: z.uuid().nullable(),
   businessDay: isoDay,
   trigger: z.string(),
   status: z.enum(['running', 'succeeded', 'partial', 'waiting', 'failed']),
@@ -43,6 +49,7 @@ export const importRunResponse = z.object({
 });
 export const quarantineItemResponse = z.object({
   id: z.uuid(),
+  tillId: z.uuid(),
   businessDay: isoDay,
   ticketId: z.string().nullable(),
   lineId: z.string().nullable(),
@@ -53,9 +60,11 @@ export const quarantineItemResponse = z.object({
 export const importOverviewResponse = z.object({
   /** The state only, for every role: the identifiers are in the owner-only till settings. */
   connection: tillStateResponse.nullable(),
+  /** Every till, removed ones last: the runs and the quarantine name theirs by `tillId`. */
+  tills: z.array(tillStateResponse),
   runs: z.array(importRunResponse),
   pending: z.array(isoDay),
   quarantine: z.array(quarantineItemResponse),
   lastClosedDay: isoDay,
 });
-export const importRequestResponse = z.object({ days: z.array(isoDay) });
+export const importRequestResponse = z.object({ days: z.array(isoDay), tillIds: z.array(z.uuid()) });

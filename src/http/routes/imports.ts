@@ -25,8 +25,12 @@ export const importRoutes =
           request.params.establishmentId,
           ctx.clock,
         );
-        const { connection } = overview;
-        return { ...overview, connection: connection ? presentTillState(connection) : null };
+        const { connection, tills } = overview;
+        return {
+          ...overview,
+          connection: connection ? presentTillState(connection) : null,
+          tills: tills.map(presentTillState),
+        };
       },
     );
 

@@ -64,6 +64,10 @@ export const salesQuery = z.object({ from: isoDayInput.optional(), to: isoDayInp
 /* Responses. Money from the till stays in cents, as the till gives it. */
 export const tillProductDto = z.object({
   id: z.uuid(),
+  /** The till the product comes from: its name, and whether that till was removed (its history kept). */
+  tillId: z.uuid(),
+  tillName: z.string().nullable(),
+  tillRemoved: z.boolean(),
   externalId: z.string(),
   label: z.string(),
   family: z.string().nullable(),
@@ -155,6 +159,9 @@ export const tillLinkDto = z.object({
   labelChangedOn: isoDay.nullable(),
   active: z.boolean(),
   createdAt: timestamp,
+  /** The till the product comes from ("Bar", "Restaurant"), and whether that till was removed. */
+  tillName: z.string().nullable(),
+  tillRemoved: z.boolean(),
 });
 export const drinkSalesResponse = z.object({
   links: z.array(tillLinkDto),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TILL_ERROR_CODES } from '../../tills/errors.ts';
-import { shortText, timestamp } from '../schemas.ts';
+import { establishmentParams, shortText, timestamp, uuid } from '../schemas.ts';
 
 // Shapes only: the till's own rules (https domain, kmlcode form) are checked by the service with French messages.
 // One flat body for every till; the service checks the fields of the chosen till, with French messages.
@@ -21,9 +21,21 @@ export const tillConnectionBody = z.object({
   apiOrigin: z.string().max(300, { message: 'Adresse trop longue' }).optional(),
 });
 
+export const tillParams = establishmentParams.extend({ tillId: uuid('identifiant de caisse') });
+
+const tillName = z.string().max(100, { message: 'Nom de caisse trop long' });
+/** A new till: its name (by default the till's type, numbered when taken) and what its till issues. */
+export const tillAddBody = tillConnectionBody.extend({ name: tillName.optional() });
+/** A till's new credentials (a secret left out keeps the stored one) and, optionally, its new name. */
+export const tillUpdateBody = tillConnectionBody.extend({ name: tillName.optional() });
+
 /* Responses. */
 export const tillConnectionResponse = z.object({
   id: z.uuid(),
+  /** Shown wherever the till is named: "Bar", "Restaurant". */
+  name: z.string(),
+  /** A removed till: never imported again, its products, links and sales kept read-only. */
+  archivedAt: timestamp.nullable(),
   tillType: z.enum(['asterio', 'hubrise']),
   /** HubRise: the API origin. */
   domain: z.string(),
@@ -58,3 +70,5 @@ export const tillTestResponse = z.discriminatedUnion('ok', [
 ]);
 export const tillConnectionEnvelope = z.object({ connection: tillConnectionResponse.nullable() });
 export const tillSaveResponse = z.object({ connection: tillConnectionResponse, test: tillTestResponse });
+export const tillListResponse = z.object({ tills: z.array(tillConnectionResponse) });
+export const tillRemoveResponse = z.object({ connection: tillConnectionResponse });

@@ -30,7 +30,7 @@ export async function createDemoEstablishment(
     name: `Démo — ${sim.restaurants.find((r) => r.kmlcode === DEMO_KMLCODE)?.name ?? 'Le Petit Zinc'}`,
     isDemo: true,
   });
-  await upsertTillConnection(
+  const till = await upsertTillConnection(
     db,
     establishment.id,
     {
@@ -48,7 +48,7 @@ export async function createDemoEstablishment(
   const run = await importNight(
     db,
     access,
-    { establishmentId: establishment.id, day: last, trigger: 'demo' },
+    { establishmentId: establishment.id, tillId: till.id, day: last, trigger: 'demo' },
     clock,
   );
   if (run.status === 'failed')
@@ -58,6 +58,7 @@ export async function createDemoEstablishment(
   );
   const nights = queuedDays.map((day) => ({
     establishmentId: establishment.id,
+    tillId: till.id,
     day,
     trigger: 'demo' as const,
   }));

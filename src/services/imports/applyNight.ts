@@ -35,7 +35,7 @@ type Scope = { establishmentId: string; tillId: string; day: string; runId: stri
  */
 export async function applyNight(trx: Db, scope: Scope, night: NightData): Promise<ImportCounts> {
   const { establishmentId, tillId, day } = scope;
-  await lockNight(trx, establishmentId, day);
+  await lockNight(trx, establishmentId, tillId, day);
   await ensureSaleLinePartition(trx, day);
 
   const products = await upsertProducts(trx, scope, night);

@@ -9,22 +9,22 @@ import {
   MAX_CATCH_UP_DAYS,
 } from '../../domain/businessDay.ts';
 
-export type DueImport = { establishmentId: string; day: string };
+export type DueImport = { establishmentId: string; tillId: string; day: string };
 
 /** A day that failed this many times in 24 h waits for a person (Réimporter) or the next day. */
 export const MAX_FAILED_ATTEMPTS_PER_DAY = 5;
 
 /**
- * Every (establishment, business day) the schedule owes now, oldest first per establishment: connections
- * refused by the till are skipped until their credentials change.
+ * Every (establishment, till, business day) the schedule owes now, oldest first per till: tills refused by
+ * their till are skipped until their credentials change, removed tills are never read again.
  */
 export async function listDueImports(db: Db, now: Date): Promise<DueImport[]> {
   const due: DueImport[] = [];
   for (const c of await listSchedulableConnections(db)) {
     const last = lastClosedBusinessDay(now, c.timeZone, c.dayCutoffHour);
     const since = addDays(last, -MAX_CATCH_UP_DAYS);
-    const done = await importedDays(db, c.establishmentId, since);
-    const exhausted = await repeatedlyFailedDays(db, c.establishmentId, {
+    const done = await importedDays(db, c.establishmentId, c.tillId, since);
+    const exhausted = await repeatedlyFailedDays(db, c.establishmentId, c.tillId, {
       sinceDay: since,
       after: new Date(now.getTime() - 24 * 3600 * 1000),
       minFailures: MAX_FAILED_ATTEMPTS_PER_DAY,
@@ -36,7 +36,7 @@ export async function listDueImports(db: Db, now: Date): Promise<DueImport[]> {
       connectedOn: localDateHour(c.connectedAt, c.timeZone).date,
       imported: new Set([...done, ...exhausted]),
     });
-    for (const day of days) due.push({ establishmentId: c.establishmentId, day });
+    for (const day of days) due.push({ establishmentId: c.establishmentId, tillId: c.tillId, day });
   }
   return due;
 }

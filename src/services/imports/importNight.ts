@@ -1,11 +1,16 @@
 import type { Db } from '../../db/database.ts';
 import { finishRun, findRun, startRun, type ImportRun } from '../../db/repositories/importRuns.ts';
-import { findTillConnection, recordImportOutcome } from '../../db/repositories/tillConnections.ts';
+import {
+  findFirstTill,
+  findTillConnection,
+  recordImportOutcome,
+} from '../../db/repositories/tillConnections.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { isTillError } from '../../tills/connector.ts';
 import { connectorFor, type TillAccess } from '../tills/tillAccess.ts';
+import { removedTill } from '../tills/tillConnection.ts';
 import { applyNight } from './applyNight.ts';
 
 export type ImportTrigger = 'schedule' | 'manual' | 'cli' | 'demo';
@@ -15,21 +20,26 @@ export type ImportHooks = {
 };
 
 /**
- * Imports one business day of one establishment (DESIGN §7). The fetch happens first, outside any transaction;
+ * Imports one business day of one till of an establishment (DESIGN §7). The fetch happens first, outside any transaction;
  * the whole write, run record included, is one transaction, so a kill leaves the previous state or the full night.
  */
 export async function importNight(
   db: Db,
   access: TillAccess,
-  input: { establishmentId: string; day: string; trigger: ImportTrigger },
+  input: { establishmentId: string; tillId?: string | undefined; day: string; trigger: ImportTrigger },
   clock: Clock,
   hooks: ImportHooks = {},
 ): Promise<ImportRun> {
   const { establishmentId, day } = input;
-  const connection = await findTillConnection(db, establishmentId);
+  const connection = input.tillId
+    ? await findTillConnection(db, establishmentId, input.tillId)
+    : await findFirstTill(db, establishmentId);
   if (!connection) throw notFound('Connexion caisse');
+  const tillId = connection.id;
+  // A removed till is never read again: its history stays as it was.
+  if (connection.archivedAt) throw removedTill();
   const startedAt = clock.now();
-  const runId = await startRun(db, establishmentId, day, input.trigger, startedAt);
+  const runId = await startRun(db, establishmentId, tillId, day, input.trigger, startedAt);
   try {
     const connector = connectorFor(access, connection, 'background', () => clock.now());
     if (!(await connector.isDayClosed(day))) {
@@ -60,7 +70,7 @@ export async function importNight(
           startedAt,
           counts,
         });
-        await recordImportOutcome(trx, establishmentId, { ok: true, at: clock.now() });
+        await recordImportOutcome(trx, establishmentId, tillId, { ok: true, at: clock.now() });
       });
     }
   } catch (error) {
@@ -74,7 +84,7 @@ export async function importNight(
       errorCode: code,
       errorMessage: message,
     });
-    await recordImportOutcome(db, establishmentId, {
+    await recordImportOutcome(db, establishmentId, tillId, {
       ok: false,
       at: clock.now(),
       error: message,

@@ -1,8 +1,16 @@
 import type { TaskQueue } from '../tasks/taskQueue.ts';
 import type { ImportTrigger } from './importNight.ts';
 
-/** One night of one establishment to import: what a request, the planner or the demo puts in the queue. */
-export type ImportNightData = { establishmentId: string; day: string; trigger: ImportTrigger };
+/**
+ * One night of one till of an establishment: what a request, the planner or the demo puts in the queue. Without
+ * `tillId`, the establishment's first till in use (the CLI, jobs queued before several tills).
+ */
+export type ImportNightData = {
+  establishmentId: string;
+  tillId?: string;
+  day: string;
+  trigger: ImportTrigger;
+};
 
 /**
  * Where import requests (and members' tasks) go: run in this process (embedded) or through pg-boss to any worker (server). Declared

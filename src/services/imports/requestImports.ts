@@ -5,30 +5,44 @@ import {
   type ImportRun,
   type QuarantineItem,
 } from '../../db/repositories/importRuns.ts';
-import { findTillConnection } from '../../db/repositories/tillConnections.ts';
+import {
+  findFirstTill,
+  findTillConnection,
+  listEstablishmentTills,
+} from '../../db/repositories/tillConnections.ts';
 import { addDays, daysBetween, lastClosedBusinessDay, localDateHour } from '../../domain/businessDay.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { AppError, invalidField, notFound } from '../../domain/errors.ts';
 import type { ImportQueue } from './importQueue.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
-import { toView, type TillConnectionView } from '../tills/tillConnection.ts';
+import { removedTill, toView, type TillConnectionView } from '../tills/tillConnection.ts';
 
 export const MAX_RANGE_DAYS = 93;
 
 /**
  * "Importer maintenant" (no dates: the last closed day), "Réimporter" a day or a range, or the last N days up
- * to the last closed one (the history offered on first connection); oldest first.
+ * to the last closed one (the history offered on first connection); oldest first. One till (`tillId`) or every
+ * till in use.
  */
 export async function requestImports(
   db: Db,
   queue: ImportQueue,
   actorId: string,
   establishmentId: string,
-  input: { from?: string | undefined; to?: string | undefined; lastDays?: number | undefined },
+  input: {
+    from?: string | undefined;
+    to?: string | undefined;
+    lastDays?: number | undefined;
+    tillId?: string | undefined;
+  },
   clock: Clock,
-): Promise<{ days: string[] }> {
+): Promise<{ days: string[]; tillIds: string[] }> {
   const establishment = await requireMembership(db, establishmentId, actorId, MANAGERS);
-  if (!(await findTillConnection(db, establishmentId))) throw notFound('Connexion caisse');
+  const tills = input.tillId
+    ? [await findTillConnection(db, establishmentId, input.tillId)].filter((t) => t !== undefined)
+    : await listEstablishmentTills(db, establishmentId);
+  if (tills.length === 0) throw notFound(input.tillId ? 'Caisse' : 'Connexion caisse');
+  if (tills.some((t) => t.archivedAt)) throw removedTill();
   const today = localDateHour(clock.now(), establishment.timeZone).date;
   const lastClosed = lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour);
   const history = input.lastDays === undefined ? undefined : addDays(lastClosed, 1 - input.lastDays);
@@ -42,12 +56,18 @@ export async function requestImports(
     });
   }
   const days = daysBetween(from, to);
-  await queue.enqueue(days.map((day) => ({ establishmentId, day, trigger: 'manual' as const })));
-  return { days };
+  await queue.enqueue(
+    tills.flatMap((t) =>
+      days.map((day) => ({ establishmentId, tillId: t.id, day, trigger: 'manual' as const })),
+    ),
+  );
+  return { days, tillIds: tills.map((t) => t.id) };
 }
 
 export type ImportOverview = {
+  /** The first till in use (the one-till pages); `tills` has every one, removed ones last. */
   connection: TillConnectionView | null;
+  tills: TillConnectionView[];
   runs: ImportRun[];
   pending: string[];
   quarantine: QuarantineItem[];
@@ -62,11 +82,13 @@ export async function importOverview(
   clock: Clock,
 ): Promise<ImportOverview> {
   const establishment = await requireMembership(db, establishmentId, actorId);
-  const connection = await findTillConnection(db, establishmentId);
+  const tills = await listEstablishmentTills(db, establishmentId, { withArchived: true });
+  const connection = await findFirstTill(db, establishmentId);
   // Pending first: a day that leaves the queue between the two reads then shows as a finished run, never as lost.
   const pending = await queue.pending(establishmentId);
   return {
     connection: connection ? toView(connection) : null,
+    tills: tills.map(toView),
     runs: await listRuns(db, establishmentId, 100),
     pending,
     quarantine: await listQuarantine(db, establishmentId, 200),

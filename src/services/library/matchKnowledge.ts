@@ -11,7 +11,7 @@ import {
   saveLesson,
   type LessonRow,
 } from '../../db/repositories/matchKnowledge.ts';
-import { findTillConnection } from '../../db/repositories/tillConnections.ts';
+import { findFirstTill } from '../../db/repositories/tillConnections.ts';
 import {
   labelKey,
   learnCatalogue,
@@ -73,7 +73,7 @@ export async function knowledgeFor(
   index: MatchIndex,
   now: Date,
 ): Promise<Knowledge> {
-  const till = await findTillConnection(db, establishmentId);
+  const till = await findFirstTill(db, establishmentId);
   const profile = till ? await catalogueProfileFor(db, establishmentId, till.id, index, now) : null;
   const lessons = (await loadLessons(db, establishmentId)).map(toLesson);
   return new LessonBook(lessons, profile, await sharedKnowledgeNow(db)).knowledge();

@@ -130,7 +130,7 @@ export async function applySalesFileImport(
   }
   const products = await upsertFileProducts(trx, establishmentId, till.id, collected.byDay);
   const dayList = [...collected.byDay.keys()].sort();
-  await lockNights(trx, establishmentId, dayList);
+  await lockNights(trx, establishmentId, till.id, dayList);
   for (const month of new Set(dayList.map((d) => d.slice(0, 7)))) {
     await ensureSaleLinePartition(trx, `${month}-01`);
   }

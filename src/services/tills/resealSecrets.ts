@@ -9,6 +9,7 @@ export async function resealLegacySecrets(db: Db, secrets: SecretBox): Promise<n
     await replaceSealedPassword(
       db,
       row.establishmentId,
+      row.tillId,
       row.passwordEncrypted,
       secrets.seal(secrets.open(row.passwordEncrypted)),
     );

@@ -1,46 +1,30 @@
 import type { Db } from '../../db/database.ts';
 import {
+  defaultTillName,
+  findFirstTill,
   findTillConnection,
+  insertTillConnection,
+  listEstablishmentTills,
   recordTillStatus,
-  upsertTillConnection,
+  renameTill,
+  tillNameTaken,
+  updateTillCredentials,
   type StoredTillConnection,
 } from '../../db/repositories/tillConnections.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { AppError, invalidField, notFound } from '../../domain/errors.ts';
-import { asterioCredentialsSchema } from '../../tills/asterio/credentials.ts';
-import { isTillError, type TillErrorCode, type TillType } from '../../tills/connector.ts';
-import { HUBRISE_HOST, hubriseCredentialsSchema } from '../../tills/hubrise/credentials.ts';
-import { resolveHubriseEndpoint } from '../../tills/hubrise/endpoint.ts';
+import { isTillError, type TillErrorCode } from '../../tills/connector.ts';
 import { OWNERS, requireMembership } from '../establishments/access.ts';
-import { ipLiteral } from '../../tills/network/addresses.ts';
-import { ADDRESS_REFUSED, resolveAllowed, systemResolver } from '../../tills/network/guardedLookup.ts';
+import { connectorFor, type TillAccess } from './tillAccess.ts';
 import {
-  checkTillUrl,
-  DEFAULT_HOST_POLICY,
-  isDevLoopback,
-  REFUSED_ADDRESS_MESSAGE,
-  type TillHostPolicy,
-} from '../../tills/network/hostPolicy.ts';
-import { connectorFor, INTERACTIVE_MS, type TillAccess } from './tillAccess.ts';
+  checkDomainAddresses,
+  validateCredentials,
+  validateHubrise,
+  type StoredValues,
+  type TillConnectionInput,
+} from './tillCredentials.ts';
 
-export type TillConnectionInput = {
-  tillType: TillType;
-  /** Astério's five values. */
-  domain?: string | undefined;
-  kmlcode?: string | undefined;
-  siteCode?: string | undefined;
-  identifier?: string | undefined;
-  /** Omitted to keep the stored password. */
-  password?: string | undefined;
-  /** HubRise: the location, its catalog (optional) and access token (omitted to keep the stored one). */
-  locationId?: string | undefined;
-  catalogId?: string | null | undefined;
-  accessToken?: string | undefined;
-  /** HubRise's API origin: api.hubrise.com, or the simulator under the development switch. */
-  apiOrigin?: string | undefined;
-};
-
-type StoredValues = { domain: string; kmlcode: string; siteCode: string; identifier: string };
+export type { TillConnectionInput } from './tillCredentials.ts';
 
 /** A failure says what to check, in French; never the till's body or a socket error code (no port scanner). */
 export type TestOutcome =
@@ -58,17 +42,90 @@ export const toView = ({ passwordEncrypted: _p, ...rest }: StoredTillConnection)
   hasPassword: true,
 });
 
+const TILL_NAME_MAX = 40;
+
+/** The establishment's tills, removed ones last (kept read-only): owners only, like the identifiers. */
+export async function listTills(
+  db: Db,
+  actorId: string,
+  establishmentId: string,
+): Promise<TillConnectionView[]> {
+  await requireMembership(db, establishmentId, actorId, OWNERS);
+  return (await listEstablishmentTills(db, establishmentId, { withArchived: true })).map(toView);
+}
+
+/** The one-till view (`GET /till`): the establishment's first till in use. */
 export async function getTillConnection(
   db: Db,
   actorId: string,
   establishmentId: string,
 ): Promise<TillConnectionView | null> {
   await requireMembership(db, establishmentId, actorId, OWNERS);
-  const found = await findTillConnection(db, establishmentId);
+  const found = await findFirstTill(db, establishmentId);
   return found ? toView(found) : null;
 }
 
-/** Saves the credentials (even when the till refuses them, marked as failing), then tests them. */
+type Saved = { connection: TillConnectionView; test: TestOutcome };
+
+/** Adds a till (a bar beside a restaurant, or a new till), then tests it. */
+export async function addTill(
+  db: Db,
+  access: TillAccess,
+  actorId: string,
+  establishmentId: string,
+  input: TillConnectionInput & { name?: string | undefined },
+  clock: Clock,
+  signal?: AbortSignal,
+): Promise<Saved> {
+  await requireMembership(db, establishmentId, actorId, OWNERS);
+  const name = await freeName(db, establishmentId, input.name, defaultTillName(input.tillType));
+  const { values, password } = await checkedValues(access, undefined, input);
+  return withTestSlot(establishmentId, async () => {
+    const created = await insertTillConnection(
+      db,
+      establishmentId,
+      name,
+      { ...values, tillType: input.tillType, passwordEncrypted: access.secrets.seal(password) },
+      clock.now(),
+    );
+    return testAndRead(db, access, establishmentId, created.id, clock, signal);
+  });
+}
+
+/** New credentials or a new name for a till in use; credentials saved even when the till refuses them. */
+export async function updateTill(
+  db: Db,
+  access: TillAccess,
+  actorId: string,
+  establishmentId: string,
+  tillId: string,
+  input: TillConnectionInput & { name?: string | undefined },
+  clock: Clock,
+  signal?: AbortSignal,
+): Promise<Saved> {
+  await requireMembership(db, establishmentId, actorId, OWNERS);
+  const existing = await findTillConnection(db, establishmentId, tillId);
+  if (!existing) throw notFound('Caisse');
+  if (existing.archivedAt) throw removedTill();
+  if (input.name !== undefined) {
+    const name = checkName(input.name);
+    if (await tillNameTaken(db, establishmentId, name, tillId)) throw nameTaken();
+    await renameTill(db, establishmentId, tillId, name);
+  }
+  const { values, password } = await checkedValues(access, existing, input);
+  return withTestSlot(establishmentId, async () => {
+    await updateTillCredentials(
+      db,
+      establishmentId,
+      tillId,
+      { ...values, tillType: input.tillType, passwordEncrypted: access.secrets.seal(password) },
+      clock.now(),
+    );
+    return testAndRead(db, access, establishmentId, tillId, clock, signal);
+  });
+}
+
+/** The one-till save (`PUT /till`): the first till in use, or a new one. */
 export async function saveTillConnection(
   db: Db,
   access: TillAccess,
@@ -77,13 +134,78 @@ export async function saveTillConnection(
   input: TillConnectionInput,
   clock: Clock,
   signal?: AbortSignal,
-): Promise<{ connection: TillConnectionView; test: TestOutcome }> {
+): Promise<Saved> {
   await requireMembership(db, establishmentId, actorId, OWNERS);
-  const existing = await findTillConnection(db, establishmentId);
+  const first = await findFirstTill(db, establishmentId);
+  return first
+    ? updateTill(db, access, actorId, establishmentId, first.id, input, clock, signal)
+    : addTill(db, access, actorId, establishmentId, input, clock, signal);
+}
+
+/** Tests one till in use (`tillId`), or the first one (`POST /till/test`). */
+export async function testTillConnection(
+  db: Db,
+  access: TillAccess,
+  actorId: string,
+  establishmentId: string,
+  clock: Clock,
+  signal?: AbortSignal,
+  tillId?: string,
+): Promise<Saved> {
+  await requireMembership(db, establishmentId, actorId, OWNERS);
+  const till = tillId
+    ? await findTillConnection(db, establishmentId, tillId)
+    : await findFirstTill(db, establishmentId);
+  if (!till) throw notFound(tillId ? 'Caisse' : 'Connexion caisse');
+  if (till.archivedAt) throw removedTill();
+  return withTestSlot(establishmentId, () =>
+    testAndRead(db, access, establishmentId, till.id, clock, signal),
+  );
+}
+
+export const removedTill = (): AppError =>
+  new AppError(
+    'conflict',
+    'Cette caisse a été retirée : son historique reste consultable, mais plus modifiable.',
+  );
+
+const nameTaken = () => invalidField('body.name', 'Une autre caisse porte déjà ce nom');
+
+function checkName(raw: string): string {
+  const name = raw.trim().replace(/\s+/g, ' ');
+  if (name === '') throw invalidField('body.name', 'Le nom de la caisse est requis');
+  if (name.length > TILL_NAME_MAX)
+    throw invalidField('body.name', `Nom de caisse trop long (${TILL_NAME_MAX} caractères au plus)`);
+  return name;
+}
+
+/** The typed name (refused when taken), or the till's type numbered past the names in use ("HubRise 2"). */
+async function freeName(
+  db: Db,
+  establishmentId: string,
+  typed: string | undefined,
+  base: string,
+): Promise<string> {
+  if (typed !== undefined && typed.trim() !== '') {
+    const name = checkName(typed);
+    if (await tillNameTaken(db, establishmentId, name)) throw nameTaken();
+    return name;
+  }
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} ${n}`;
+    if (!(await tillNameTaken(db, establishmentId, name))) return name;
+  }
+}
+
+/** The values to store and the secret to seal: a kept secret only serves the till and place it was issued for. */
+async function checkedValues(
+  access: TillAccess,
+  existing: StoredTillConnection | undefined,
+  input: TillConnectionInput,
+): Promise<{ values: StoredValues; password: string }> {
   const hubrise = input.tillType === 'hubrise';
   const secretField = hubrise ? 'body.accessToken' : 'body.password';
   const typed = hubrise ? input.accessToken : input.password;
-  // A stored secret only serves the till it was issued by.
   const kept =
     existing && existing.tillType === input.tillType
       ? access.secrets.open(existing.passwordEncrypted)
@@ -107,55 +229,32 @@ export async function saveTillConnection(
         : 'Retapez le mot de passe de la caisse pour changer le domaine, le kmlcode, le code site ou l’identifiant.',
     );
   await checkDomainAddresses(access, values.domain);
-  const test = await withTestSlot(establishmentId, async () => {
-    await upsertTillConnection(
-      db,
-      establishmentId,
-      { ...values, tillType: input.tillType, passwordEncrypted: access.secrets.seal(password) },
-      clock.now(),
-    );
-    return runTest(db, access, establishmentId, clock, signal);
-  });
-  const saved = await findTillConnection(db, establishmentId);
-  if (!saved) throw notFound('Connexion caisse');
-  return { connection: toView(saved), test };
+  return { values, password };
 }
 
-export async function testTillConnection(
-  db: Db,
-  access: TillAccess,
-  actorId: string,
-  establishmentId: string,
-  clock: Clock,
-  signal?: AbortSignal,
-): Promise<{ connection: TillConnectionView; test: TestOutcome }> {
-  await requireMembership(db, establishmentId, actorId, OWNERS);
-  const test = await withTestSlot(establishmentId, () => runTest(db, access, establishmentId, clock, signal));
-  const saved = await findTillConnection(db, establishmentId);
-  if (!saved) throw notFound('Connexion caisse');
-  return { connection: toView(saved), test };
-}
-
-async function runTest(
+async function testAndRead(
   db: Db,
   access: TillAccess,
   establishmentId: string,
+  tillId: string,
   clock: Clock,
   signal?: AbortSignal,
-): Promise<TestOutcome> {
-  const connection = await findTillConnection(db, establishmentId);
-  if (!connection) throw notFound('Connexion caisse');
-  const outcome = await callTill(access, connection, signal);
+): Promise<Saved> {
+  const connection = await findTillConnection(db, establishmentId, tillId);
+  if (!connection) throw notFound('Caisse');
+  const test = await callTill(access, connection, signal);
   // Nobody waits for this answer: the outcome of a cut-short test says nothing about the till.
-  if (signal?.aborted) return outcome;
-  await recordTillStatus(db, establishmentId, {
-    status: outcome.ok ? 'ok' : outcome.code === 'auth_refused' ? 'refused' : 'failing',
-    code: outcome.ok ? null : outcome.code,
-    message: outcome.ok ? null : outcome.message,
-    ...(outcome.ok ? { siteName: outcome.siteName } : {}),
-    at: clock.now(),
-  });
-  return outcome;
+  if (!signal?.aborted)
+    await recordTillStatus(db, establishmentId, tillId, {
+      status: test.ok ? 'ok' : test.code === 'auth_refused' ? 'refused' : 'failing',
+      code: test.ok ? null : test.code,
+      message: test.ok ? null : test.message,
+      ...(test.ok ? { siteName: test.siteName } : {}),
+      at: clock.now(),
+    });
+  const saved = await findTillConnection(db, establishmentId, tillId);
+  if (!saved) throw notFound('Caisse');
+  return { connection: toView(saved), test };
 }
 
 async function callTill(
@@ -190,97 +289,4 @@ async function withTestSlot<T>(establishmentId: string, run: () => Promise<T>): 
     if (left > 0) inFlight.set(establishmentId, left);
     else inFlight.delete(establishmentId);
   }
-}
-
-const policyOf = (access: TillAccess): TillHostPolicy => ({
-  allowLoopback: access.allowInsecureLocalhost,
-  domainPatterns: access.connectorOptions.domainPatterns ?? DEFAULT_HOST_POLICY.domainPatterns,
-});
-
-/** At save time, a name that resolves to an internal address is refused (and checked again at each connection). */
-async function checkDomainAddresses(access: TillAccess, domain: string): Promise<void> {
-  const url = new URL(domain);
-  const policy = policyOf(access);
-  if (ipLiteral(url.hostname) || isDevLoopback(url, policy)) return;
-  const resolve = access.connectorOptions.resolver ?? systemResolver;
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      resolveAllowed(url.hostname, policy.allowLoopback, resolve),
-      new Promise((done) => (timer = setTimeout(done, INTERACTIVE_MS))),
-    ]);
-  } catch (error) {
-    // A name that does not resolve is saved, and the test then says the till is unreachable.
-    if ((error as { code?: unknown }).code === ADDRESS_REFUSED)
-      throw invalidField('body.domain', REFUSED_ADDRESS_MESSAGE);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** HubRise: the location's id, catalog and token; the API host is fixed (the simulator only under the switch). */
-function validateHubrise(access: TillAccess, input: TillConnectionInput, token: string): StoredValues {
-  const parsed = hubriseCredentialsSchema.safeParse({
-    locationId: input.locationId,
-    accessToken: token,
-    catalogId: input.catalogId?.trim() ? input.catalogId : null,
-  });
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({
-      field: `body.${i.path.join('.')}`,
-      message: i.message,
-    }));
-    throw new AppError('validation_failed', fields[0]?.message ?? 'Identifiants HubRise invalides', {
-      fields,
-    });
-  }
-  const apiOrigin = input.apiOrigin?.trim();
-  try {
-    const { credentials } = resolveHubriseEndpoint(
-      { ...parsed.data, ...(apiOrigin ? { apiOrigin } : {}) },
-      { allowLoopback: access.allowInsecureLocalhost, domainPatterns: [HUBRISE_HOST] },
-    );
-    return {
-      domain: credentials.apiOrigin ?? '',
-      kmlcode: credentials.locationId,
-      siteCode: credentials.catalogId ?? '',
-      identifier: '',
-    };
-  } catch (error) {
-    if (isTillError(error)) throw invalidField('body.apiOrigin', error.message);
-    throw error;
-  }
-}
-
-function validateCredentials(
-  access: TillAccess,
-  input: TillConnectionInput & { password: string },
-): StoredValues & { password: string } {
-  const policy = policyOf(access);
-  let url: URL | null = null;
-  try {
-    url = new URL((input.domain ?? '').trim());
-  } catch {
-    // Reported by the schema below.
-  }
-  const local = url !== null && isDevLoopback(url, policy);
-  const parsed = asterioCredentialsSchema.safeParse({
-    ...input,
-    domain: local ? 'https://localhost' : input.domain,
-  });
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({
-      field: `body.${i.path.join('.')}`,
-      message: i.message,
-    }));
-    throw new AppError('validation_failed', fields[0]?.message ?? 'Identifiants invalides', { fields });
-  }
-  const domain = local && url ? url.origin : parsed.data.domain;
-  try {
-    checkTillUrl(new URL(domain), policy);
-  } catch (error) {
-    if (isTillError(error)) throw invalidField('body.domain', error.message);
-    throw error;
-  }
-  return { ...parsed.data, domain };
 }

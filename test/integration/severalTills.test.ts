@@ -79,6 +79,7 @@ describeOnBothDatabases('several tills per establishment', (kind) => {
     });
     restaurant = added.json<Saved>().connection;
 
+    t.clock.advance(60_000);
     const h = hubrise.credentials();
     const second = await owner.post(`${base}/tills`, { tillType: 'hubrise', name: 'Bar', ...h });
     expect(second.statusCode, second.body).toBe(201);
@@ -145,7 +146,9 @@ describeOnBothDatabases('several tills per establishment', (kind) => {
     const second = await runs();
     const barRuns = second.runs.filter((r) => r.tillId === bar.id);
     expect(barRuns).toHaveLength(4);
-    expect(barRuns.slice(0, 2).map((r) => r.linesNew)).toEqual([0, 0]);
+    // Each day read twice: the second run of each day found every line already there.
+    expect(barRuns.filter((r) => r.linesNew === 0)).toHaveLength(2);
+    expect(barRuns.reduce((n, r) => n + r.linesNew, 0)).toBe(barLines.length);
     expect(second.runs.filter((r) => r.tillId === restaurant.id)).toHaveLength(2);
     expect(await lines(bar.id)).toEqual(barLines);
     expect(await lines(restaurant.id)).toEqual(restaurantLines);

@@ -108,7 +108,7 @@ export async function saveCatalogueProfile(
     .values({ till_id: tillId, establishment_id: establishmentId, catalogue_version: version, profile: json })
     .onConflict((oc) =>
       oc
-        .column('till_id')
+        .columns(['establishment_id', 'till_id'])
         .doUpdateSet({ catalogue_version: version, profile: json, built_at: sql<Date>`now()` }),
     )
     .execute();

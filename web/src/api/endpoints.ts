@@ -112,13 +112,23 @@ export const tillApi = {
   get: (eid: string) => api<{ connection: TillConnection | null }>('GET', `${est(eid)}/till`),
   save: (eid: string, body: TillConnectionInput) => api<TillAnswer>('PUT', `${est(eid)}/till`, body),
   test: (eid: string) => api<TillAnswer>('POST', `${est(eid)}/till/test`),
+  /** Several tills: each by its id; removed ones stay listed, read-only. */
+  list: (eid: string) => api<{ tills: TillConnection[] }>('GET', `${est(eid)}/tills`),
+  add: (eid: string, body: TillConnectionInput & { name?: string }) =>
+    api<TillAnswer>('POST', `${est(eid)}/tills`, body),
+  update: (eid: string, tillId: string, body: TillConnectionInput & { name?: string }) =>
+    api<TillAnswer>('PUT', `${est(eid)}/tills/${encodeURIComponent(tillId)}`, body),
+  testOne: (eid: string, tillId: string) =>
+    api<TillAnswer>('POST', `${est(eid)}/tills/${encodeURIComponent(tillId)}/test`),
+  remove: (eid: string, tillId: string) =>
+    api<{ connection: TillConnection }>('DELETE', `${est(eid)}/tills/${encodeURIComponent(tillId)}`),
 };
 
 export const importApi = {
   overview: (eid: string, signal?: AbortSignal) =>
     api<ImportOverview>('GET', `${est(eid)}/imports`, undefined, signal),
-  request: (eid: string, body: { from?: string; to?: string; lastDays?: number }) =>
-    api<{ days: string[] }>('POST', `${est(eid)}/imports`, body),
+  request: (eid: string, body: { from?: string; to?: string; lastDays?: number; tillId?: string }) =>
+    api<{ days: string[]; tillIds: string[] }>('POST', `${est(eid)}/imports`, body),
 };
 
 export const syncApi = {

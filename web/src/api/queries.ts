@@ -23,6 +23,7 @@ export const keys = {
   appellations: (q: string) => ['appellations', q] as const,
   imports: (eid: string) => ['imports', eid] as const,
   till: (eid: string) => ['till', eid] as const,
+  tills: (eid: string) => ['till', eid, 'all'] as const,
   members: (eid: string) => ['members', eid] as const,
   sync: (eid: string) => ['sync', eid] as const,
   workList: (eid: string, query: WorkListQuery) => ['sync', eid, 'work', query] as const,
@@ -93,6 +94,9 @@ export const useImportOverview = (
 
 export const useTillConnection = (eid: string, enabled = true) =>
   useQuery({ queryKey: keys.till(eid), queryFn: () => tillApi.get(eid).then((r) => r.connection), enabled });
+
+export const useTills = (eid: string, enabled = true) =>
+  useQuery({ queryKey: keys.tills(eid), queryFn: () => tillApi.list(eid).then((r) => r.tills), enabled });
 
 export const useMembers = (eid: string) =>
   useQuery({ queryKey: keys.members(eid), queryFn: () => establishmentApi.members(eid) });

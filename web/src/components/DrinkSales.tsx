@@ -7,6 +7,7 @@ import { Link, paths } from '../router.tsx';
 import { ErrorBanner, Loading, Notice } from './Feedback.tsx';
 import { bottlesText } from './format.ts';
 import { GoldenTillIcon } from './TillIcons.tsx';
+import { TillSource } from './TillSource.tsx';
 import { euros, factorText, parseFactor } from './tillFormat.ts';
 
 /** The drink's Ventes tab: the till's sales by day over a period, and the golden till button for its links. */
@@ -44,6 +45,7 @@ export function DrinkSales({
   };
 
   if (!sales) return query.isError ? <ErrorBanner error={query.error} onRetry={reload} /> : <Loading />;
+  const tillOf = new Map(sales.links.map((l) => [l.tillProductId, l]));
   const days = [...sales.days].sort((a, b) => b.day.localeCompare(a.day) || a.label.localeCompare(b.label));
   return (
     <div className="sales">
@@ -117,7 +119,13 @@ export function DrinkSales({
             {days.map((d) => (
               <tr key={`${d.day}-${d.tillProductId}-${d.label}`} data-testid="sale-day">
                 <td>{day(d.day)}</td>
-                <td>{d.label}</td>
+                <td>
+                  {d.label}{' '}
+                  <TillSource
+                    name={tillOf.get(d.tillProductId)?.tillName}
+                    removed={tillOf.get(d.tillProductId)?.tillRemoved ?? false}
+                  />
+                </td>
                 <td className="num">{num(d.quantity)}</td>
                 <td className="num">{money(euros(d.revenueCents))}</td>
               </tr>

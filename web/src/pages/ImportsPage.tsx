@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { importApi } from '../api/endpoints.ts';
 import { useImportOverview } from '../api/queries.ts';
-import type { Establishment, ImportRun } from '../../../src/http/contract.ts';
+import type { Establishment, ImportOverview, ImportRun } from '../../../src/http/contract.ts';
 import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -12,6 +12,7 @@ import { euros } from '../components/tillFormat.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { HISTORY_DAYS, HistoryOffer } from '../components/HistoryOffer.tsx';
+import { TillSource } from '../components/TillSource.tsx';
 import { advance, busy, loadProgress, saveProgress, startProgress, type Progress } from './importProgress.ts';
 
 const POLL_MS = 1000;
@@ -162,7 +163,7 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
               {overview.runs.length === 0 ? (
                 <p className="empty">{t('imp.noRuns')}</p>
               ) : (
-                <RunTable runs={overview.runs} />
+                <RunTable runs={overview.runs} tills={overview.tills} />
               )}
             </section>
             <section aria-labelledby="imp-quarantine" className="quarantine">
@@ -199,8 +200,9 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
   );
 }
 
-function RunTable({ runs }: { runs: ImportRun[] }) {
+function RunTable({ runs, tills }: { runs: ImportRun[]; tills: ImportOverview['tills'] }) {
   const { t, num, money, date } = useI18n();
+  const tillOf = new Map(tills.map((c) => [c.id, c]));
   const sorted = [...runs].sort(
     (a, b) => b.businessDay.localeCompare(a.businessDay) || b.startedAt.localeCompare(a.startedAt),
   );
@@ -225,7 +227,15 @@ function RunTable({ runs }: { runs: ImportRun[] }) {
       <tbody>
         {sorted.map((r) => (
           <tr key={r.id} className={`run run--${r.status}`}>
-            <th scope="row">{date(`${r.businessDay}T12:00:00`)}</th>
+            <th scope="row">
+              {date(`${r.businessDay}T12:00:00`)}{' '}
+              {tills.length > 1 && r.tillId && (
+                <TillSource
+                  name={tillOf.get(r.tillId)?.name}
+                  removed={tillOf.get(r.tillId)?.archivedAt != null}
+                />
+              )}
+            </th>
             <td>
               <span className={`run-status run-status--${r.status}`}>{t(`imp.status.${r.status}`)}</span>
             </td>

@@ -14,6 +14,7 @@ import { euros, groupSameWine } from '../components/tillFormat.ts';
 import { useDebounced } from '../components/useDebounced.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths, useLocation } from '../router.tsx';
+import { TillSource } from '../components/TillSource.tsx';
 import { withParam } from './drinkListQuery.ts';
 
 const PAGE_SIZE = 100;
@@ -230,6 +231,7 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
                   </span>
                   <span className="sync-row__meta">
                     <span>{item.family ?? t('sync.noFamily')}</span>
+                    <TillSource name={item.tillName} removed={item.tillRemoved} />
                     {item.hasSales ? (
                       <span>
                         {t('sync.soldQty', { n: num(item.quantitySold) })} · {money(euros(item.revenueCents))}

@@ -1,108 +1,48 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
-import { ApiError } from '../api/client.ts';
+import { useEffect, useState } from 'react';
 import { importApi, tillApi } from '../api/endpoints.ts';
-import { keys, useTillConnection } from '../api/queries.ts';
-import type {
-  Establishment,
-  TillConnection,
-  TillConnectionInput,
-  TillTest,
-} from '../../../src/http/contract.ts';
-import { ErrorBanner, Loading, SubmitButton } from '../components/Feedback.tsx';
-import { Field } from '../components/Field.tsx';
-import { credentialsFromDomain, identifierFromKmlcode } from '../components/tillFormat.ts';
-import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { Link, navigate, paths } from '../router.tsx';
-import { HISTORY_DAYS, HistoryOffer } from '../components/HistoryOffer.tsx';
+import { keys, useTills } from '../api/queries.ts';
+import type { Establishment, TillConnection } from '../../../src/http/contract.ts';
+import { ErrorBanner, Loading } from '../components/Feedback.tsx';
+import { TillForm } from '../components/TillForm.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { navigate, paths } from '../router.tsx';
 import { saveProgress, startProgress } from './importProgress.ts';
 
-type TillType = TillConnection['tillType'];
+export { TEST_TITLES } from '../components/TillForm.tsx';
 
-type Values = {
-  domain: string;
-  kmlcode: string;
-  siteCode: string;
-  identifier: string;
-  password: string;
-  locationId: string;
-  catalogId: string;
-  accessToken: string;
-  apiOrigin: string;
-};
-const HUBRISE_API = 'https://api.hubrise.com';
-const EMPTY: Values = {
-  domain: '',
-  kmlcode: '',
-  siteCode: 'SID',
-  identifier: '',
-  password: '',
-  locationId: '',
-  catalogId: '',
-  accessToken: '',
-  apiOrigin: HUBRISE_API,
-};
+const NEW = 'new';
 
-// HubRise's location, catalog and API origin are stored in the generic kmlcode, siteCode and domain.
-const valuesOf = (c: TillConnection): Values =>
-  c.tillType === 'hubrise'
-    ? { ...EMPTY, locationId: c.kmlcode, catalogId: c.siteCode, apiOrigin: c.domain }
-    : {
-        ...EMPTY,
-        domain: c.domain,
-        kmlcode: c.kmlcode,
-        siteCode: c.siteCode,
-        identifier: c.identifier,
-      };
-
-export const TEST_TITLES: Record<string, MessageKey> = {
-  auth_refused: 'till.test.auth_refused',
-  unknown_site: 'till.test.unknown_site',
-  unreachable: 'till.test.unreachable',
-  timeout: 'till.test.timeout',
-  unexpected_response: 'till.test.unexpected_response',
-  rate_limited: 'till.test.rate_limited',
-  server_error: 'till.test.server_error',
-  too_large: 'till.test.too_large',
-};
-
-/** Paramètres › Caisse: the Astério credentials, saved then tested; the password is never shown. */
+/**
+ * Paramètres › Caisse: the establishment's tills (a bar and a restaurant, or an old and a new till), each named;
+ * the owner adds an Astério or HubRise till, tests it, imports it, or removes it (its history stays, read-only).
+ */
 export function TillSettings({ establishment }: { establishment: Establishment }) {
   const { t, date } = useI18n();
   const eid = establishment.id;
   const canManage = establishment.role === 'owner';
   const queryClient = useQueryClient();
-  const tillQuery = useTillConnection(eid, canManage);
-  const connection = tillQuery.data;
-  const setConnection = (c: TillConnection) => queryClient.setQueryData(keys.till(eid), c);
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [tillType, setTillType] = useState<TillType>('asterio');
-  const [dirty, setDirty] = useState(false);
-  // Fields the user typed in keep their value; the others follow the domain.
-  const [typed, setTyped] = useState<{ kmlcode: boolean; identifier: boolean }>({
-    kmlcode: false,
-    identifier: false,
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const tillsQuery = useTills(eid, canManage);
+  const tills = tillsQuery.data;
+  const inUse = (tills ?? []).filter((c) => c.archivedAt === null);
+  const removed = (tills ?? []).filter((c) => c.archivedAt !== null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  // The form is rebuilt when the owner picks another till, not when the one on screen is saved (its test stays).
+  const [formKey, setFormKey] = useState(0);
+  const choose = (id: string | null) => {
+    setChosen(id);
+    setFormKey((k) => k + 1);
+  };
+  const [removing, setRemoving] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [test, setTest] = useState<TillTest | null>(null);
-  const [pending, setPending] = useState(false);
-
-  // The saved connection fills the form once; a later refetch leaves what the user typed alone.
-  const [seeded, setSeeded] = useState(false);
-  if (!seeded && connection !== undefined) {
-    setSeeded(true);
-    if (connection) {
-      setValues(valuesOf(connection));
-      setTillType(connection.tillType);
-      setTyped({ kmlcode: true, identifier: true });
-    }
-  }
+  // The first till in use is open by default; none yet: the form of a new one.
+  const selected = chosen ?? inUse[0]?.id ?? NEW;
+  const till = inUse.find((c) => c.id === selected) ?? null;
 
   useEffect(() => {
     if (window.location.hash === '#caisse')
       document.getElementById('caisse')?.scrollIntoView({ block: 'start' });
-  }, [connection]);
+  }, [tills]);
 
   if (!canManage)
     return (
@@ -112,279 +52,113 @@ export function TillSettings({ establishment }: { establishment: Establishment }
       </section>
     );
 
-  const set = (key: keyof Values, value: string) => {
-    setDirty(true);
-    setTest(null);
-    setErrors(({ [key]: _gone, ...rest }) => rest);
-    setValues((v) => {
-      const next = { ...v, [key]: value };
-      if (key === 'domain') {
-        const guess = credentialsFromDomain(value);
-        if (guess && !typed.kmlcode) next.kmlcode = guess.kmlcode;
-        if (guess && !typed.identifier) next.identifier = guess.identifier;
-      }
-      if (key === 'kmlcode' && !typed.identifier && value.trim())
-        next.identifier = identifierFromKmlcode(value);
-      return next;
-    });
-    if (key === 'kmlcode' || key === 'identifier') setTyped((s) => ({ ...s, [key]: true }));
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.till(eid) });
+  const saved = (c: TillConnection) => {
+    queryClient.setQueryData(keys.tills(eid), (old: TillConnection[] | undefined) =>
+      old?.some((x) => x.id === c.id) ? old.map((x) => (x.id === c.id ? c : x)) : [...(old ?? []), c],
+    );
+    setChosen(c.id);
+    refresh();
   };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const remove = async (c: TillConnection) => {
     setError(null);
-    setTest(null);
-    const found: Record<string, string> = {};
-    const hubrise = tillType === 'hubrise';
-    const sameTill = connection?.tillType === tillType;
-    for (const key of hubrise ? (['locationId'] as const) : (['domain', 'kmlcode', 'identifier'] as const))
-      if (!values[key].trim()) found[key] = t('auth.required');
-    if (hubrise && !sameTill && !values.accessToken) found.accessToken = t('till.hubrise.tokenRequired');
-    if (!hubrise && !sameTill && !values.password) found.password = t('till.passwordRequired');
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setPending(true);
     try {
-      let answer: { connection: TillConnection; test: TillTest };
-      if (dirty || !connection) {
-        const body: TillConnectionInput = hubrise
-          ? {
-              tillType: 'hubrise',
-              locationId: values.locationId.trim(),
-              ...(values.catalogId.trim() ? { catalogId: values.catalogId.trim() } : {}),
-              ...(values.apiOrigin.trim() && values.apiOrigin.trim() !== HUBRISE_API
-                ? { apiOrigin: values.apiOrigin.trim() }
-                : {}),
-              ...(values.accessToken ? { accessToken: values.accessToken } : {}),
-            }
-          : {
-              tillType: 'asterio',
-              domain: values.domain.trim(),
-              kmlcode: values.kmlcode.trim(),
-              identifier: values.identifier.trim(),
-              ...(values.siteCode.trim() ? { siteCode: values.siteCode.trim() } : {}),
-              ...(values.password ? { password: values.password } : {}),
-            };
-        answer = await tillApi.save(eid, body);
-      } else answer = await tillApi.test(eid);
-      setConnection(answer.connection);
-      setTest(answer.test);
-      setDirty(false);
-      setValues((v) => ({ ...v, password: '', accessToken: '' }));
+      await tillApi.remove(eid, c.id);
+      setRemoving(null);
+      choose(null);
+      refresh();
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
-      else setError(err);
-    } finally {
-      setPending(false);
+      setError(err);
     }
   };
-
-  const text = (key: keyof Values, label: string, hint?: string, placeholder?: string) => (
-    <Field label={label} error={errors[key]} hint={hint}>
-      {(p) => (
-        <input
-          {...p}
-          name={key}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={placeholder}
-          value={values[key]}
-          onChange={(e) => set(key, e.target.value)}
-        />
-      )}
-    </Field>
-  );
+  const importNow = async (c: TillConnection) => {
+    setError(null);
+    try {
+      const before = (await importApi.overview(eid)).runs.map((r) => r.id);
+      const { days } = await importApi.request(eid, { tillId: c.id });
+      saveProgress(eid, startProgress(days, before));
+      navigate(paths.imports(eid));
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   return (
     <section className="card" id="caisse" aria-labelledby="set-till">
       <h2 id="set-till">{t('till.title')}</h2>
-      {tillQuery.isPending && <Loading />}
-      <ErrorBanner error={tillQuery.error} onRetry={() => void tillQuery.refetch()} />
-      {connection && (
-        <p className={`till-state till-state--${connection.status}`}>
-          <strong>{t(`till.status.${connection.status}`)}</strong>
-          {connection.siteName && ` · ${connection.siteName}`}
-          {connection.lastTestedAt && (
-            <span className="muted">
-              {' '}
-              · {t('till.testedOn', { date: date(connection.lastTestedAt, true) })}
-            </span>
-          )}
-          {' · '}
-          <Link to={paths.imports(eid)}>{t('till.toImports')}</Link>
-        </p>
+      {tillsQuery.isPending && <Loading />}
+      <ErrorBanner error={tillsQuery.error} onRetry={() => void tillsQuery.refetch()} />
+      <ErrorBanner error={error} />
+      {tills && tills.length > 0 && (
+        <ul className="till-list" aria-label={t('till.listLabel')}>
+          {inUse.map((c) => (
+            <li
+              key={c.id}
+              className={c.id === selected ? 'till-list__item till-list__item--open' : 'till-list__item'}
+            >
+              <span>
+                <strong>{c.name}</strong> · {c.tillType === 'hubrise' ? 'HubRise' : 'Astério'} ·{' '}
+                <span>{t(`till.status.${c.status}`)}</span>
+              </span>
+              <span className="till-list__actions">
+                {c.id !== selected && (
+                  <button type="button" className="btn btn--link btn--small" onClick={() => choose(c.id)}>
+                    {t('till.open', { name: c.name })}
+                  </button>
+                )}
+                <button type="button" className="btn btn--link btn--small" onClick={() => void importNow(c)}>
+                  {t('till.importNow', { name: c.name })}
+                </button>
+                {removing === c.id ? (
+                  <span role="group" aria-label={t('till.removeConfirmLabel', { name: c.name })}>
+                    <span className="muted">{t('till.removeWarning')}</span>{' '}
+                    <button
+                      type="button"
+                      className="btn btn--danger btn--small"
+                      onClick={() => void remove(c)}
+                    >
+                      {t('till.removeConfirm', { name: c.name })}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="btn btn--link btn--small"
+                      onClick={() => setRemoving(null)}
+                    >
+                      {t('till.removeCancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn btn--link btn--small"
+                    onClick={() => setRemoving(c.id)}
+                  >
+                    {t('till.remove', { name: c.name })}
+                  </button>
+                )}
+              </span>
+            </li>
+          ))}
+          {removed.map((c) => (
+            <li key={c.id} className="till-list__item till-list__item--removed muted">
+              <strong>{c.name}</strong> · {c.tillType === 'hubrise' ? 'HubRise' : 'Astério'} ·{' '}
+              {t('till.removedOn', { date: date(c.archivedAt ?? '') })}
+            </li>
+          ))}
+        </ul>
       )}
-      <form onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
-        <p className="muted">{t('till.lead')}</p>
-        <ErrorBanner error={error} />
-        <Field label={t('till.type')}>
-          {(p) => (
-            <select
-              {...p}
-              name="tillType"
-              value={tillType}
-              onChange={(e) => {
-                setTillType(e.target.value === 'hubrise' ? 'hubrise' : 'asterio');
-                setDirty(true);
-                setTest(null);
-                setErrors({});
-              }}
-            >
-              <option value="asterio">Astério</option>
-              <option value="hubrise">{t('till.hubrise.option')}</option>
-            </select>
-          )}
-        </Field>
-        {tillType === 'hubrise' ? (
-          <HubriseFields
-            text={text}
-            saved={connection?.tillType === 'hubrise' ? connection.status : null}
-            token={values.accessToken}
-            error={errors.accessToken}
-            onToken={(v) => set('accessToken', v)}
-          />
-        ) : (
-          <>
-            {text('domain', t('till.domain'), t('till.domainHint'), 'https://monresto-70001.myasterio.com')}
-            <div className="form-row">
-              {text('kmlcode', t('till.kmlcode'), undefined, 'monresto-70001')}
-              {text('siteCode', t('till.siteCode'), t('till.siteCodeHint'))}
-            </div>
-            {text('identifier', t('till.identifier'), undefined, 'MONRESTO_GENERICDATA')}
-            {connection?.tillType === 'asterio' && <SavedPassword status={connection.status} />}
-            <Field
-              label={connection?.tillType === 'asterio' ? t('till.passwordReplace') : t('till.password')}
-              error={errors.password}
-              hint={connection?.tillType === 'asterio' ? t('till.passwordReplaceHint') : undefined}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  name="till-password"
-                  type="password"
-                  autoComplete="new-password"
-                  value={values.password}
-                  onChange={(e) => set('password', e.target.value)}
-                />
-              )}
-            </Field>
-          </>
-        )}
-        <SubmitButton pending={pending} label={t('till.testSubmit')} pendingLabel={t('till.testing')} />
-      </form>
-      {test && <TestResult test={test} />}
-      {test?.ok && connection?.lastImportAt === null && (
-        <HistoryOffer
-          onImport={async () => {
-            const before = (await importApi.overview(eid)).runs.map((r) => r.id);
-            const { days } = await importApi.request(eid, { lastDays: HISTORY_DAYS });
-            saveProgress(eid, startProgress(days, before));
-            navigate(paths.imports(eid));
-          }}
-        />
+      {tills && inUse.length > 0 && selected !== NEW && (
+        <button type="button" className="btn btn--ghost" onClick={() => choose(NEW)}>
+          {t('till.add')}
+        </button>
+      )}
+      {tills && (
+        <>
+          {selected === NEW && inUse.length > 0 && <h3>{t('till.newTitle')}</h3>}
+          {till && inUse.length > 1 && <h3>{till.name}</h3>}
+          <TillForm key={formKey} eid={eid} till={till} onSaved={saved} />
+        </>
       )}
     </section>
-  );
-}
-
-type TextField = (key: keyof Values, label: string, hint?: string, placeholder?: string) => ReactElement;
-
-/** What HubRise issues when Cellier is connected to a location: its id, a token, and optionally a catalog. */
-function HubriseFields(props: {
-  text: TextField;
-  /** The stored token's state, or null when none is stored. */
-  saved: TillConnection['status'] | null;
-  token: string;
-  error: string | undefined;
-  onToken: (value: string) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <>
-      <p className="muted">{t('till.hubrise.lead')}</p>
-      <div className="form-row">
-        {props.text('locationId', t('till.hubrise.location'), t('till.hubrise.locationHint'), '3r4s3-1')}
-        {props.text('catalogId', t('till.hubrise.catalog'), t('till.hubrise.catalogHint'), '87yu4')}
-      </div>
-      {props.text('apiOrigin', t('till.hubrise.api'), t('till.hubrise.apiHint'))}
-      {props.saved && <SavedPassword status={props.saved} secret="token" />}
-      <Field
-        label={props.saved ? t('till.hubrise.tokenReplace') : t('till.hubrise.token')}
-        error={props.error}
-        hint={props.saved ? t('till.hubrise.tokenReplaceHint') : undefined}
-      >
-        {(p) => (
-          <input
-            {...p}
-            name="till-token"
-            type="password"
-            autoComplete="new-password"
-            value={props.token}
-            onChange={(e) => props.onToken(e.target.value)}
-          />
-        )}
-      </Field>
-    </>
-  );
-}
-
-function TestResult({ test }: { test: TillTest }) {
-  const { t, tn, locale } = useI18n();
-  if (test.ok)
-    return (
-      <div className="banner banner--success till-result" role="status">
-        <span>
-          <strong>{t('till.test.ok')}</strong>{' '}
-          {test.siteName ? t('till.test.okSite', { site: test.siteName }) : ''}{' '}
-          {tn('till.test.products', test.productCount)}
-        </span>
-      </div>
-    );
-  const titleKey = TEST_TITLES[test.code];
-  // One message: a short title, then the server's French sentence (it never carries an HTTP detail).
-  return (
-    <div className="banner banner--error till-result" role="alert">
-      <span>
-        <strong>{titleKey ? t(titleKey) : t('till.test.failed')}</strong>
-        {locale === 'fr' && test.message && <span className="till-result__detail">{test.message}</span>}
-      </span>
-    </div>
-  );
-}
-
-const SECRET_STATES = {
-  password: {
-    ok: 'till.passwordSaved',
-    refused: 'till.passwordRefused',
-    unchecked: 'till.passwordUnchecked',
-  },
-  token: {
-    ok: 'till.hubrise.tokenSaved',
-    refused: 'till.hubrise.tokenRefused',
-    unchecked: 'till.hubrise.tokenUnchecked',
-  },
-} as const satisfies Record<string, Record<'ok' | 'refused' | 'unchecked', MessageKey>>;
-
-/** The tick says the stored password (or HubRise token) works: only after a test that passed. */
-function SavedPassword({
-  status,
-  secret = 'password',
-}: {
-  status: TillConnection['status'];
-  secret?: keyof typeof SECRET_STATES;
-}) {
-  const { t } = useI18n();
-  const keys = SECRET_STATES[secret];
-  if (status === 'ok')
-    return (
-      <p className="till-saved-password">
-        <span aria-hidden="true">✓ </span>
-        <span>{t(keys.ok)}</span>
-      </p>
-    );
-  return (
-    <p className={`till-saved-password till-saved-password--${status}`}>
-      {t(status === 'refused' ? keys.refused : keys.unchecked)}
-    </p>
   );
 }

@@ -58,7 +58,11 @@ export function DateInput({ value, onChange, withTime = false, className, ...res
         }}
       />
       <button type="button" className="date-input__pick" aria-label={t('date.pick')} onClick={open}>
-        📅
+        {/* An inline icon: an emoji glyph is missing from many kiosk and Linux fonts. */}
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <rect x="1.5" y="3" width="13" height="11.5" rx="1.5" fill="none" stroke="currentColor" />
+          <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" />
+        </svg>
       </button>
       <input
         ref={picker}

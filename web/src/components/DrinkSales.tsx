@@ -4,6 +4,7 @@ import { useDrinkSales } from '../api/queries.ts';
 import type { TillLink } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
+import { DateInput } from './DateInput.tsx';
 import { ErrorBanner, Loading, Notice } from './Feedback.tsx';
 import { bottlesText } from './format.ts';
 import { GoldenTillIcon } from './TillIcons.tsx';
@@ -69,11 +70,11 @@ export function DrinkSales({
         <form className="sales__period" onSubmit={submit} aria-label={t('sales.period')}>
           <label>
             {t('sales.from')}
-            <input type="date" name="from" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <DateInput name="from" value={from} onChange={setFrom} />
           </label>
           <label>
             {t('sales.to')}
-            <input type="date" name="to" value={to} onChange={(e) => setTo(e.target.value)} />
+            <DateInput name="to" value={to} onChange={setTo} />
           </label>
           <button type="submit" className="btn">
             {t('sales.show')}

@@ -9,6 +9,7 @@ import {
 } from '../api/salesFiles.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { ErrorBanner, Loading, Notice, SubmitButton } from './Feedback.tsx';
+import { DateInput } from './DateInput.tsx';
 import { Field } from './Field.tsx';
 
 const FIELDS = [
@@ -165,9 +166,7 @@ export function SalesFileImport({ eid, canManage }: { eid: string; canManage: bo
                 ))}
               </fieldset>
               {!mapping.date && (
-                <Field label={t('sf.day')}>
-                  {(p) => <input {...p} type="date" value={day} onChange={(e) => setDay(e.target.value)} />}
-                </Field>
+                <Field label={t('sf.day')}>{(p) => <DateInput {...p} value={day} onChange={setDay} />}</Field>
               )}
               <Field label={t('sf.tillName')}>
                 {(p) => (

@@ -4,6 +4,7 @@ import { importApi } from '../api/endpoints.ts';
 import { useImportOverview } from '../api/queries.ts';
 import type { Establishment, ImportOverview, ImportRun } from '../../../src/http/contract.ts';
 import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 import { Field } from '../components/Field.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { TillBanner } from '../components/TillBanner.tsx';
@@ -105,28 +106,10 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
                 </div>
                 <form className="form-row form-row--end" onSubmit={reimport} noValidate>
                   <Field label={t('imp.from')} error={fieldErrors.from}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        type="date"
-                        name="from"
-                        value={from}
-                        max={overview.lastClosedDay}
-                        onChange={(e) => setFrom(e.target.value)}
-                      />
-                    )}
+                    {(p) => <DateInput {...p} name="from" value={from} onChange={setFrom} />}
                   </Field>
                   <Field label={t('imp.to')} error={fieldErrors.to} hint={t('imp.toHint')}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        type="date"
-                        name="to"
-                        value={to}
-                        max={overview.lastClosedDay}
-                        onChange={(e) => setTo(e.target.value)}
-                      />
-                    )}
+                    {(p) => <DateInput {...p} name="to" value={to} onChange={setTo} />}
                   </Field>
                   <SubmitButton
                     pending={pending === 'range'}

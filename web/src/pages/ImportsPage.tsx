@@ -106,10 +106,20 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
                 </div>
                 <form className="form-row form-row--end" onSubmit={reimport} noValidate>
                   <Field label={t('imp.from')} error={fieldErrors.from}>
-                    {(p) => <DateInput {...p} name="from" value={from} onChange={setFrom} />}
+                    {(p) => (
+                      <DateInput
+                        {...p}
+                        name="from"
+                        value={from}
+                        max={overview.lastClosedDay}
+                        onChange={setFrom}
+                      />
+                    )}
                   </Field>
                   <Field label={t('imp.to')} error={fieldErrors.to} hint={t('imp.toHint')}>
-                    {(p) => <DateInput {...p} name="to" value={to} onChange={setTo} />}
+                    {(p) => (
+                      <DateInput {...p} name="to" value={to} max={overview.lastClosedDay} onChange={setTo} />
+                    )}
                   </Field>
                   <SubmitButton
                     pending={pending === 'range'}

@@ -1,3 +1,4 @@
+import { SHIPPED_PRESETS } from '../../src/tills/salesFile/presets.ts';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -115,19 +116,10 @@ export async function benchSalesFile(input: {
       displayName: null,
       locale: 'fr',
     });
-    const settings = salesFileSettingsSchema.parse({
-      mapping: {
-        date: 'Date',
-        ticket: 'Ticket',
-        productCode: 'Code article',
-        label: 'Libellé',
-        family: 'Famille',
-        quantity: 'Quantité',
-        unitPrice: 'Prix unitaire TTC',
-        amountInclTax: 'Montant TTC',
-        amountExclTax: 'Montant HT',
-      },
-    });
+    // The file is written in the shipped ticket-lines template: its preset maps it.
+    const ticketLines = SHIPPED_PRESETS.find((p) => p.name === 'Modèle Cellier — lignes de ticket');
+    if (!ticketLines) throw new Error('preset « Modèle Cellier — lignes de ticket » missing');
+    const settings = salesFileSettingsSchema.parse({ mapping: ticketLines.mapping });
     const runs: { ms: number; lines: number; days: number }[] = [];
     let lastEstablishment = '';
     for (let i = 0; i <= input.repeat; i++) {

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CarteDatabase } from './carteSchema.ts';
 import type { CountsDatabase } from './countsSchema.ts';
+import type { SalesFileDatabase } from './salesFileSchema.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -140,7 +141,7 @@ export interface DrinkStockTable {
   last_count_at: Timestamp | null;
 }
 
-export interface Database extends CountsDatabase, CarteDatabase {
+export interface Database extends CountsDatabase, CarteDatabase, SalesFileDatabase {
   account: AccountTable;
   session: SessionTable;
   account_task: AccountTaskTable;
@@ -164,9 +165,6 @@ export interface Database extends CountsDatabase, CarteDatabase {
   till_link: TillLinkTable;
   till_link_event: TillLinkEventTable;
   library_entry: LibraryEntryTable;
-  sales_file_till: SalesFileTillTable;
-  sales_file_preset: SalesFilePresetTable;
-  sales_file_upload: SalesFileUploadTable;
   match_lesson: MatchLessonTable;
   till_catalogue_profile: TillCatalogueProfileTable;
 }
@@ -347,40 +345,6 @@ export interface LibraryEntryTable {
   subtype: string | null;
   search_text: string;
   created_at: CreatedAt;
-}
-
-export interface SalesFileTillTable {
-  establishment_id: string;
-  id: Generated<string>;
-  name: string;
-  created_at: CreatedAt;
-}
-
-export interface SalesFilePresetTable {
-  establishment_id: string;
-  name: string;
-  mapping: unknown;
-  updated_at: Timestamp;
-}
-
-export interface SalesFileUploadTable {
-  establishment_id: string;
-  id: Generated<string>;
-  till_id: string;
-  file_name: string;
-  size_bytes: number;
-  sha256: string;
-  format: string;
-  encoding: string;
-  preset_name: string | null;
-  lines: number;
-  bad_lines: number;
-  warnings: number;
-  revenue_cents: number;
-  days: unknown;
-  bad: unknown;
-  account_id: string | null;
-  created_at: Timestamp;
 }
 
 /** One answer per establishment and label identity: what the matcher learnt from it (see src/matching/knowledge.ts). */

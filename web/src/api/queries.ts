@@ -1,5 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { Appellation, DrinkQuery, ImportOverview, WorkListQuery } from '../../../src/http/contract.ts';
+import type {
+  Appellation,
+  DrinkInput,
+  DrinkQuery,
+  ImportOverview,
+  LinkTarget,
+  NewDrinkInput,
+  WorkListQuery,
+} from '../../../src/http/contract.ts';
 import {
   drinkApi,
   establishmentApi,
@@ -9,6 +17,7 @@ import {
   syncApi,
   tillApi,
 } from './endpoints.ts';
+import { stockAreas, useWrite } from './write.ts';
 
 /** Every server-state key in one place, so that a write can invalidate what it changed. */
 export const keys = {
@@ -125,3 +134,72 @@ export const useSafeProposals = (eid: string) =>
 
 export const useNotDrinks = (eid: string) =>
   useQuery({ queryKey: keys.notDrinks(eid), queryFn: () => syncApi.notDrinks(eid).then((r) => r.items) });
+
+/** A new drink (with its bottles on hand) or a drink's sheet saved. */
+export const useSaveDrink = (eid: string) =>
+  useWrite(
+    (v: { drinkId: string; input: DrinkInput } | { drinkId?: undefined; input: NewDrinkInput }) =>
+      v.drinkId ? drinkApi.update(eid, v.drinkId, v.input) : drinkApi.create(eid, v.input),
+    () => stockAreas(eid),
+  );
+
+export const useArchiveDrink = (eid: string) =>
+  useWrite(
+    (v: { drinkId: string; archived: boolean }) => drinkApi.archive(eid, v.drinkId, v.archived),
+    () => stockAreas(eid),
+  );
+
+export const useRecordMovement = (eid: string, drinkId: string) =>
+  useWrite(
+    (body: Parameters<typeof stockApi.record>[2]) => stockApi.record(eid, drinkId, body),
+    () => stockAreas(eid),
+  );
+
+export const useRecordCounts = (eid: string) =>
+  useWrite(
+    (body: Parameters<typeof stockApi.counts>[1]) => stockApi.counts(eid, body),
+    () => stockAreas(eid),
+  );
+
+export const useSetFactor = (eid: string) =>
+  useWrite(
+    (v: { tillProductId: string; factor: number }) => syncApi.setFactor(eid, v.tillProductId, v.factor),
+    () => stockAreas(eid),
+  );
+
+/** A link broken: the product's sales stop moving the drink's stock. */
+export const useUnlink = (eid: string) =>
+  useWrite(
+    (tillProductId: string) => syncApi.unlink(eid, tillProductId),
+    () => stockAreas(eid),
+  );
+
+export const useLink = (eid: string) =>
+  useWrite(
+    (v: { tillProductId: string; target: LinkTarget; factor?: number; onHand?: number }) =>
+      syncApi.link(eid, v.tillProductId, v.target, v.factor, v.onHand),
+    () => stockAreas(eid),
+  );
+
+/** One product ignored (or restored), or a whole family. */
+export const useIgnore = (eid: string) =>
+  useWrite(
+    (v: { tillProductId: string; ignored: boolean } | { family: string; ignored: boolean }) =>
+      'family' in v
+        ? syncApi.ignoreFamily(eid, v.family, v.ignored)
+        : syncApi.ignore(eid, v.tillProductId, v.ignored),
+    () => stockAreas(eid),
+  );
+
+/** The products chosen from the "not drinks" banner, ignored at once. */
+export const useIgnoreMany = (eid: string) =>
+  useWrite(
+    (tillProductIds: string[]) => syncApi.ignoreMany(eid, tillProductIds),
+    () => stockAreas(eid),
+  );
+
+export const useLinkSafe = (eid: string) =>
+  useWrite(
+    (tillProductIds: string[]) => syncApi.linkSafe(eid, tillProductIds),
+    () => stockAreas(eid),
+  );

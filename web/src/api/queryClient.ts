@@ -7,7 +7,10 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-/** Every write marks all cached server state stale: what is on screen loads again, the rest on its next use. */
+/**
+ * A write made by a mutation hook (`write.ts`) reloads the areas it changed; a write still made by hand marks
+ * all cached server state stale: what is on screen loads again, the rest on its next use.
+ */
 export function createQueryClient(): QueryClient {
   const client = new QueryClient({
     defaultOptions: {
@@ -15,6 +18,8 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-  onWrite(() => void client.invalidateQueries());
+  onWrite(() => {
+    if (client.isMutating() === 0) void client.invalidateQueries();
+  });
   return client;
 }

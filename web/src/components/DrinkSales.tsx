@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { syncApi } from '../api/endpoints.ts';
-import { useDrinkSales } from '../api/queries.ts';
+import { useDrinkSales, useSetFactor, useUnlink } from '../api/queries.ts';
 import type { TillLink } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
@@ -12,15 +11,7 @@ import { TillSource } from './TillSource.tsx';
 import { euros, factorText, parseFactor } from './tillFormat.ts';
 
 /** The drink's Ventes tab: the till's sales by day over a period, and the golden till button for its links. */
-export function DrinkSales({
-  eid,
-  drinkId,
-  onLinksChanged,
-}: {
-  eid: string;
-  drinkId: string;
-  onLinksChanged: () => void;
-}) {
+export function DrinkSales({ eid, drinkId }: { eid: string; drinkId: string }) {
   const { t, num, money, date, locale } = useI18n();
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const [from, setFrom] = useState('');
@@ -60,11 +51,8 @@ export function DrinkSales({
             t('sales.tipDepletion', { v: bottlesText(sales.totals.depletion, locale) }),
           ]}
           eid={eid}
-          onChanged={(message) => {
-            // The write reloads the sales and the drink by itself (queryClient.ts).
-            setNotice(message);
-            onLinksChanged();
-          }}
+          // The write reloads the sales and the drink before it settles (write.ts).
+          onChanged={setNotice}
           onError={setError}
         />
         <form className="sales__period" onSubmit={submit} aria-label={t('sales.period')}>
@@ -223,10 +211,12 @@ function LinkRow({
   const [factor, setFactor] = useState(factorText(link.factor, num));
   const [factorError, setFactorError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
+  const setFactorOf = useSetFactor(eid);
+  const unlinkOf = useUnlink(eid);
+  const pending = setFactorOf.isPending || unlinkOf.isPending;
   const inputId = useId();
 
-  const saveFactor = async (event: FormEvent) => {
+  const saveFactor = (event: FormEvent) => {
     event.preventDefault();
     const value = parseFactor(factor);
     if (Number.isNaN(value) || value > 100) {
@@ -234,27 +224,17 @@ function LinkRow({
       return;
     }
     setFactorError(null);
-    setPending(true);
-    try {
-      await syncApi.setFactor(eid, link.tillProductId, value);
-      onChanged(t('sales.factorSaved', { label: link.label }));
-    } catch (err) {
-      onError(err);
-    } finally {
-      setPending(false);
-    }
+    setFactorOf.mutate(
+      { tillProductId: link.tillProductId, factor: value },
+      { onSuccess: () => onChanged(t('sales.factorSaved', { label: link.label })), onError },
+    );
   };
 
-  const unlink = async () => {
-    setPending(true);
-    try {
-      await syncApi.unlink(eid, link.tillProductId);
-      onChanged(t('sales.broken', { label: link.label }));
-    } catch (err) {
-      onError(err);
-      setPending(false);
-    }
-  };
+  const unlink = () =>
+    unlinkOf.mutate(link.tillProductId, {
+      onSuccess: () => onChanged(t('sales.broken', { label: link.label })),
+      onError,
+    });
 
   return (
     <li className="link-row" data-testid="till-link">
@@ -269,7 +249,7 @@ function LinkRow({
           </span>
         )}
       </div>
-      <form className="link-row__factor" onSubmit={(e) => void saveFactor(e)} noValidate>
+      <form className="link-row__factor" onSubmit={saveFactor} noValidate>
         <label htmlFor={inputId}>{t('sync.factor')}</label>
         <input
           id={inputId}
@@ -291,12 +271,7 @@ function LinkRow({
           aria-label={t('sales.confirmBreak', { label: link.label })}
         >
           <span>{t('sales.confirmBreak', { label: link.label })}</span>
-          <button
-            type="button"
-            className="btn btn--small btn--danger"
-            disabled={pending}
-            onClick={() => void unlink()}
-          >
+          <button type="button" className="btn btn--small btn--danger" disabled={pending} onClick={unlink}>
             {t('sales.confirmBreakYes')}
           </button>
           <button type="button" className="btn btn--small btn--ghost" onClick={() => setConfirming(false)}>

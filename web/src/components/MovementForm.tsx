@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { stockApi } from '../api/endpoints.ts';
+import { useRecordMovement } from '../api/queries.ts';
 import { MOVEMENT_KINDS, type MovementKind } from '../../../src/domain/stock.ts';
 import type { Drink } from '../../../src/http/contract.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
@@ -22,15 +22,7 @@ export function checkQuantity(kind: MovementKind, text: string, t: Translate): s
 }
 
 /** Entrée, perte/casse, ajustement or inventaire of one drink. */
-export function MovementForm({
-  eid,
-  drink,
-  onRecorded,
-}: {
-  eid: string;
-  drink: Drink;
-  onRecorded: (drink: Drink) => void;
-}) {
+export function MovementForm({ eid, drink }: { eid: string; drink: Drink }) {
   const { t, num } = useI18n();
   const [kind, setKind] = useState<MovementKind>('receipt');
   const [quantity, setQuantity] = useState('');
@@ -41,7 +33,7 @@ export function MovementForm({
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const record = useRecordMovement(eid, drink.id);
 
   const receipt = kind === 'receipt';
   const submit = async (event: FormEvent) => {
@@ -62,9 +54,8 @@ export function MovementForm({
     if (dateError) next.occurredAt = dateError;
     setErrors(next);
     if (quantityError || priceError || dateError) return;
-    setPending(true);
     try {
-      const updated = await stockApi.record(eid, drink.id, {
+      const updated = await record.mutateAsync({
         kind,
         quantity: parseDecimal(quantity),
         ...(occurredAt ? { occurredAt: new Date(occurredAt).toISOString() } : {}),
@@ -76,12 +67,9 @@ export function MovementForm({
       setNote('');
       setUnitPrice('');
       setSaved(t('mv.saved', { stock: num(updated.stock) }));
-      onRecorded(updated);
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
-    } finally {
-      setPending(false);
     }
   };
 
@@ -153,7 +141,7 @@ export function MovementForm({
           <input {...p} name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         )}
       </Field>
-      <SubmitButton pending={pending} label={t('mv.submit')} pendingLabel={t('common.saving')} />
+      <SubmitButton pending={record.isPending} label={t('mv.submit')} pendingLabel={t('common.saving')} />
     </form>
   );
 }

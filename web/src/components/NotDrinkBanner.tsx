@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import type { NotDrinkProposal } from '../../../src/http/contract.ts';
-import { syncApi } from '../api/endpoints.ts';
-import { useNotDrinks } from '../api/queries.ts';
+import { useIgnoreMany, useNotDrinks } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner } from './Feedback.tsx';
 
@@ -12,8 +10,8 @@ import { ErrorBanner } from './Feedback.tsx';
 export function NotDrinkBanner({ eid, onIgnored }: { eid: string; onIgnored: (n: number) => void }) {
   const { t, tn } = useI18n();
   const proposals = useNotDrinks(eid);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const ignoring = useIgnoreMany(eid);
+  const pending = ignoring.isPending;
 
   // A suggestion: nothing shows while it loads, but a failure says so.
   if (proposals.isError)
@@ -26,36 +24,21 @@ export function NotDrinkBanner({ eid, onIgnored }: { eid: string; onIgnored: (n:
     families.set(key, [...(families.get(key) ?? []), i]);
   }
 
-  const ignore = async (chosen: NotDrinkProposal[]) => {
-    setPending(true);
-    setError(null);
-    try {
-      const { updated } = await syncApi.ignoreMany(
-        eid,
-        chosen.map((i) => i.id),
-      );
-      onIgnored(updated);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  };
+  const ignore = (chosen: NotDrinkProposal[]) =>
+    ignoring.mutate(
+      chosen.map((i) => i.id),
+      { onSuccess: (r) => onIgnored(r.updated) },
+    );
 
   return (
     <section className="banner banner--info not-drinks" aria-labelledby="not-drinks-title">
       <div className="not-drinks__head">
         <strong id="not-drinks-title">{tn('sync.notDrinks.title', items.length)}</strong>
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={pending}
-          onClick={() => void ignore(items)}
-        >
+        <button type="button" className="btn btn--small" disabled={pending} onClick={() => ignore(items)}>
           {tn('sync.notDrinks.all', items.length)}
         </button>
       </div>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={ignoring.error} />
       <ul className="not-drinks__families">
         {[...families].map(([family, list]) => (
           <li key={family} data-testid="not-drink-family">
@@ -66,7 +49,7 @@ export function NotDrinkBanner({ eid, onIgnored }: { eid: string; onIgnored: (n:
               type="button"
               className="btn btn--small btn--ghost"
               disabled={pending}
-              onClick={() => void ignore(list)}
+              onClick={() => ignore(list)}
               aria-label={t('sync.notDrinks.familyLabel', { family: family || t('sync.noFamily') })}
             >
               {t('sync.notDrinks.family', { n: list.length })}

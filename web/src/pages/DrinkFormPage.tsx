@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { drinkApi } from '../api/endpoints.ts';
-import { useDrink } from '../api/queries.ts';
+import { useDrink, useSaveDrink } from '../api/queries.ts';
 import type { Colour } from '../../../src/domain/drink.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
 import { AppellationInput } from '../components/AppellationInput.tsx';
@@ -43,7 +42,7 @@ export function DrinkFormPage({
   const [values, setValues] = useState<DrinkFormValues | undefined>(drinkId ? undefined : EMPTY_DRINK);
   const [errors, setErrors] = useState<FormErrors>({});
   const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const save = useSaveDrink(eid);
   const [onHand, setOnHand] = useState('');
   const [onHandError, setOnHandError] = useState<string | undefined>(undefined);
 
@@ -82,18 +81,16 @@ export function DrinkFormPage({
       focusFirstInvalid();
       return;
     }
-    setPending(true);
     try {
-      const saved = drinkId
-        ? await drinkApi.update(eid, drinkId, input)
-        : await drinkApi.create(eid, { ...input, onHand: bottles.value });
+      const saved = await save.mutateAsync(
+        drinkId ? { drinkId, input } : { input: { ...input, onHand: bottles.value } },
+      );
       navigate(paths.drink(eid, saved.id), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) {
         setErrors(err.fieldMap());
         focusFirstInvalid();
       } else setError(err);
-      setPending(false);
     }
   };
 
@@ -275,7 +272,7 @@ export function DrinkFormPage({
             {t('common.cancel')}
           </Link>
           <SubmitButton
-            pending={pending}
+            pending={save.isPending}
             label={drinkId ? t('form.submitEdit') : t('form.submitCreate')}
             pendingLabel={t('common.saving')}
           />

@@ -1,7 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { drinkApi } from '../api/endpoints.ts';
-import { keys, useDrink, useMovements } from '../api/queries.ts';
+import { useArchiveDrink, useDrink, useMovements } from '../api/queries.ts';
 import type { Drink, Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -21,27 +18,11 @@ type Props = { establishment: Establishment; drinkId: string; tab: DrinkTab };
 export function DrinkPage({ establishment, drinkId, tab }: Props) {
   const { t, num, money, date } = useI18n();
   const eid = establishment.id;
-  const queryClient = useQueryClient();
   const drinkQuery = useDrink(eid, drinkId);
   const drink = drinkQuery.data;
   const movementsQuery = useMovements(eid, drinkId, tab === 'movements');
-  const [error, setError] = useState<unknown>(null);
-  const [archiving, setArchiving] = useState(false);
+  const archive = useArchiveDrink(eid);
   const loadDrink = () => void drinkQuery.refetch();
-  const setDrink = (d: Drink) => queryClient.setQueryData(keys.drink(eid, drinkId), d);
-
-  const toggleArchive = async () => {
-    if (!drink) return;
-    setArchiving(true);
-    setError(null);
-    try {
-      setDrink(await drinkApi.archive(eid, drink.id, drink.archivedAt === null));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setArchiving(false);
-    }
-  };
 
   if (!drink)
     return (
@@ -90,9 +71,9 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
           <button
             type="button"
             className="btn"
-            onClick={() => void toggleArchive()}
-            disabled={archiving}
-            aria-busy={archiving}
+            onClick={() => archive.mutate({ drinkId: drink.id, archived: drink.archivedAt === null })}
+            disabled={archive.isPending}
+            aria-busy={archive.isPending}
           >
             {drink.archivedAt ? t('sheet.unarchive') : t('sheet.archive')}
           </button>
@@ -101,7 +82,7 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
       {drink.archivedAt && (
         <p className="banner banner--info">{t('sheet.archivedOn', { date: date(drink.archivedAt) })}</p>
       )}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={archive.error} />
 
       <section className={`stock-card${low ? ' stock-card--low' : ''}`} aria-label={t('sheet.stockTitle')}>
         <div>
@@ -147,17 +128,10 @@ export function DrinkPage({ establishment, drinkId, tab }: Props) {
       {tab === 'info' ? (
         <DrinkDetails drink={drink} />
       ) : tab === 'sales' ? (
-        <DrinkSales eid={eid} drinkId={drink.id} onLinksChanged={loadDrink} />
+        <DrinkSales eid={eid} drinkId={drink.id} />
       ) : (
         <div className="movements">
-          <MovementForm
-            eid={eid}
-            drink={drink}
-            onRecorded={(updated) => {
-              setDrink(updated);
-              void movementsQuery.refetch();
-            }}
-          />
+          <MovementForm eid={eid} drink={drink} />
           <section aria-labelledby="mv-history">
             <h2 id="mv-history">{t('mv.history')}</h2>
             <QueryState query={movementsQuery}>

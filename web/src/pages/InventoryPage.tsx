@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { stockApi } from '../api/endpoints.ts';
-import { useDrinkPages } from '../api/queries.ts';
+import { useDrinkPages, useRecordCounts } from '../api/queries.ts';
 import type { Drink, Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { drinkTitle, formatCl } from '../components/format.ts';
@@ -42,10 +41,9 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
   const loading = list.isFetching;
   const [entries, setEntries] = useState<Map<string, Entry>>(() => loadEntries(eid));
   const [invalid, setInvalid] = useState<Set<string>>(() => new Set());
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const [pending, setPending] = useState(false);
+  const record = useRecordCounts(eid);
 
   // A count in progress survives a tap on another tab or a reload.
   useEffect(() => saveEntries(eid, entries), [eid, entries]);
@@ -66,9 +64,9 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
     });
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    record.reset();
     setMessage(null);
     setDone(null);
     if (entries.size === 0) {
@@ -78,18 +76,17 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
     const bad = new Set([...entries].filter(([, e]) => checkQuantity('count', e.text, t)).map(([id]) => id));
     setInvalid(bad);
     if (bad.size > 0) return;
-    setPending(true);
-    try {
-      const counts = [...entries].map(([drinkId, e]) => ({ drinkId, quantity: parseDecimal(e.text) }));
-      const { recorded } = await stockApi.counts(eid, { counts });
-      setEntries(new Map());
-      // The write reloads the drinks on screen, with their new stock (queryClient.ts).
-      setDone(recorded);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
+    const counts = [...entries].map(([drinkId, e]) => ({ drinkId, quantity: parseDecimal(e.text) }));
+    // The drinks on screen load again with their new stock before the mutation settles (write.ts).
+    record.mutate(
+      { counts },
+      {
+        onSuccess: ({ recorded }) => {
+          setEntries(new Map());
+          setDone(recorded);
+        },
+      },
+    );
   };
 
   // Drinks already counted stay on screen (first) whatever the search shows.
@@ -100,7 +97,7 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
     <main className="page page--narrow">
       <h1>{t('inv.title')}</h1>
       <p className="muted">{t('inv.lead')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate className="inventory">
+      <form onSubmit={submit} noValidate className="inventory">
         <label className="filters__search">
           <span className="visually-hidden">{t('inv.search')}</span>
           <input
@@ -117,7 +114,7 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
             {message}
           </p>
         )}
-        <ErrorBanner error={error} />
+        <ErrorBanner error={record.error} />
         <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />
         {invalid.size > 0 && (
           <p className="banner banner--error" role="alert">
@@ -171,7 +168,11 @@ export function InventoryPage({ establishment }: { establishment: Establishment 
               {t('inv.clear')}
             </button>
           )}
-          <SubmitButton pending={pending} label={t('inv.submit')} pendingLabel={t('common.saving')} />
+          <SubmitButton
+            pending={record.isPending}
+            label={t('inv.submit')}
+            pendingLabel={t('common.saving')}
+          />
         </div>
       </form>
     </main>

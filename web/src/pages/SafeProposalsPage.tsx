@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { syncApi } from '../api/endpoints.ts';
-import { useSafeProposals } from '../api/queries.ts';
+import { useLinkSafe, useSafeProposals } from '../api/queries.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Notice } from '../components/Feedback.tsx';
 import { QueryState } from '../components/QueryState.tsx';
@@ -17,23 +16,17 @@ export function SafeProposalsPage({ establishment }: { establishment: Establishm
   // Until the user chooses, every safe proposal is checked.
   const [choice, setChecked] = useState<Set<string> | null>(null);
   const checked = choice ?? new Set(proposals.data?.map((p) => p.tillProduct.id));
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const linkSafe = useLinkSafe(eid);
+  const pending = linkSafe.isPending;
   const [result, setResult] = useState<{ linked: number; skipped: number } | null>(null);
 
-  const confirm = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const r = await syncApi.linkSafe(eid, [...checked]);
-      setResult({ linked: r.linked.length, skipped: r.skipped.length });
-      setChecked(new Set());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  };
+  const confirm = () =>
+    linkSafe.mutate([...checked], {
+      onSuccess: (r) => {
+        setResult({ linked: r.linked.length, skipped: r.skipped.length });
+        setChecked(new Set());
+      },
+    });
 
   const toggle = (id: string, on: boolean) =>
     setChecked(() => {
@@ -50,7 +43,7 @@ export function SafeProposalsPage({ establishment }: { establishment: Establishm
       </Link>
       <h1>{t('safe.title')}</h1>
       <p className="muted">{t('safe.lead')}</p>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={linkSafe.error} />
       {result && (
         <Notice>
           {t('safe.done', { linked: result.linked, skipped: result.skipped })}{' '}
@@ -113,7 +106,7 @@ export function SafeProposalsPage({ establishment }: { establishment: Establishm
                   className="btn btn--primary"
                   disabled={pending || checked.size === 0}
                   aria-busy={pending}
-                  onClick={() => void confirm()}
+                  onClick={confirm}
                 >
                   {t('safe.confirm', { n: checked.size })}
                 </button>

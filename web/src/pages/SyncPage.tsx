@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { syncApi } from '../api/endpoints.ts';
-import { useImportOverview, useWorkList } from '../api/queries.ts';
+import { useIgnore, useImportOverview, useWorkList } from '../api/queries.ts';
 import type { Drink, Establishment, TillProduct, WorkListStatus } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading, Notice } from '../components/Feedback.tsx';
 import { ImportStateNote } from '../components/ImportStateNote.tsx';
@@ -33,10 +32,11 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
   const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
   const [text, setText] = useState(search.get('q') ?? '');
   const debounced = useDebounced(text.trim(), 300);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const ignoring = useIgnore(eid);
   const [open, setOpen] = useState<TillProduct | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const focusAfterLoad = useRef<string | null>(null);
+  // State, not a ref: a write settles after the list has loaded again, and setting it must still run the effect.
+  const [focusAfterLoad, setFocusAfterLoad] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
 
   const setParam = (key: string, value: string | null) =>
@@ -68,14 +68,14 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
 
   // After a link or an ignore: the next product's "+" takes the focus, to link dozens in a row.
   useEffect(() => {
-    const id = focusAfterLoad.current;
+    const id = focusAfterLoad;
     if (!id || loading) return;
-    focusAfterLoad.current = null;
+    setFocusAfterLoad(null);
     const target =
       list.current?.querySelector<HTMLElement>(`[data-plus="${CSS.escape(id)}"]`) ??
       list.current?.querySelector<HTMLElement>('[data-plus]');
     target?.focus();
-  }, [data, loading]);
+  }, [data, loading, focusAfterLoad]);
 
   const nextAfter = (id: string) => {
     const index = rows.findIndex((r) => r.item.id === id);
@@ -84,30 +84,29 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
 
   const onLinked = (product: TillProduct, drink: Drink) => {
     setNotice(t('sync.linked', { label: product.label, drink: drinkTitle(drink, t('drinks.unnamed')) }));
-    focusAfterLoad.current = nextAfter(product.id);
+    setFocusAfterLoad(nextAfter(product.id));
     setOpen(null);
   };
 
-  const ignore = async (product: TillProduct, ignored: boolean) => {
-    setActionError(null);
-    try {
-      await syncApi.ignore(eid, product.id, ignored);
-      setNotice(t(ignored ? 'sync.ignoredOne' : 'sync.restoredOne', { label: product.label }));
-      focusAfterLoad.current = nextAfter(product.id);
-    } catch (err) {
-      setActionError(err);
-    }
-  };
+  const ignore = (product: TillProduct, ignored: boolean) =>
+    ignoring.mutate(
+      { tillProductId: product.id, ignored },
+      {
+        onSuccess: () => {
+          setNotice(t(ignored ? 'sync.ignoredOne' : 'sync.restoredOne', { label: product.label }));
+          setFocusAfterLoad(nextAfter(product.id));
+        },
+      },
+    );
 
-  const ignoreFamily = async (ignored: boolean) => {
+  const ignoreFamily = (ignored: boolean) => {
     if (!family) return;
-    setActionError(null);
-    try {
-      await syncApi.ignoreFamily(eid, family, ignored);
-      setNotice(t(ignored ? 'sync.ignoredFamily' : 'sync.restoredFamily', { family }));
-    } catch (err) {
-      setActionError(err);
-    }
+    ignoring.mutate(
+      { family, ignored },
+      {
+        onSuccess: () => setNotice(t(ignored ? 'sync.ignoredFamily' : 'sync.restoredFamily', { family })),
+      },
+    );
   };
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
@@ -183,12 +182,22 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
             </select>
           </label>
           {family && view === 'unlinked' && (
-            <button type="button" className="btn btn--small" onClick={() => void ignoreFamily(true)}>
+            <button
+              type="button"
+              className="btn btn--small"
+              disabled={ignoring.isPending}
+              onClick={() => ignoreFamily(true)}
+            >
               {t('sync.ignoreFamily')}
             </button>
           )}
           {family && view === 'ignored' && (
-            <button type="button" className="btn btn--small" onClick={() => void ignoreFamily(false)}>
+            <button
+              type="button"
+              className="btn btn--small"
+              disabled={ignoring.isPending}
+              onClick={() => ignoreFamily(false)}
+            >
               {t('sync.restoreFamily')}
             </button>
           )}
@@ -200,7 +209,7 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
         <NotDrinkBanner eid={eid} onIgnored={(n) => setNotice(t('sync.notDrinks.done', { n }))} />
       )}
       <ErrorBanner error={work.error} onRetry={reload} />
-      <ErrorBanner error={actionError} />
+      <ErrorBanner error={ignoring.error} />
       {notice && <Notice>{notice}</Notice>}
       <div className="list-status">
         {data && <p className="muted">{tn('sync.shown', data.total)}</p>}
@@ -265,7 +274,8 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
                       <button
                         type="button"
                         className="btn btn--small btn--ghost"
-                        onClick={() => void ignore(item, true)}
+                        disabled={ignoring.isPending}
+                        onClick={() => ignore(item, true)}
                         aria-label={t('sync.ignoreLabel', { label: item.label })}
                       >
                         {t('sync.ignore')}
@@ -289,7 +299,8 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
                       type="button"
                       className="btn btn--small"
                       data-plus={item.id}
-                      onClick={() => void ignore(item, false)}
+                      disabled={ignoring.isPending}
+                      onClick={() => ignore(item, false)}
                       aria-label={t('sync.restoreLabel', { label: item.label })}
                     >
                       {t('sync.restore')}

@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { syncApi } from '../../api/endpoints.ts';
-import { useProposal } from '../../api/queries.ts';
+import { useLink, useProposal } from '../../api/queries.ts';
 import type { Drink, LinkTarget, TillProduct } from '../../../../src/http/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorBanner, Loading } from '../Feedback.tsx';
@@ -35,7 +34,8 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
   const [mode, setMode] = useState<Mode>('choose');
   const [factor, setFactor] = useState('1');
   const [factorError, setFactorError] = useState<string | undefined>(undefined);
-  const [pending, setPending] = useState(false);
+  const linking = useLink(eid);
+  const pending = linking.isPending;
   const [onHand, setOnHand] = useState('');
   const [onHandError, setOnHandError] = useState<string | undefined>(undefined);
 
@@ -94,14 +94,17 @@ export function ProposalPanel({ eid, product, onClose, onLinked }: Props) {
       if ('error' in read) return;
       bottles = read.value;
     }
-    setPending(true);
     setError(null);
     try {
-      const result = await syncApi.link(eid, product.id, target, f, bottles);
+      const result = await linking.mutateAsync({
+        tillProductId: product.id,
+        target,
+        factor: f,
+        ...(bottles !== undefined ? { onHand: bottles } : {}),
+      });
       onLinked(result.drink);
     } catch (err) {
       setError(err);
-      setPending(false);
       return err;
     }
     return null;

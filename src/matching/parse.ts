@@ -49,12 +49,15 @@ export function surfaceTokens(label: string): string[] {
     .replace(/\b(\d+)\s*CL\s*(\d)\b/g, '$1.$2CL') // 37CL5
     .replace(/\b([A-Z]{2,})((?:19|20)\d\d)\b/g, '$1 $2') // MARGAUX2015: a year glued to a word
     .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b(?!')/g, '$1$2') // 75 CL (not "2020 L'INITIAL")
-    .replace(/\b1\/2[\s.]*SEC\b/g, 'DEMI SEC') // 1/2 SEC is demi-sec, not a half bottle
+    .replace(/\b1\/2[\s./]*SEC\b/g, 'DEMI SEC') // 1/2 SEC is demi-sec, not a half bottle
     .replace(/\b([A-Z])\.(?=[A-Z]\b\.?)/g, '$1') // V.V. → VV
     .replace(/(?<!\d)(?<!\d\.)(\d{2}|\d{4})\.(\d{1,3}(?:\.\d{1,2})?)(CL|ML|L)?\b(?!\.\d)/g, splitDotted)
     .replace(/(\d)\.(?=1\/2\b)/g, '$1 ') // 2014.1/2: a vintage and a half bottle joined by a dot
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
-    .replace(/([A-Z0-9'.]{2,})\/(?=[A-Z0-9']{2,})/g, '$1 ') // CH/MARGAUX, 2020/150CL: words joined by a slash
+    .replace(/\/{2,}(?=['`’]?\d)/g, ' /') // CORNAS//20: a slash joining words, then a slash marking the year
+    .split(' ')
+    .map(splitSlashes)
+    .join(' ')
     .replace(/(?<![\d.])(\d+(?:\.\d+)?)\s+(CL|ML|L)\b(?!')/g, '$1$2') // 75.CL once the dots are spaces
     .replace(/[^A-Z0-9'/&%.]+/g, ' ');
   return s
@@ -63,6 +66,24 @@ export function surfaceTokens(label: string): string[] {
     .flatMap(splitGlued)
     .filter((t) => t !== '' && t !== "'" && t !== '/')
     .slice(0, MAX_TOKENS);
+}
+
+/**
+ * Words joined by slashes (CH/MARGAUX, 2020/150CL, 16/0.75L) are split; a fraction (1/2) and a pair of single
+ * letters (S/M, S/A) stay whole, and a leading slash stays the vintage mark it is (/15).
+ */
+function splitSlashes(chunk: string): string {
+  const parts = chunk.split('/');
+  if (parts.length < 2) return chunk;
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) {
+    const prev = parts[i - 1] ?? '';
+    const cur = parts[i] ?? '';
+    const pair =
+      /^\d$/.test(prev) && /^\d(?![\d.])/.test(cur) ? true : /^[A-Z]$/.test(prev) && /^[A-Z]$/.test(cur);
+    out += prev === '' || cur === '' || pair ? `/${cur}` : ` ${cur}`;
+  }
+  return out;
 }
 
 /** Decimal sizes a till really writes with two decimals. */

@@ -87,6 +87,21 @@ describe('notation by shape', () => {
     expect(splitGlued('S/M')).toEqual(['S/M']);
   });
 
+  it.each([
+    ['CH/MERANDE/N45//20', 2020, null, null, 'ch merande no 45'],
+    ['XRR/1/2/BLLE/CHEVERNY//18', 2018, 'half', 37.5, 'xrr cheverny'],
+    ['CARBONNIEUX/16/0.75L', 2016, 'bottle', 75, 'carbonnieux'],
+    ['CROZES/HERMITAGE/21/1.5L', 2021, 'magnum', 150, 'crozes hermitage'],
+    ['CHABLIS/1ER/1/2', null, 'half', 37.5, 'chablis 1er'],
+    ['COUPE/SAUMUR/1/2/SEC', null, 'glass', null, 'saumur demi sec'],
+    ['S/M/CHAMPAGNE/BRUT', null, null, null, 'champagne brut'],
+  ])(
+    '%s: words joined by slashes, with a fraction or a year mark among them',
+    (label, vintage, serving, formatCl, text) => {
+      expect(p(label)).toMatchObject({ vintage, serving, formatCl, identityText: text });
+    },
+  );
+
   it('reads elisions and demi-sec written with a fraction', () => {
     expect(p("VRE 2020 L'INITIAL DNE DE BEYSSAC")).toMatchObject({ vintage: 2020, formatCl: null });
     expect(p("VRE 2020 L'INITIAL DNE DE BEYSSAC").identityText).toBe('initial dne beyssac');

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { sessionKeys, useSaveLocale, useSignOut } from './api/accountQueries.ts';
 import { onUnauthenticated } from './api/client.ts';
 import { authApi, establishmentApi } from './api/endpoints.ts';
 import type { Account, Establishment, Locale } from '../../src/http/contract.ts';
@@ -23,8 +24,8 @@ type Session = {
   rememberedEstablishment: () => string | null;
 };
 
-const ME = ['me'] as const;
-const ESTABLISHMENTS = ['establishments'] as const;
+const ME = sessionKeys.me;
+const ESTABLISHMENTS = sessionKeys.establishments;
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -54,13 +55,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     enabled: !!account,
   });
   const establishments = account ? list.data : undefined;
-  const [localeError, setLocaleError] = useState<unknown>(null);
-  const loadError = me.error ?? (account ? list.error : null) ?? localeError;
+  const saveLocale = useSaveLocale();
+  const logout = useSignOut();
+  const loadError = me.error ?? (account ? list.error : null) ?? saveLocale.error;
+  const resetLocaleError = saveLocale.reset;
   const retryLoad = useCallback(() => {
-    setLocaleError(null);
+    resetLocaleError();
     void queryClient.refetchQueries({ queryKey: ME });
     void queryClient.refetchQueries({ queryKey: ESTABLISHMENTS });
-  }, [queryClient]);
+  }, [queryClient, resetLocaleError]);
 
   const reloadEstablishments = useCallback(
     () =>
@@ -88,24 +91,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [locale, setLocale, setAccount],
   );
 
+  const logoutAsync = logout.mutateAsync;
   const signOut = useCallback(async () => {
     try {
-      await authApi.logout();
+      await logoutAsync();
     } finally {
       setAccount(null);
       navigate(paths.signin(), { replace: true });
     }
-  }, [setAccount]);
+  }, [setAccount, logoutAsync]);
 
+  const saveLocaleOf = saveLocale.mutate;
   const changeLocale = useCallback(
     (next: Locale) => {
       setLocale(next);
       if (account) {
         setAccount({ ...account, locale: next });
-        authApi.setLocale(next).catch(setLocaleError);
+        saveLocaleOf(next);
       }
     },
-    [account, setLocale, setAccount],
+    [account, setLocale, setAccount, saveLocaleOf],
   );
 
   const value = useMemo<Session>(

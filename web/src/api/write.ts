@@ -38,3 +38,6 @@ export function useWrite<Vars, Data>(
     },
   });
 }
+
+/** Everything of one establishment. */
+export const everyArea = (eid: string): QueryKey[] => Object.values(areas).map((area) => area(eid));

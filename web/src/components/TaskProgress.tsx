@@ -1,18 +1,5 @@
 import type { Task } from '../../../src/http/contract.ts';
-import { taskApi } from '../api/endpoints.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-
-const POLL_MS = 600;
-
-/** Follows a task until it ends, reporting each state read; resolves with the finished task. */
-export async function followTask(taskId: string, onUpdate: (task: Task) => void): Promise<Task> {
-  for (;;) {
-    const task = await taskApi.get(taskId);
-    onUpdate(task);
-    if (task.state === 'succeeded' || task.state === 'failed') return task;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
 
 /** A task's French state and its progress bar (done / total once the total is known). */
 export function TaskProgress({ task }: { task: Task }) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { authApi } from '../api/endpoints.ts';
+import { useChangePassword, useSignOutEverywhere } from '../api/accountQueries.ts';
 import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -30,7 +30,7 @@ function PasswordForm() {
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const change = useChangePassword();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,9 +42,8 @@ function PasswordForm() {
     setError(null);
     setDone(null);
     if (Object.keys(found).length > 0) return;
-    setPending(true);
     try {
-      const { endedSessions } = await authApi.changePassword({ currentPassword, newPassword });
+      const { endedSessions } = await change.mutateAsync({ currentPassword, newPassword });
       setDone(tn('account.password.done', endedSessions));
       setCurrent('');
       setNew('');
@@ -52,8 +51,6 @@ function PasswordForm() {
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
-    } finally {
-      setPending(false);
     }
   };
 
@@ -102,7 +99,7 @@ function PasswordForm() {
           )}
         </Field>
         <SubmitButton
-          pending={pending}
+          pending={change.isPending}
           label={t('account.password.submit')}
           pendingLabel={t('account.password.pending')}
           className="btn btn--primary"
@@ -115,27 +112,19 @@ function PasswordForm() {
 function SignOutEverywhere() {
   const { t } = useI18n();
   const { signOut } = useSession();
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
-  const run = async () => {
+  const everywhere = useSignOutEverywhere();
+  const pending = everywhere.isPending;
+  const run = () => {
     if (!window.confirm(t('account.everywhere.confirm'))) return;
-    setPending(true);
-    setError(null);
-    try {
-      await authApi.logoutEverywhere();
-      // The session is already gone on the server: this only resets the app and returns to sign-in.
-      await signOut();
-    } catch (err) {
-      setError(err);
-      setPending(false);
-    }
+    // The session is already gone on the server: signOut only resets the app and returns to sign-in.
+    everywhere.mutate(undefined, { onSuccess: () => void signOut() });
   };
   return (
     <section className="card" aria-labelledby="everywhere-title">
       <h2 id="everywhere-title">{t('account.everywhere.title')}</h2>
       <p className="muted">{t('account.everywhere.lead')}</p>
-      <ErrorBanner error={error} />
-      <button type="button" className="btn btn--danger" disabled={pending} onClick={() => void run()}>
+      <ErrorBanner error={everywhere.error} />
+      <button type="button" className="btn btn--danger" disabled={pending} onClick={run}>
         {pending ? t('account.everywhere.pending') : t('account.everywhere.submit')}
       </button>
     </section>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { authApi } from '../api/endpoints.ts';
+import { useSignIn } from '../api/accountQueries.ts';
 import { GlassIcon } from '../components/AppHeader.tsx';
 import { ErrorBanner, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
@@ -20,7 +20,7 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const signIn = useSignIn();
   const signup = mode === 'signup';
   const clear = (key: keyof Errors) => {
     if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
@@ -42,16 +42,20 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
     setError(null);
     setMessage(null);
     if (Object.keys(found).length > 0) return;
-    setPending(true);
     try {
-      const { account } = signup
-        ? await authApi.signUp({
-            email: email.trim(),
-            password,
-            locale,
-            ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
-          })
-        : await authApi.login({ email: email.trim(), password });
+      const { account } = await signIn.mutateAsync(
+        signup
+          ? {
+              signup,
+              body: {
+                email: email.trim(),
+                password,
+                locale,
+                ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+              },
+            }
+          : { signup, body: { email: email.trim(), password } },
+      );
       signedIn(account);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'invalid_credentials')
@@ -59,8 +63,6 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
       else if (err instanceof ApiError && err.code === 'rate_limited') setMessage(t('auth.rateLimited'));
       else if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
-    } finally {
-      setPending(false);
     }
   };
 
@@ -158,7 +160,7 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
             )}
           </Field>
           <SubmitButton
-            pending={pending}
+            pending={signIn.isPending}
             label={signup ? t('auth.signup.submit') : t('auth.signin.submit')}
             pendingLabel={signup ? t('auth.signup.pending') : t('auth.signin.pending')}
             className="btn btn--primary btn--block"

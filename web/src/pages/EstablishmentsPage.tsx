@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { establishmentApi } from '../api/endpoints.ts';
+import { useCreateDemo, useCreateEstablishment } from '../api/accountQueries.ts';
 import {
   DEFAULT_ESTABLISHMENT,
   EstablishmentFields,
@@ -8,7 +8,7 @@ import {
   type EstablishmentErrors,
 } from '../components/EstablishmentFields.tsx';
 import { ErrorBanner, SubmitButton } from '../components/Feedback.tsx';
-import { followTask, TaskProgress } from '../components/TaskProgress.tsx';
+import { TaskProgress } from '../components/TaskProgress.tsx';
 import type { Task } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { navigate, paths } from '../router.tsx';
@@ -17,11 +17,11 @@ import { useSession } from '../session.tsx';
 /** The establishment chooser, and "Créer un établissement". */
 export function EstablishmentsPage() {
   const { t } = useI18n();
-  const { establishments = [], reloadEstablishments, rememberEstablishment } = useSession();
+  const { establishments = [], rememberEstablishment } = useSession();
   const [values, setValues] = useState(DEFAULT_ESTABLISHMENT);
   const [errors, setErrors] = useState<EstablishmentErrors>({});
   const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const create = useCreateEstablishment();
 
   const open = (eid: string) => {
     rememberEstablishment(eid);
@@ -34,37 +34,25 @@ export function EstablishmentsPage() {
     setErrors(found);
     setError(null);
     if (Object.keys(found).length > 0) return;
-    setPending(true);
     try {
-      const created = await establishmentApi.create({
+      const created = await create.mutateAsync({
         name: values.name.trim(),
         timeZone: values.timeZone,
         dayCutoffHour: Number(values.dayCutoffHour),
       });
-      await reloadEstablishments();
       open(created.id);
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       setError(err);
-      setPending(false);
     }
   };
 
-  const [demoPending, setDemoPending] = useState(false);
   const [demoTask, setDemoTask] = useState<Task | null>(null);
-  const startDemo = async () => {
-    setDemoPending(true);
+  const demo = useCreateDemo(setDemoTask);
+  const demoPending = demo.isPending;
+  const startDemo = () => {
     setError(null);
-    try {
-      const { taskId } = await establishmentApi.createDemo();
-      const done = await followTask(taskId, setDemoTask);
-      if (done.state === 'failed' || !done.establishmentId) throw new Error(done.error ?? done.stateLabel);
-      await reloadEstablishments();
-      open(done.establishmentId);
-    } catch (err) {
-      setError(err);
-      setDemoPending(false);
-    }
+    demo.mutate(undefined, { onSuccess: open, onError: setError });
   };
 
   return (
@@ -74,12 +62,7 @@ export function EstablishmentsPage() {
         <section className="card" aria-labelledby="demo-est">
           <h2 id="demo-est">{t('est.demoOffer.title')}</h2>
           <p className="muted">{t('est.demoOffer.text')}</p>
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={demoPending}
-            onClick={() => void startDemo()}
-          >
+          <button type="button" className="btn btn--primary" disabled={demoPending} onClick={startDemo}>
             {demoPending ? t('est.demoOffer.pending') : t('est.demoOffer.submit')}
           </button>
           {demoPending && demoTask && <TaskProgress task={demoTask} />}
@@ -113,7 +96,7 @@ export function EstablishmentsPage() {
           <ErrorBanner error={error} />
           <EstablishmentFields values={values} errors={errors} onChange={setValues} />
           <SubmitButton
-            pending={pending}
+            pending={create.isPending}
             label={t('est.create.submit')}
             pendingLabel={t('est.create.pending')}
           />

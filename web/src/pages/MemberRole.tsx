@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { establishmentApi } from '../api/endpoints.ts';
+import { useChangeRole } from '../api/accountQueries.ts';
 import type { Member, Role } from '../../../src/http/contract.ts';
 import { ErrorBanner } from '../components/Feedback.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -8,38 +8,22 @@ import { useSession } from '../session.tsx';
 const ROLES: Role[] = ['owner', 'manager', 'staff'];
 
 /** An owner's role select on a member's row; the server keeps at least one owner and says so in French. */
-export function MemberRole({
-  eid,
-  member,
-  onChanged,
-}: {
-  eid: string;
-  member: Member;
-  onChanged: () => void;
-}) {
+export function MemberRole({ eid, member }: { eid: string; member: Member }) {
   const { t } = useI18n();
-  const { account, reloadEstablishments } = useSession();
-  const [error, setError] = useState<unknown>(null);
+  const { account } = useSession();
+  const changeRole = useChangeRole(eid);
   const [saved, setSaved] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const name = member.displayName ?? member.email;
   const self = member.accountId === account?.id;
 
-  const change = async (role: Role) => {
-    setError(null);
+  const change = (role: Role) => {
     setSaved(null);
-    setPending(true);
-    try {
-      await establishmentApi.changeRole(eid, member.accountId, role);
-      setSaved(t('members.roleSaved', { name, role: t(`role.${role}`) }));
-      // Demoting oneself changes what the app shows (settings, till): the establishment list carries the role.
-      if (self) await reloadEstablishments();
-      onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
+    changeRole.mutate(
+      { accountId: member.accountId, role },
+      {
+        onSuccess: () => setSaved(t('members.roleSaved', { name, role: t(`role.${role}`) })),
+      },
+    );
   };
 
   return (
@@ -47,8 +31,8 @@ export function MemberRole({
       <select
         aria-label={t('members.changeRole', { name })}
         value={member.role}
-        disabled={pending}
-        onChange={(e) => void change(e.target.value as Role)}
+        disabled={changeRole.isPending}
+        onChange={(e) => change(e.target.value as Role)}
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
@@ -62,7 +46,7 @@ export function MemberRole({
           {saved}{' '}
         </span>
       )}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={changeRole.error} />
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { establishmentApi } from '../api/endpoints.ts';
+import { useInvite, useUpdateEstablishment } from '../api/accountQueries.ts';
 import { useMembers } from '../api/queries.ts';
 import type { Establishment, Role } from '../../../src/http/contract.ts';
 import {
@@ -13,7 +13,6 @@ import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useSession } from '../session.tsx';
 import { MemberRole } from './MemberRole.tsx';
 import { SupplierCatalogue } from './SupplierCatalogue.tsx';
 import { TillSettings } from './TillSettings.tsx';
@@ -43,7 +42,6 @@ function EstablishmentSettings({
   canManage: boolean;
 }) {
   const { t } = useI18n();
-  const { reloadEstablishments } = useSession();
   const [values, setValues] = useState<EstablishmentValues>({
     name: establishment.name,
     timeZone: establishment.timeZone,
@@ -52,7 +50,7 @@ function EstablishmentSettings({
   const [errors, setErrors] = useState<EstablishmentErrors>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const update = useUpdateEstablishment(establishment.id);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,20 +59,16 @@ function EstablishmentSettings({
     setError(null);
     setSaved(false);
     if (Object.keys(found).length > 0) return;
-    setPending(true);
     try {
-      await establishmentApi.update(establishment.id, {
+      await update.mutateAsync({
         name: values.name.trim(),
         timeZone: values.timeZone,
         dayCutoffHour: Number(values.dayCutoffHour),
       });
-      await reloadEstablishments();
       setSaved(true);
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
-    } finally {
-      setPending(false);
     }
   };
 
@@ -87,7 +81,11 @@ function EstablishmentSettings({
         {saved && <Notice>{t('set.saved')}</Notice>}
         <EstablishmentFields values={values} errors={errors} onChange={setValues} disabled={!canManage} />
         {canManage && (
-          <SubmitButton pending={pending} label={t('common.save')} pendingLabel={t('common.saving')} />
+          <SubmitButton
+            pending={update.isPending}
+            label={t('common.save')}
+            pendingLabel={t('common.saving')}
+          />
         )}
       </form>
     </section>
@@ -103,9 +101,7 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const load = () => void members.refetch();
+  const inviting = useInvite(eid);
 
   const invite = async (event: FormEvent) => {
     event.preventDefault();
@@ -117,16 +113,13 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
       return;
     }
     setErrors({});
-    setPending(true);
     try {
-      await establishmentApi.invite(eid, { email: target, role });
+      await inviting.mutateAsync({ email: target, role });
       setNotice(t('set.invited', { email: target }));
       setEmail('');
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
-    } finally {
-      setPending(false);
     }
   };
 
@@ -145,7 +138,7 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
                   </span>
                   {establishment.role === 'owner' ? (
                     <span className="muted">
-                      <MemberRole eid={eid} member={m} onChanged={load} />
+                      <MemberRole eid={eid} member={m} />
                       {t('set.col.since')} {date(m.since)}
                     </span>
                   ) : (
@@ -202,7 +195,11 @@ function Members({ establishment, canManage }: { establishment: Establishment; c
                 </select>
               )}
             </Field>
-            <SubmitButton pending={pending} label={t('set.inviteSubmit')} pendingLabel={t('common.saving')} />
+            <SubmitButton
+              pending={inviting.isPending}
+              label={t('set.inviteSubmit')}
+              pendingLabel={t('common.saving')}
+            />
           </div>
         </form>
       )}

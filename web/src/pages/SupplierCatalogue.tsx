@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Establishment, Task } from '../../../src/http/contract.ts';
-import { libraryApi, type CatalogueField } from '../api/endpoints.ts';
+import { useImportCatalogue } from '../api/accountQueries.ts';
+import type { CatalogueField } from '../api/endpoints.ts';
 import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { Field } from '../components/Field.tsx';
-import { followTask, TaskProgress } from '../components/TaskProgress.tsx';
+import { TaskProgress } from '../components/TaskProgress.tsx';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 
 const FIELDS: { field: CatalogueField; guess: RegExp }[] = [
@@ -45,7 +46,7 @@ export function SupplierCatalogue({ establishment }: { establishment: Establishm
   const [mapping, setMapping] = useState<Partial<Record<CatalogueField, string>>>({});
   const [task, setTask] = useState<Task | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const send = useImportCatalogue(establishment.id, setTask);
   if (establishment.role === 'staff') return null;
 
   const pick = async (file: File | undefined) => {
@@ -64,7 +65,7 @@ export function SupplierCatalogue({ establishment }: { establishment: Establishm
     setMapping(guessed);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     if (!bytes) return;
@@ -72,18 +73,7 @@ export function SupplierCatalogue({ establishment }: { establishment: Establishm
       setError(new Error(t('cat.needColumn')));
       return;
     }
-    setPending(true);
-    try {
-      const { taskId } = await libraryApi.importCatalogue(establishment.id, {
-        fileBase64: toBase64(bytes),
-        mapping,
-      });
-      await followTask(taskId, setTask);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
+    send.mutate({ fileBase64: toBase64(bytes), mapping }, { onError: setError });
   };
 
   const report = task?.state === 'succeeded' ? (task.result as Report | null) : null;
@@ -91,7 +81,7 @@ export function SupplierCatalogue({ establishment }: { establishment: Establishm
     <section className="card" aria-labelledby="set-catalogue">
       <h2 id="set-catalogue">{t('cat.title')}</h2>
       <p className="muted">{t('cat.lead')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={submit} noValidate>
         <ErrorBanner error={error} />
         <Field label={t('cat.file')}>
           {(p) => (
@@ -125,7 +115,9 @@ export function SupplierCatalogue({ establishment }: { establishment: Establishm
             ))}
           </div>
         )}
-        {bytes && <SubmitButton pending={pending} label={t('cat.submit')} pendingLabel={t('cat.pending')} />}
+        {bytes && (
+          <SubmitButton pending={send.isPending} label={t('cat.submit')} pendingLabel={t('cat.pending')} />
+        )}
       </form>
       {task && task.state !== 'succeeded' && <TaskProgress task={task} />}
       {report && (

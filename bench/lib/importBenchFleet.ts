@@ -70,7 +70,7 @@ export async function benchFleet(input: {
   const workers: KillableWorker[] = [];
   const file = path.join(os.tmpdir(), `cellier-bench-copy-${crypto.randomBytes(4).toString('hex')}.tsv`);
   try {
-    const ids: string[] = [];
+    const ids: { establishmentId: string; tillId: string }[] = [];
     for (let i = 0; i < input.establishments; i++) {
       const kml = profiles[i % profiles.length]?.kmlcode ?? '';
       ids.push(await connectEstablishment(db.db, sim, access, clock, kml, `Flotte ${i}`));
@@ -89,9 +89,7 @@ export async function benchFleet(input: {
     await Promise.all(workers.map((w) => w.waitFor('ready', 60_000)));
 
     const t0 = performance.now();
-    await producer.enqueue(
-      ids.map((establishmentId) => ({ establishmentId, day: input.day, trigger: 'cli' })),
-    );
+    await producer.enqueue(ids.map((connected) => ({ ...connected, day: input.day, trigger: 'cli' })));
     for (;;) {
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from import_run where status in ('succeeded', 'partial', 'failed')`.execute(

@@ -1,5 +1,5 @@
 import { insertEstablishment } from '../../src/db/repositories/establishments.ts';
-import { upsertTillConnection } from '../../src/db/repositories/tillConnections.ts';
+import { insertTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { importNight } from '../../src/services/imports/importNight.ts';
 import { createHubriseSimulator } from '../../src/tills/simulator/hubrise/index.ts';
@@ -31,9 +31,10 @@ export async function benchHubriseNight(input: {
         timeZone: 'Europe/Paris',
         dayCutoffHour: 6,
       });
-      await upsertTillConnection(
+      const till = await insertTillConnection(
         db.db,
         establishment.id,
+        'HubRise',
         {
           tillType: 'hubrise',
           domain: creds.apiOrigin,
@@ -48,7 +49,7 @@ export async function benchHubriseNight(input: {
       const run = await importNight(
         db.db,
         access,
-        { establishmentId: establishment.id, day: input.day, trigger: 'cli' },
+        { establishmentId: establishment.id, tillId: till.id, day: input.day, trigger: 'cli' },
         clock,
       );
       const ms = performance.now() - t0;

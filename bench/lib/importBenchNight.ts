@@ -36,31 +36,22 @@ export async function benchNight(
   const access = benchTillAccess();
   try {
     const runs: { total: number; fetch: number; write: number; lines: number; tickets: number }[] = [];
-    let lastEstablishment = '';
+    let last = { establishmentId: '', tillId: '' };
     for (let i = 0; i <= input.repeat; i++) {
-      const establishmentId = await connectEstablishment(db.db, sim, access, clock, input.kmlcode, `B${i}`);
-      lastEstablishment = establishmentId;
+      const connected = await connectEstablishment(db.db, sim, access, clock, input.kmlcode, `B${i}`);
+      last = connected;
       const t0 = performance.now();
       let t1 = t0;
-      const run = await importNight(
-        db.db,
-        access,
-        { establishmentId, day: input.day, trigger: 'cli' },
-        clock,
-        { afterFetch: () => void (t1 = performance.now()) },
-      );
+      const run = await importNight(db.db, access, { ...connected, day: input.day, trigger: 'cli' }, clock, {
+        afterFetch: () => void (t1 = performance.now()),
+      });
       const t2 = performance.now();
       if (run.status !== 'succeeded') throw new Error(`import ${run.status}: ${run.errorMessage ?? ''}`);
       if (i > 0)
         runs.push({ total: t2 - t0, fetch: t1 - t0, write: t2 - t1, lines: run.lines, tickets: run.tickets });
     }
     const r0 = performance.now();
-    const again = await importNight(
-      db.db,
-      access,
-      { establishmentId: lastEstablishment, day: input.day, trigger: 'cli' },
-      clock,
-    );
+    const again = await importNight(db.db, access, { ...last, day: input.day, trigger: 'cli' }, clock);
     const reimportMs = performance.now() - r0;
     if (again.linesNew !== 0) throw new Error('re-import changed lines');
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

@@ -4,7 +4,7 @@ import { openPglite, openPostgres, type DatabaseHandle, type DbKind } from '../.
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { insertEstablishment } from '../../src/db/repositories/establishments.ts';
-import { upsertTillConnection } from '../../src/db/repositories/tillConnections.ts';
+import { insertTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { createSecretBox } from '../../src/services/secrets.ts';
 import type { TillAccess } from '../../src/services/tills/tillAccess.ts';
@@ -68,16 +68,17 @@ export async function connectEstablishment(
   clock: Clock,
   kmlcode: string,
   name = 'Bench',
-): Promise<string> {
+): Promise<{ establishmentId: string; tillId: string }> {
   const establishment = await insertEstablishment(db, {
     name,
     timeZone: 'Europe/Paris',
     dayCutoffHour: 4,
   });
   const c = sim.credentials(kmlcode);
-  await upsertTillConnection(
+  const till = await insertTillConnection(
     db,
     establishment.id,
+    'Astério',
     {
       tillType: 'asterio',
       domain: c.domain,
@@ -88,5 +89,5 @@ export async function connectEstablishment(
     },
     clock.now(),
   );
-  return establishment.id;
+  return { establishmentId: establishment.id, tillId: till.id };
 }

@@ -35,6 +35,7 @@ program
   .command('import')
   .description('Importe une journée de ventes, ou une plage de journées')
   .requiredOption('--establishment <id>', 'identifiant de l’établissement')
+  .option('--till <id>', 'une seule caisse (sans elle : toutes les caisses en service)')
   .option('--date <AAAA-MM-JJ>', 'journée à importer')
   .option('--from <AAAA-MM-JJ>', 'première journée')
   .option('--to <AAAA-MM-JJ>', 'dernière journée')

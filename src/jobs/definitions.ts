@@ -6,6 +6,7 @@ import type { TillAccess } from '../services/tills/tillAccess.ts';
 import { importNight } from '../services/imports/importNight.ts';
 import type { ImportNightData, ImportQueue } from '../services/imports/importQueue.ts';
 import { planImports } from '../services/imports/planImports.ts';
+import { nightsOfEveryTill } from '../services/imports/tillsToImport.ts';
 import type { TaskKind, TaskQueue } from '../services/tasks/taskQueue.ts';
 import { runCatalogueTask, runDemoTask } from './taskJobs.ts';
 
@@ -30,8 +31,13 @@ export const importNightJob: JobDefinition<ImportNightData> = {
   name: 'import-night',
   retries: 2,
   retryDelaySeconds: 60,
-  idempotencyKey: (d) => `${d.establishmentId}:${d.tillId ?? 'first'}:${d.day}`,
+  idempotencyKey: (d) => `${d.establishmentId}:${d.tillId}:${d.day}`,
   run: async (ctx, data) => {
+    // A job queued before several tills names none: it becomes that night of every till in use.
+    if (!data.tillId) {
+      await ctx.imports.enqueue(await nightsOfEveryTill(ctx.db, data));
+      return;
+    }
     await importNight(ctx.db, ctx.tills, data, ctx.clock);
   },
 };

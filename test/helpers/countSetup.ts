@@ -20,7 +20,7 @@ export async function importDay(db: Db, env: CountEnv, day: string): Promise<voi
   const r = await importNight(
     db,
     env.access,
-    { establishmentId: env.establishmentId, day, trigger: 'manual' },
+    { establishmentId: env.establishmentId, tillId: env.tillId, day, trigger: 'manual' },
     env.clock,
   );
   if (r.status !== 'succeeded') throw new Error(`import ${day}: ${r.status}`);

@@ -1,6 +1,6 @@
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { insertEstablishment } from '../../src/db/repositories/establishments.ts';
-import { upsertTillConnection } from '../../src/db/repositories/tillConnections.ts';
+import { insertTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import type { Db } from '../../src/db/database.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { testTillAccess } from './client.ts';
@@ -20,9 +20,10 @@ export async function connectedEstablishment(
     dayCutoffHour: 4,
   });
   const creds = sim.credentials(options.kmlcode);
-  await upsertTillConnection(
+  const till = await insertTillConnection(
     db,
     establishment.id,
+    'Astério',
     {
       tillType: 'asterio',
       domain: creds.domain,
@@ -33,7 +34,7 @@ export async function connectedEstablishment(
     },
     clock.now(),
   );
-  return { sim, clock, access, establishmentId: establishment.id, kmlcode: creds.kmlcode };
+  return { sim, clock, access, establishmentId: establishment.id, tillId: till.id, kmlcode: creds.kmlcode };
 }
 
 /** The tables an import writes, in a stable order, to compare two states of the database. */

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 import { insertEstablishment } from '../../src/db/repositories/establishments.ts';
-import { upsertTillConnection } from '../../src/db/repositories/tillConnections.ts';
+import { insertTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { createSecretBox } from '../../src/services/secrets.ts';
 import type { TillAccess } from '../../src/services/tills/tillAccess.ts';
@@ -44,9 +44,10 @@ export async function connectTo(
 ): Promise<string> {
   const e = await insertEstablishment(db, { name, timeZone: 'Europe/Paris', dayCutoffHour: 4 });
   const c = sim.credentials(kmlcode);
-  await upsertTillConnection(
+  await insertTillConnection(
     db,
     e.id,
+    'Astério',
     {
       tillType: 'asterio',
       domain: c.domain,

@@ -7,6 +7,7 @@ import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { connectTo, shareableTillAccess } from '../helpers/workerSetup.ts';
 import { testTillAccess } from '../helpers/client.ts';
+import { soleTillId } from '../helpers/soleTill.ts';
 
 // The embedded queue honours the job's retry delay: a failing night waits outside the FIFO, the others go on.
 describe('embedded queue retries', () => {
@@ -36,12 +37,13 @@ describe('embedded queue retries', () => {
     );
     // No till connection for this establishment: importNight throws (not a till error), so the job is retried.
     const establishmentId = crypto.randomUUID();
-    await queue.enqueue([{ establishmentId, day: '2026-11-26', trigger: 'manual' }]);
+    const tillId = crypto.randomUUID();
+    await queue.enqueue([{ establishmentId, tillId, day: '2026-11-26', trigger: 'manual' }]);
     await waitFor(() => waits.length === 1);
     expect(waits).toEqual([importNightJob.retryDelaySeconds * 1000]);
     expect(await queue.pending(establishmentId)).toEqual(['2026-11-26']);
     // Asked again while it waits: still one night.
-    await queue.enqueue([{ establishmentId, day: '2026-11-26', trigger: 'manual' }]);
+    await queue.enqueue([{ establishmentId, tillId, day: '2026-11-26', trigger: 'manual' }]);
     expect(await queue.pending(establishmentId)).toEqual(['2026-11-26']);
 
     // Each release ends one wait; the next attempt fails again and waits again, up to the job's retries.
@@ -54,7 +56,7 @@ describe('embedded queue retries', () => {
     expect(waits).toHaveLength(importNightJob.retries);
     expect(await queue.pending(establishmentId)).toEqual([]);
     expect(errors).toHaveLength(importNightJob.retries + 1);
-    expect(errors.at(-1)).toMatch(/Connexion caisse/);
+    expect(errors.at(-1)).toMatch(/Caisse introuvable/);
     await queue.stop();
   });
 });
@@ -90,7 +92,9 @@ describeOnBothDatabases('embedded queue after an empty plan', (kind) => {
       await queue.plan();
       await queue.drain();
       const id = await connectTo(db.db, sim, tills, clock, 'lepetitzinc-70001');
-      await queue.enqueue([{ establishmentId: id, day: '2026-09-29', trigger: 'manual' }]);
+      await queue.enqueue([
+        { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-29', trigger: 'manual' },
+      ]);
       await queue.drain();
       expect(await runs(id)).toEqual([{ business_day: '2026-09-29', status: 'succeeded' }]);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHubriseSimulator, type HubriseSimulator } from '../../src/tills/simulator/hubrise/index.ts';
 import { importNight } from '../../src/services/imports/importNight.ts';
-import { findFirstTill } from '../../src/db/repositories/tillConnections.ts';
+import { soleTill, soleTillId } from '../helpers/soleTill.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
 
@@ -87,11 +87,16 @@ describeOnBothDatabases('HubRise connection', (kind) => {
     const run = await importNight(
       db.db,
       t.tills,
-      { establishmentId, day: '2026-11-28', trigger: 'manual' },
+      {
+        establishmentId,
+        tillId: await soleTillId(db.db, establishmentId),
+        day: '2026-11-28',
+        trigger: 'manual',
+      },
       t.clock,
     );
     expect(run.status, JSON.stringify(run)).toBe('succeeded');
-    const connection = await findFirstTill(db.db, establishmentId);
+    const connection = await soleTill(db.db, establishmentId);
     const till = sim.till();
     const products = await db.db
       .selectFrom('till_product')
@@ -116,7 +121,12 @@ describeOnBothDatabases('HubRise connection', (kind) => {
     const open = await importNight(
       db.db,
       t.tills,
-      { establishmentId, day: '2026-11-30', trigger: 'manual' },
+      {
+        establishmentId,
+        tillId: await soleTillId(db.db, establishmentId),
+        day: '2026-11-30',
+        trigger: 'manual',
+      },
       t.clock,
     );
     expect(open.status).toBe('waiting');

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { copyClientOf } from '../../src/db/copyClients.ts';
-import { findFirstTill } from '../../src/db/repositories/tillConnections.ts';
+import { soleTill } from '../helpers/soleTill.ts';
 import { applyNight } from '../../src/services/imports/applyNight.ts';
 import type { TillTicket } from '../../src/tills/connector.ts';
 import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
@@ -17,7 +17,7 @@ describeOnBothDatabases('night write path', (kind) => {
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     env = await connectedEstablishment(db.db);
-    tillId = (await findFirstTill(db.db, env.establishmentId))?.id ?? '';
+    tillId = (await soleTill(db.db, env.establishmentId))?.id ?? '';
   });
   afterAll(async () => {
     await env.sim.close();

@@ -29,6 +29,7 @@ import {
   shareableTillAccess,
   urlOf,
 } from '../helpers/workerSetup.ts';
+import { soleTillId } from '../helpers/soleTill.ts';
 
 const NOW = '2026-11-27T09:00:00Z';
 const DAY = '2026-11-21'; // a Saturday: the busy restaurant's biggest night
@@ -68,7 +69,12 @@ describe.skipIf(!inject('postgresAvailable'))('import worker killed by SIGKILL (
     // The clean run, in another database; a second establishment counts the statements of an import once the
     // month's partition exists, as it does for every trial but the first of each lane.
     const first = await connectTo(db.db, sim, access, clock, BUSY);
-    await importNight(db.db, access, { establishmentId: first, day: DAY, trigger: 'cli' }, clock);
+    await importNight(
+      db.db,
+      access,
+      { establishmentId: first, tillId: await soleTillId(db.db, first), day: DAY, trigger: 'cli' },
+      clock,
+    );
     reference = await comparableDump(db.db, first);
     const counter = new StatementCounter();
     const second = await connectTo(db.db, sim, access, clock, BUSY);
@@ -76,7 +82,7 @@ describe.skipIf(!inject('postgresAvailable'))('import worker killed by SIGKILL (
     const run = await importNight(
       db.db.withPlugin(counter),
       access,
-      { establishmentId: second, day: DAY, trigger: 'cli' },
+      { establishmentId: second, tillId: await soleTillId(db.db, second), day: DAY, trigger: 'cli' },
       clock,
     );
     cleanMs = performance.now() - t0;
@@ -148,7 +154,14 @@ describe.skipIf(!inject('postgresAvailable'))('import worker killed by SIGKILL (
             ...(point.kind === 'statement' ? { kill: { atQuery: point.atQuery, phase: point.phase } } : {}),
           });
           await worker.waitFor('ready');
-          await queue.enqueue([{ establishmentId, day: DAY, trigger: 'schedule' }]);
+          await queue.enqueue([
+            {
+              establishmentId,
+              tillId: await soleTillId(db.db, establishmentId),
+              day: DAY,
+              trigger: 'schedule',
+            },
+          ]);
 
           // Watch what other transactions can see while the worker runs: never a part of the night.
           const seen = new Set<number>();

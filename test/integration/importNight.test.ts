@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { importNight } from '../../src/services/imports/importNight.ts';
-import { findFirstTill } from '../../src/db/repositories/tillConnections.ts';
+import { soleTill } from '../helpers/soleTill.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { connectedEstablishment, dumpImportTables } from '../helpers/importSetup.ts';
 
@@ -20,7 +20,7 @@ describeOnBothDatabases('nightly import', (kind) => {
     importNight(
       db.db,
       env.access,
-      { establishmentId: env.establishmentId, day: d, trigger: 'manual' },
+      { establishmentId: env.establishmentId, tillId: env.tillId, day: d, trigger: 'manual' },
       env.clock,
     );
 
@@ -40,7 +40,7 @@ describeOnBothDatabases('nightly import', (kind) => {
     const dump = await dumpImportTables(db.db, env.establishmentId);
     expect(dump.lines).toHaveLength(truthLines.length);
     expect(dump.products.length).toBeGreaterThan(10);
-    expect((await findFirstTill(db.db, env.establishmentId))?.lastImportAt).not.toBeNull();
+    expect((await soleTill(db.db, env.establishmentId))?.lastImportAt).not.toBeNull();
   });
 
   it('is idempotent: importing the same night 10 times leaves the tables identical', async () => {
@@ -109,7 +109,7 @@ describeOnBothDatabases('nightly import', (kind) => {
     env.sim.changePassword(env.kmlcode, 'nouveau-mot-de-passe');
     const result = await run();
     expect(result).toMatchObject({ status: 'failed', errorCode: 'auth_refused' });
-    expect((await findFirstTill(db.db, env.establishmentId))?.status).toBe('refused');
+    expect((await soleTill(db.db, env.establishmentId))?.status).toBe('refused');
     expect((await dumpImportTables(db.db, env.establishmentId)).lines).toHaveLength(0);
   });
 

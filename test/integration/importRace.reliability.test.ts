@@ -12,6 +12,7 @@ import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/s
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { KillableWorker, killAllWorkers } from '../helpers/killableWorker.ts';
 import { connectTo, countDayLines, eventually, shareableTillAccess, urlOf } from '../helpers/workerSetup.ts';
+import { soleTillId } from '../helpers/soleTill.ts';
 
 const NOW = '2026-11-27T09:00:00Z';
 const DAYS = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
@@ -46,7 +47,13 @@ describe.skipIf(!inject('postgresAvailable'))('two import workers racing (Postgr
     const workers = [0, 1].map(() => new KillableWorker({ databaseUrl: url, secretKey: access.key }));
     try {
       await Promise.all(workers.map((w) => w.waitFor('ready')));
-      const nights: ImportNightData[] = DAYS.map((day) => ({ establishmentId, day, trigger: 'manual' }));
+      const tillId = await soleTillId(db.db, establishmentId);
+      const nights: ImportNightData[] = DAYS.map((day) => ({
+        establishmentId,
+        tillId,
+        day,
+        trigger: 'manual',
+      }));
       for (let round = 0; round < 4; round++) {
         await Promise.all(
           producers.flatMap((p) => [p.enqueue(nights), p.enqueue([...nights].reverse()), p.enqueue(nights)]),

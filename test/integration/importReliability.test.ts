@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { findFirstTill } from '../../src/db/repositories/tillConnections.ts';
+import { soleTill, soleTillId } from '../helpers/soleTill.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { planImports } from '../../src/services/imports/planImports.ts';
 import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
@@ -75,18 +75,28 @@ describeOnBothDatabases('import reliability', (kind) => {
     await importNight(
       db.db,
       access,
-      { establishmentId: open, day: '2026-09-30', trigger: 'schedule' },
+      {
+        establishmentId: open,
+        tillId: await soleTillId(db.db, open),
+        day: '2026-09-30',
+        trigger: 'schedule',
+      },
       clock,
     );
     sim.changePassword(REFUSED, 'changé-en-caisse');
     const denied = await importNight(
       db.db,
       access,
-      { establishmentId: refused, day: '2026-09-30', trigger: 'schedule' },
+      {
+        establishmentId: refused,
+        tillId: await soleTillId(db.db, refused),
+        day: '2026-09-30',
+        trigger: 'schedule',
+      },
       clock,
     );
     expect(denied.errorCode).toBe('auth_refused');
-    expect((await findFirstTill(db.db, refused))?.status).toBe('refused');
+    expect((await soleTill(db.db, refused))?.status).toBe('refused');
 
     // Three days down: exactly the three missed days.
     clock.set('2026-10-04T09:00:00Z');
@@ -141,18 +151,24 @@ describeOnBothDatabases('import reliability', (kind) => {
     const run = await importNight(
       db.db,
       access,
-      { establishmentId: id, day: '2026-09-26', trigger: 'cli' },
+      { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-26', trigger: 'cli' },
       clock,
     );
     expect(run).toMatchObject({ status: 'failed', errorCode: 'too_large', lines: 0 });
     expect(run.errorMessage).toMatch(/pages/);
     expect(await countDayLines(db.db, id, '2026-09-26')).toBe(0);
     // Not the credentials' fault: the connection is not marked refused, the schedule will try again.
-    expect((await findFirstTill(db.db, id))?.status).not.toBe('refused');
+    expect((await soleTill(db.db, id))?.status).not.toBe('refused');
     sim.clearFaults();
     expect(
-      (await importNight(db.db, access, { establishmentId: id, day: '2026-09-26', trigger: 'cli' }, clock))
-        .status,
+      (
+        await importNight(
+          db.db,
+          access,
+          { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-26', trigger: 'cli' },
+          clock,
+        )
+      ).status,
     ).toBe('succeeded');
   });
 
@@ -172,7 +188,7 @@ describeOnBothDatabases('import reliability', (kind) => {
     const run = await importNight(
       db.db,
       access,
-      { establishmentId: id, day: '2026-09-26', trigger: 'cli' },
+      { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-26', trigger: 'cli' },
       clock,
     );
     expect(Date.now() - started).toBeLessThan(4_000);
@@ -181,8 +197,14 @@ describeOnBothDatabases('import reliability', (kind) => {
     expect(await countDayLines(db.db, id, '2026-09-26')).toBe(0);
     sim.clearFaults();
     expect(
-      (await importNight(db.db, access, { establishmentId: id, day: '2026-09-26', trigger: 'cli' }, clock))
-        .status,
+      (
+        await importNight(
+          db.db,
+          access,
+          { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-26', trigger: 'cli' },
+          clock,
+        )
+      ).status,
     ).toBe('succeeded');
   });
 });

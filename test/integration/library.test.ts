@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, waitForTask, type TestApp } from '../helpers/client.ts';
 
@@ -52,6 +53,32 @@ describeOnBothDatabases('library and matching API', (kind) => {
     expect(a.candidates[0]?.id).toBe('gen-cotes-du-rhone-rouge');
     expect(a.decision).not.toBe('non');
     expect(a.entries['gen-cotes-du-rhone-rouge']?.appellation).toBe('Côtes du Rhône');
+  });
+
+  it('reads a label against a till of the establishment only', async () => {
+    const otherId = otherBase.split('/').at(-1) ?? '';
+    const theirs = await insertTillConnection(
+      db.db,
+      otherId,
+      'Bar',
+      {
+        tillType: 'asterio',
+        domain: 'https://ailleurs-70009.myasterio.com',
+        kmlcode: 'ailleurs-70009',
+        siteCode: 'SID',
+        identifier: 'AILLEURS_GENERICDATA',
+        passwordEncrypted: 'sealed',
+      },
+      t.clock.now(),
+    );
+    const foreign = await c.post(`${base}/match`, { label: 'VRE CDR RGE', tillId: theirs.id });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json<{ error: { message: string } }>().error.message).toBe('Caisse introuvable');
+    const bad = await c.post(`${base}/match`, { label: 'VRE CDR RGE', tillId: 'caisse-1' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/Identifiant de caisse invalide/);
+    const own = await other.post(`${otherBase}/match`, { label: 'VRE CDR RGE', tillId: theirs.id });
+    expect(own.statusCode).toBe(200);
   });
 
   it('answers non for food', async () => {

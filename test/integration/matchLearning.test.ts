@@ -5,7 +5,7 @@ import { insertEstablishment, insertMembership } from '../../src/db/repositories
 import { loadLibraryFor } from '../../src/db/repositories/library.ts';
 import { ensureSaleLinePartition, insertLines } from '../../src/db/repositories/saleLines.ts';
 import { insertMovements } from '../../src/db/repositories/stockMovements.ts';
-import { findFirstTill } from '../../src/db/repositories/tillConnections.ts';
+import { soleTill } from '../helpers/soleTill.ts';
 import { insertTillProducts } from '../../src/db/repositories/tillProducts.ts';
 import { buildMatchIndex, match, normalise, type LibraryEntry } from '../../src/matching/index.ts';
 import { sharedKnowledgeNow } from '../../src/services/library/matchKnowledge.ts';
@@ -92,7 +92,7 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
       })
       .slice(0, 8);
     expect(reds.length).toBe(8);
-    tillId = (await findFirstTill(db.db, env.establishmentId))?.id ?? '';
+    tillId = (await soleTill(db.db, env.establishmentId))?.id ?? '';
     await addLabels(reds.slice(0, 1).map(labelOf));
   });
   let tillId = '';

@@ -17,6 +17,7 @@ import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { insertMembership } from '../../src/db/repositories/establishments.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { connectedEstablishment } from '../helpers/importSetup.ts';
+import { soleTillId } from '../helpers/soleTill.ts';
 
 describeOnBothDatabases('linking till products to drinks', (kind) => {
   let db: TestDatabase;
@@ -57,7 +58,12 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
           await importNight(
             db.db,
             env.access,
-            { establishmentId: env.establishmentId, day, trigger: 'manual' },
+            {
+              establishmentId: env.establishmentId,
+              tillId: await soleTillId(db.db, env.establishmentId),
+              day,
+              trigger: 'manual',
+            },
             env.clock,
           )
         ).status,
@@ -270,7 +276,12 @@ describeOnBothDatabases('linking till products to drinks', (kind) => {
     const run = await importNight(
       db.db,
       env.access,
-      { establishmentId: env.establishmentId, day: '2026-11-23', trigger: 'manual' },
+      {
+        establishmentId: env.establishmentId,
+        tillId: await soleTillId(db.db, env.establishmentId),
+        day: '2026-11-23',
+        trigger: 'manual',
+      },
       env.clock,
     );
     expect(run.productsChanged).toBeGreaterThan(0);

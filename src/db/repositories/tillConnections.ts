@@ -158,22 +158,6 @@ export async function updateTillCredentials(
     .execute();
 }
 
-/** The one-till shape (`/till`, the demo, benches): new credentials for the first till in use, or a new till. */
-export async function upsertTillConnection(
-  db: Db,
-  establishmentId: string,
-  v: TillConnectionValues,
-  now: Date,
-  name?: string,
-): Promise<StoredTillConnection> {
-  const first = await findFirstTill(db, establishmentId);
-  if (!first) return insertTillConnection(db, establishmentId, name ?? defaultTillName(v.tillType), v, now);
-  await updateTillCredentials(db, establishmentId, first.id, v, now);
-  const saved = await findTillConnection(db, establishmentId, first.id);
-  if (!saved) throw new Error('till connection vanished');
-  return saved;
-}
-
 export const defaultTillName = (tillType: 'asterio' | 'hubrise'): string =>
   tillType === 'hubrise' ? 'HubRise' : 'Astério';
 

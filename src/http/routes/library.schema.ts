@@ -11,6 +11,8 @@ export const matchBody = z.object({
     .string()
     .min(1, { message: 'Libellé vide' })
     .max(500, { message: 'Libellé trop long (500 caractères au plus)' }),
+  /** The till the label comes from, so that its catalogue weighs the words; none for a typed label. */
+  tillId: z.uuid({ message: 'Identifiant de caisse invalide' }).optional(),
 });
 
 /** The file as text, or as its bytes in base64 (a Windows-1252 file from French Excel is then read right). */

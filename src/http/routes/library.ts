@@ -58,6 +58,7 @@ export const libraryRoutes =
             request.params.establishmentId,
             request.body.label,
             ctx.clock,
+            request.body.tillId,
           ),
         );
       },

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { upsertTillConnection } from '../../db/repositories/tillConnections.ts';
+import { defaultTillName, insertTillConnection } from '../../db/repositories/tillConnections.ts';
 import type { EstablishmentWithRole } from '../../db/repositories/establishments.ts';
 import { addDays, lastClosedBusinessDay } from '../../domain/businessDay.ts';
 import type { Clock } from '../../domain/clock.ts';
@@ -30,9 +30,11 @@ export async function createDemoEstablishment(
     name: `Démo — ${sim.restaurants.find((r) => r.kmlcode === DEMO_KMLCODE)?.name ?? 'Le Petit Zinc'}`,
     isDemo: true,
   });
-  const till = await upsertTillConnection(
+  // A new establishment: its one till is added here, never looked up.
+  const till = await insertTillConnection(
     db,
     establishment.id,
+    defaultTillName('asterio'),
     {
       tillType: 'asterio',
       domain: DEMO_DOMAIN,

@@ -1,10 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { finishRun, findRun, startRun, type ImportRun } from '../../db/repositories/importRuns.ts';
-import {
-  findFirstTill,
-  findTillConnection,
-  recordImportOutcome,
-} from '../../db/repositories/tillConnections.ts';
+import { findTillConnection, recordImportOutcome } from '../../db/repositories/tillConnections.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
@@ -26,15 +22,13 @@ export type ImportHooks = {
 export async function importNight(
   db: Db,
   access: TillAccess,
-  input: { establishmentId: string; tillId?: string | undefined; day: string; trigger: ImportTrigger },
+  input: { establishmentId: string; tillId: string; day: string; trigger: ImportTrigger },
   clock: Clock,
   hooks: ImportHooks = {},
 ): Promise<ImportRun> {
   const { establishmentId, day } = input;
-  const connection = input.tillId
-    ? await findTillConnection(db, establishmentId, input.tillId)
-    : await findFirstTill(db, establishmentId);
-  if (!connection) throw notFound('Connexion caisse');
+  const connection = await findTillConnection(db, establishmentId, input.tillId);
+  if (!connection) throw notFound('Caisse');
   const tillId = connection.id;
   // A removed till is never read again: its history stays as it was.
   if (connection.archivedAt) throw removedTill();

@@ -1,13 +1,10 @@
 import type { TaskQueue } from '../tasks/taskQueue.ts';
 import type { ImportTrigger } from './importNight.ts';
 
-/**
- * One night of one till of an establishment: what a request, the planner or the demo puts in the queue. Without
- * `tillId`, the establishment's first till in use (the CLI, jobs queued before several tills).
- */
+/** One night of one till of an establishment: what a request, the planner or the demo puts in the queue. */
 export type ImportNightData = {
   establishmentId: string;
-  tillId?: string;
+  tillId: string;
   day: string;
   trigger: ImportTrigger;
 };

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { searchLibrary, type LibraryEntryRecord } from '../../db/repositories/library.ts';
+import { findTillConnection } from '../../db/repositories/tillConnections.ts';
 import type { Clock } from '../../domain/clock.ts';
+import { notFound } from '../../domain/errors.ts';
 import { foldText } from '../../domain/text.ts';
 import { requireMembership } from '../establishments/access.ts';
 import { matchLabel, type ExplainedAnswer } from './matcher.ts';
@@ -24,7 +26,10 @@ export async function matchForEstablishment(
   establishmentId: string,
   label: string,
   clock: Clock,
+  tillId?: string,
 ): Promise<ExplainedAnswer> {
   await requireMembership(db, establishmentId, actorId);
-  return matchLabel(db, establishmentId, label, clock.now());
+  // A till of another establishment is unknown here, never a hint that it exists.
+  if (tillId && !(await findTillConnection(db, establishmentId, tillId))) throw notFound('Caisse');
+  return matchLabel(db, establishmentId, label, clock.now(), tillId ?? null);
 }

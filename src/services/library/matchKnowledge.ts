@@ -1,4 +1,5 @@
 // Loads and records what the matcher learnt; the engine itself stays pure (knowledge is data passed in).
+import { findTillConnection } from '../../db/repositories/tillConnections.ts';
 import type { Db } from '../../db/database.ts';
 import {
   catalogueLabels,
@@ -11,7 +12,6 @@ import {
   saveLesson,
   type LessonRow,
 } from '../../db/repositories/matchKnowledge.ts';
-import { findFirstTill } from '../../db/repositories/tillConnections.ts';
 import {
   labelKey,
   learnCatalogue,
@@ -66,15 +66,20 @@ export async function catalogueProfileFor(
   return profile;
 }
 
-/** The establishment's lessons over its till's profile and the shared knowledge: read fresh for each proposal. */
+/**
+ * The establishment's lessons over the profile of the till the label comes from (none for a typed label) and the
+ * shared knowledge: read fresh for each proposal.
+ */
 export async function knowledgeFor(
   db: Db,
   establishmentId: string,
+  tillId: string | null,
   index: MatchIndex,
   now: Date,
 ): Promise<Knowledge> {
-  const till = await findFirstTill(db, establishmentId);
-  const profile = till ? await catalogueProfileFor(db, establishmentId, till.id, index, now) : null;
+  // Only a connected till keeps a catalogue profile; a sales file's till (or none) reads the label alone.
+  const connected = tillId ? await findTillConnection(db, establishmentId, tillId) : undefined;
+  const profile = connected ? await catalogueProfileFor(db, establishmentId, connected.id, index, now) : null;
   const lessons = (await loadLessons(db, establishmentId)).map(toLesson);
   return new LessonBook(lessons, profile, await sharedKnowledgeNow(db)).knowledge();
 }

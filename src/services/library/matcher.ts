@@ -58,15 +58,16 @@ export async function matcherFor(db: Db, establishmentId: string): Promise<Cache
 
 export type ExplainedAnswer = MatchAnswer & { entries: Record<string, LibraryEntryRecord> };
 
-/** The engine's answer with the library entries it names, for the proposal panel. */
+/** The engine's answer with the library entries it names, read against the catalogue of `tillId` when given. */
 export async function matchLabel(
   db: Db,
   establishmentId: string,
   label: string,
   now: Date,
+  tillId: string | null,
 ): Promise<ExplainedAnswer> {
   const { index, entries } = await matcherFor(db, establishmentId);
-  const knowledge = await knowledgeFor(db, establishmentId, index, now);
+  const knowledge = await knowledgeFor(db, establishmentId, tillId, index, now);
   const answer = match(index, label, { limit: 6, now, knowledge });
   const named: Record<string, LibraryEntryRecord> = {};
   for (const c of answer.candidates) {

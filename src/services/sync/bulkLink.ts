@@ -27,6 +27,7 @@ export async function safeProposals(
       establishmentId,
       { id: p.id, label: p.label, family: p.family },
       clock.now(),
+      p.tillId,
     );
     if (proposal.answer.decision === 'oui' && proposal.best) proposals.push(proposal);
   }

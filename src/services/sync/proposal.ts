@@ -34,6 +34,7 @@ export async function proposalFor(
     establishmentId,
     { id: product.id, label: product.label, family: product.family },
     clock.now(),
+    product.till_id,
   );
 }
 
@@ -42,8 +43,10 @@ export async function buildProposal(
   establishmentId: string,
   product: Proposal['tillProduct'],
   now: Date,
+  /** The till the product comes from: its catalogue's profile weighs the words. */
+  tillId: string,
 ): Promise<Proposal> {
-  const answer = await matchLabel(db, establishmentId, product.label, now);
+  const answer = await matchLabel(db, establishmentId, product.label, now, tillId);
   const top = answer.candidates[0];
   const entry = top ? answer.entries[top.id] : undefined;
   const formatCl = containerFormatCl(answer.serving, answer.formatCl, entry?.type ?? 'wine');

@@ -11,6 +11,7 @@ import { setCountLine } from '../../src/services/counts/setCountLine.ts';
 import { justifyVariance, varianceReasons } from '../../src/services/counts/varianceReasons.ts';
 import { varianceReport } from '../../src/services/counts/varianceReport.ts';
 import { computeBevCost } from '../../src/services/reports/bevCost.ts';
+import { bevCostReport, reportsOverview } from '../../src/services/reports/reports.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { connectedEstablishment } from '../helpers/importSetup.ts';
 import {
@@ -326,5 +327,34 @@ describeOnBothDatabases('count sessions', (kind) => {
         revenueExclTaxCents: revenue,
       }),
     ]);
+  });
+
+  it('the reports overview reads every month and the period from one set of facts: each agrees with its own report', async () => {
+    const overview = await reportsOverview(db.db, owner, env.establishmentId, {}, env.clock);
+    const alone = await bevCostReport(
+      db.db,
+      owner,
+      env.establishmentId,
+      { from: overview.bev.fromDay, to: overview.bev.toDay },
+      env.clock,
+    );
+    expect(overview.bev).toEqual(alone);
+    expect(overview.bevByMonth).toHaveLength(6);
+    for (const point of overview.bevByMonth) {
+      const [y, m] = point.month.split('-').map(Number) as [number, number];
+      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      const month = await bevCostReport(
+        db.db,
+        owner,
+        env.establishmentId,
+        { from: `${point.month}-01`, to: `${point.month}-${String(last).padStart(2, '0')}` },
+        env.clock,
+      );
+      expect(point.revenueExclTaxCents).toBe(month.linkedRevenueExclTaxCents);
+      expect(point.consumptionCents).toBe(month.consumptionCents);
+    }
+    expect(overview.bevByMonth.some((p) => p.revenueExclTaxCents > 0)).toBe(true);
+    const days = overview.revenueByDay.reduce((sum, d) => sum + d.revenueExclTaxCents, 0);
+    expect(days).toBe(overview.bev.linkedRevenueExclTaxCents);
   });
 });

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findDrink, insertDrink } from '../../src/db/repositories/drinks.ts';
-import { stockAt } from '../../src/db/repositories/stockAt.ts';
+import { stockAt, stockAtInstants } from '../../src/db/repositories/stockAt.ts';
 import {
   deleteLines,
   ensureSaleLinePartition,
@@ -227,6 +227,13 @@ describeOnBothDatabases('stock summary equals the domain rule', (kind) => {
           const { movements, sales } = await ledgerOf(e, row.drinkId);
           expect(row.quantity).toBeCloseTo(computeStock(movements, sales, instant).quantity, 2);
         }
+        // Several instants in one statement give what each gives alone.
+        const instants = [at(1, 0), instant, at(when.day + 1, 3)];
+        const together = await stockAtInstants(db.db, e, instants);
+        const sorted = (rows: { drinkId: string }[] = []) =>
+          [...rows].sort((a, b) => a.drinkId.localeCompare(b.drinkId));
+        for (const [i, one] of instants.entries())
+          expect(sorted(together[i])).toEqual(sorted(await stockAt(db.db, e, one)));
         // A rebuild from the ledger finds the same figures.
         await db.db.deleteFrom('drink_stock').where('establishment_id', '=', e).execute();
         expect(await rebuildDrinkStock(db.db, e)).toBe(2);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
-import { saleWindow } from './saleWindow.ts';
+import { saleBuckets, saleWindow } from './saleWindow.ts';
 import { drinkFamily } from './varianceFacts.ts';
 
 // The facts of the coût matière: linked sales per drink, unlinked drink revenue, purchases, dormant stock.
@@ -20,17 +20,57 @@ export async function linkedSalesByDrink(
   from: Date,
   to: Date,
 ): Promise<DrinkSales[]> {
-  const rows = await sql<{ drink_id: string; q: number; rev: number; ttc: number }>`
-    with w as (${saleWindow(establishmentId, from, to)})
-    select l.drink_id, sum(w.quantity * l.factor) as q, sum(w.excl_tax_cents) as rev, sum(w.amount_cents) as ttc
-    from w join till_link l on l.establishment_id = ${establishmentId} and l.till_product_id = w.till_product_id
-    group by l.drink_id
+  const drinks = await linkedSalesByBucket(db, establishmentId, [from, to], 1);
+  return drinks.map((r) => ({
+    drinkId: r.drinkId ?? '',
+    quantity: roundQuantity(r.quantity),
+    revenueExclTaxCents: r.revenueExclTaxCents,
+    revenueCents: r.revenueCents,
+  }));
+}
+
+/** Quantities are summed exactly in numeric and rounded to the thousandth once, when shown. */
+export const roundQuantity = (q: number): number => Math.round(q * 1000) / 1000;
+
+export type BucketDrinkSales = Omit<DrinkSales, 'drinkId'> & {
+  bucket: number;
+  /** Null in the buckets before `detailFrom`: their total only. */
+  drinkId: string | null;
+  lastSoldAt: Date;
+};
+
+/**
+ * Linked sales in the buckets of `saleBuckets(bounds)`, in one scan: per drink from bucket `detailFrom` on, a total
+ * per bucket before it. Hash-aggregated into a few thousand groups, whatever the number of days.
+ */
+export async function linkedSalesByBucket(
+  db: Db,
+  establishmentId: string,
+  bounds: readonly Date[],
+  detailFrom: number,
+): Promise<BucketDrinkSales[]> {
+  const rows = await sql<{
+    bucket: number;
+    drink_id: string | null;
+    q: number;
+    rev: number;
+    ttc: number;
+    last_at: Date;
+  }>`
+    with w as (${saleBuckets(establishmentId, bounds)})
+    select w.bucket, case when w.bucket >= ${detailFrom} then l.drink_id end as drink_id, sum(w.quantity * l.factor) as q,
+      sum(w.excl_tax_cents) as rev, sum(w.amount_cents) as ttc, max(w.last_sold_at) as last_at
+    from w
+    join till_link l on l.establishment_id = ${establishmentId} and l.till_product_id = w.till_product_id
+    group by 1, 2
   `.execute(db);
   return rows.rows.map((r) => ({
+    bucket: Number(r.bucket),
     drinkId: r.drink_id,
-    quantity: Math.round(Number(r.q) * 1000) / 1000,
+    quantity: Number(r.q),
     revenueExclTaxCents: Number(r.rev),
     revenueCents: Number(r.ttc),
+    lastSoldAt: new Date(r.last_at),
   }));
 }
 
@@ -84,47 +124,80 @@ export async function purchasesByDrink(
   from: Date,
   to: Date,
 ): Promise<Purchases[]> {
-  const rows = await db
-    .selectFrom('stock_movement')
-    .select([
-      'drink_id',
-      sql<number>`sum(quantity)`.as('q'),
-      sql<number>`coalesce(sum(quantity * unit_cost_cents), 0)`.as('priced'),
-      sql<number>`coalesce(sum(quantity) filter (where unit_cost_cents is null), 0)`.as('unpriced'),
-    ])
-    .where('establishment_id', '=', establishmentId)
-    .where('kind', '=', 'receipt')
-    .where('occurred_at', '>', from)
-    .where('occurred_at', '<=', to)
-    .groupBy('drink_id')
-    .execute();
-  return rows.map((r) => ({
+  return (await movementsByBucket(db, establishmentId, [from, to]))
+    .filter((m) => m.receivedQuantity !== 0 || m.pricedCents !== 0)
+    .map((m) => ({
+      drinkId: m.drinkId,
+      quantity: m.receivedQuantity,
+      pricedCents: Math.round(m.pricedCents),
+      unpricedQuantity: m.unpricedQuantity,
+    }));
+}
+
+export type BucketMovements = {
+  bucket: number;
+  drinkId: string;
+  receivedQuantity: number;
+  /** Unrounded: rounded once per period by the caller. */
+  pricedCents: number;
+  unpricedQuantity: number;
+  /** The last movement of any kind in the bucket: a sign of life. */
+  lastAt: Date;
+};
+
+/** Movements per drink in each bucket (bounds[k - 1], bounds[k]]: receipts (priced or not) and the last movement. */
+export async function movementsByBucket(
+  db: Db,
+  establishmentId: string,
+  bounds: readonly Date[],
+): Promise<BucketMovements[]> {
+  const first = bounds[0];
+  const last = bounds[bounds.length - 1];
+  if (!first || !last) return [];
+  const cuts = sql`${sql.val(bounds.map((b) => b.toISOString()))}::timestamptz[]`;
+  const rows = await sql<{
+    bucket: number;
+    drink_id: string;
+    q: number;
+    priced: number;
+    unpriced: number;
+    last_at: Date;
+  }>`
+    select width_bucket(m.occurred_at - interval '1 microsecond', ${cuts}) as bucket, m.drink_id,
+      coalesce(sum(m.quantity) filter (where m.kind = 'receipt'), 0) as q,
+      coalesce(sum(m.quantity * m.unit_cost_cents) filter (where m.kind = 'receipt'), 0) as priced,
+      coalesce(sum(m.quantity) filter (where m.kind = 'receipt' and m.unit_cost_cents is null), 0) as unpriced,
+      max(m.occurred_at) as last_at
+    from stock_movement m
+    where m.establishment_id = ${establishmentId} and m.occurred_at > ${first} and m.occurred_at <= ${last}
+    group by 1, 2
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    bucket: Number(r.bucket),
     drinkId: r.drink_id,
-    quantity: Number(r.q),
-    pricedCents: Math.round(Number(r.priced)),
+    receivedQuantity: Number(r.q),
+    pricedCents: Number(r.priced),
     unpricedQuantity: Number(r.unpriced),
+    lastAt: new Date(r.last_at),
   }));
 }
 
-/** Last sign of life per drink up to `at`: its last movement or its last linked sale. */
+/** Last sign of life per drink in (since, at]: its last movement or its last linked sale. */
 export async function lastActivity(
   db: Db,
   establishmentId: string,
   at: Date,
   since: Date,
 ): Promise<Map<string, Date>> {
-  const rows = await sql<{ drink_id: string; last_at: Date }>`
-    select drink_id, max(last_at) as last_at from (
-      select m.drink_id, max(m.occurred_at) as last_at from stock_movement m
-      where m.establishment_id = ${establishmentId} and m.occurred_at <= ${at} and m.occurred_at > ${since}
-      group by m.drink_id
-      union all
-      select l.drink_id, max(w.last_sold_at) from (${saleWindow(establishmentId, since, at)}) w
-      join till_link l on l.establishment_id = ${establishmentId} and l.till_product_id = w.till_product_id
-      group by l.drink_id
-    ) x group by drink_id
-  `.execute(db);
-  return new Map(rows.rows.map((r) => [r.drink_id, new Date(r.last_at)]));
+  const out = new Map<string, Date>();
+  const seen = (drinkId: string, when: Date) => {
+    const prior = out.get(drinkId);
+    if (!prior || prior < when) out.set(drinkId, when);
+  };
+  for (const m of await movementsByBucket(db, establishmentId, [since, at])) seen(m.drinkId, m.lastAt);
+  for (const s of await linkedSalesByBucket(db, establishmentId, [since, at], 1))
+    if (s.drinkId) seen(s.drinkId, s.lastSoldAt);
+  return out;
 }
 
 export type DrinkIdentity = {

@@ -32,19 +32,33 @@ export async function unitCostsAt(
   at: Date,
   drinkIds?: readonly string[],
 ): Promise<Map<string, number | null>> {
-  if (drinkIds && drinkIds.length === 0) return new Map();
-  const rows = await sql<{ id: string; cost: number | null }>`
-    select d.id, coalesce(dc.unit_cost_cents, d.purchase_price_cents) as cost
-    from drink d
+  return (await unitCostsAtInstants(db, establishmentId, [at], drinkIds))[0] ?? new Map();
+}
+
+/** `unitCostsAt` at several instants in one statement. */
+export async function unitCostsAtInstants(
+  db: Db,
+  establishmentId: string,
+  instants: readonly Date[],
+  drinkIds?: readonly string[],
+): Promise<Map<string, number | null>[]> {
+  const out = instants.map(() => new Map<string, number | null>());
+  if (instants.length === 0 || (drinkIds && drinkIds.length === 0)) return out;
+  const ats = sql`${sql.val(instants.map((i) => i.toISOString()))}::timestamptz[]`;
+  const rows = await sql<{ n: number; id: string; cost: number | null }>`
+    select i.n, d.id, coalesce(dc.unit_cost_cents, d.purchase_price_cents) as cost
+    from unnest(${ats}) with ordinality as i(at, n)
+    cross join drink d
     left join lateral (
       select c.unit_cost_cents from drink_cost c
-      where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.valid_from <= ${at}
+      where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.valid_from <= i.at
       order by c.valid_from desc, c.seq desc limit 1
     ) dc on true
     where d.establishment_id = ${establishmentId}
     ${drinkIds ? sql`and d.id = any(${sql.val([...drinkIds])}::uuid[])` : sql``}
   `.execute(db);
-  return new Map(rows.rows.map((r) => [r.id, r.cost === null ? null : Number(r.cost)]));
+  for (const r of rows.rows) out[Number(r.n) - 1]?.set(r.id, r.cost === null ? null : Number(r.cost));
+  return out;
 }
 
 export async function costHistory(

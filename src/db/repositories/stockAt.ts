@@ -3,6 +3,8 @@ import type { Db } from '../database.ts';
 
 export type StockAtRow = { drinkId: string; quantity: number; baseAt: Date | null };
 
+type StockAtOptions = { drinkIds?: readonly string[]; excludeSessionId?: string };
+
 /**
  * The stock rule (DESIGN §4) evaluated at a past instant: the last count at or before `at`, the movements after it
  * up to `at`, and the linked sales with base < sold_at ≤ at. Before its first count (its creation) a drink had no
@@ -13,20 +15,34 @@ export async function stockAt(
   db: Db,
   establishmentId: string,
   at: Date,
-  opts: { drinkIds?: readonly string[]; excludeSessionId?: string } = {},
+  opts: StockAtOptions = {},
 ): Promise<StockAtRow[]> {
+  return (await stockAtInstants(db, establishmentId, [at], opts))[0] ?? [];
+}
+
+/** `stockAt` at several instants in one statement (a report's month starts): planned once, each instant a row set. */
+export async function stockAtInstants(
+  db: Db,
+  establishmentId: string,
+  instants: readonly Date[],
+  opts: StockAtOptions = {},
+): Promise<StockAtRow[][]> {
   // `null is distinct from null` is false: without a session to leave out, every count must stay in.
   const keep = opts.excludeSessionId
     ? sql`c.count_session_id is distinct from ${opts.excludeSessionId}::uuid`
     : sql`true`;
   const ids = opts.drinkIds;
-  if (ids && ids.length === 0) return [];
-  const atDay = sql`(${at}::timestamptz + interval '2 days')::date`;
-  const rows = await sql<{ drink_id: string; quantity: number; base_at: Date | null }>`
-    select d.id as drink_id,
+  if (instants.length === 0) return [];
+  if (ids && ids.length === 0) return instants.map(() => []);
+  const atDay = sql`(i.at + interval '2 days')::date`;
+  const at = sql`i.at`;
+  const ats = sql`${sql.val(instants.map((i) => i.toISOString()))}::timestamptz[]`;
+  const rows = await sql<{ n: number; drink_id: string; quantity: number; base_at: Date | null }>`
+    select i.n, d.id as drink_id,
       round(coalesce(lc.quantity, 0) + coalesce(mv.delta, 0) - coalesce(sl.sold, 0), 3) as quantity,
       lc.occurred_at as base_at
-    from drink d
+    from unnest(${ats}) with ordinality as i(at, n)
+    cross join drink d
     left join lateral (
       select c.quantity, c.occurred_at, c.seq from stock_movement c
       where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.kind = 'count'
@@ -34,45 +50,42 @@ export async function stockAt(
       order by c.occurred_at desc, c.seq desc limit 1
     ) lc on true
     left join lateral (
+      -- Only a drink without a count by then needs its first one (a one-time filter skips the others' lookup).
       select c.occurred_at from stock_movement c
-      where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.kind = 'count'
-        and ${keep}
+      where lc.occurred_at is null
+        and c.establishment_id = d.establishment_id and c.drink_id = d.id and c.kind = 'count' and ${keep}
       order by c.occurred_at, c.seq limit 1
     ) fc on true
     left join lateral (
       select sum(case m.kind when 'loss' then -m.quantity else m.quantity end) as delta
       from stock_movement m
       where m.establishment_id = d.establishment_id and m.drink_id = d.id and m.kind <> 'count'
-        and m.occurred_at <= ${at}
+        and m.occurred_at <= ${at} and m.occurred_at >= coalesce(lc.occurred_at, '-infinity')
         and (lc.seq is null or (m.occurred_at, m.seq) > (lc.occurred_at, lc.seq))
     ) mv on true
     cross join lateral (select coalesce(lc.occurred_at, fc.occurred_at, '-infinity') as base) b
     left join lateral (
-      -- Sales in (base, at]: product-days lying wholly inside from sale_product_day, the (at most two) days the
-      -- window cuts from their lines. Both days bound the summary's index range (a line is sold within two days
-      -- of its business day); quantity × factor is exact in numeric, so whole days sum to their lines.
-      select sum(x.sold) as sold from (
-        select t.quantity * l.factor as sold
-        from till_link l
-        join sale_product_day t on t.establishment_id = l.establishment_id and t.till_product_id = l.till_product_id
-        where l.establishment_id = d.establishment_id and l.drink_id = d.id
-          and t.business_day >= (b.base - interval '2 days')::date and t.business_day <= ${atDay}
-          and t.first_sold_at > b.base and t.last_sold_at <= ${at}
-        union all
-        select s.quantity * l.factor
-        from till_link l
-        join sale_product_day t on t.establishment_id = l.establishment_id and t.till_product_id = l.till_product_id
-        join sale_line s on s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
-          and s.business_day = t.business_day
-        where l.establishment_id = d.establishment_id and l.drink_id = d.id
-          and t.business_day >= (b.base - interval '2 days')::date and t.business_day <= ${atDay}
-          and t.last_sold_at > b.base and t.first_sold_at <= ${at}
-          and not (t.first_sold_at > b.base and t.last_sold_at <= ${at})
-          and s.sold_at > b.base and s.sold_at <= ${at}
-      ) x
+      -- Sales in (base, at]: a product-day lying wholly inside counts from sale_product_day, one the window cuts (at
+      -- most the two edge days of each product) from its lines. Both days bound the summary's index range (a line is
+      -- sold within two days of its business day); quantity × factor is exact in numeric, so whole days sum to their
+      -- lines. One probe per linked product-day: the lines are read only for an edge day.
+      select sum(l.factor * case
+          when t.first_sold_at > b.base and t.last_sold_at <= ${at} then t.quantity
+          else (select coalesce(sum(s.quantity), 0) from sale_line s
+            where s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
+              and s.business_day = t.business_day and s.sold_at > b.base and s.sold_at <= ${at})
+        end) as sold
+      from till_link l
+      join sale_product_day t on t.establishment_id = l.establishment_id and t.till_product_id = l.till_product_id
+      where l.establishment_id = d.establishment_id and l.drink_id = d.id
+        and t.business_day >= (b.base - interval '2 days')::date and t.business_day <= ${atDay}
+        and t.last_sold_at > b.base and t.first_sold_at <= ${at}
     ) sl on true
     where d.establishment_id = ${establishmentId}
     ${ids ? sql`and d.id = any(${sql.val([...ids])}::uuid[])` : sql``}
   `.execute(db);
-  return rows.rows.map((r) => ({ drinkId: r.drink_id, quantity: Number(r.quantity), baseAt: r.base_at }));
+  const out: StockAtRow[][] = instants.map(() => []);
+  for (const r of rows.rows)
+    out[Number(r.n) - 1]?.push({ drinkId: r.drink_id, quantity: Number(r.quantity), baseAt: r.base_at });
+  return out;
 }

@@ -1,14 +1,13 @@
 import type { Db } from '../../db/database.ts';
 import {
   drinkIdentities,
-  lastActivity,
-  linkedSalesByDrink,
-  purchasesByDrink,
+  roundQuantity,
   unlinkedDrinkRevenue,
+  type DrinkIdentity,
 } from '../../db/repositories/bevFacts.ts';
 import { bevCostPercent, coefficient, consumptionAtCost } from '../../domain/cmup.ts';
 import { drinkDisplayName } from '../../domain/drink.ts';
-import { valuedStockAt } from './stockValue.ts';
+import { bucketsIn, loadReportFacts, valuedAt, type ReportFacts } from './reportFacts.ts';
 
 export type MarginRow = {
   key: string;
@@ -49,6 +48,9 @@ export type BevCost = {
 
 const DAY_MS = 86_400_000;
 
+export const dormantSince = (toAt: Date, dormantDays: number): Date =>
+  new Date(toAt.getTime() - dormantDays * DAY_MS);
+
 /**
  * Coût matière over (fromAt, toAt]: consumption at cost = opening stock value + purchases − closing stock value, over
  * the linked beverage revenue excluding tax. Per drink, the cost of what was sold is its quantity at the closing CMUP.
@@ -60,30 +62,80 @@ export async function computeBevCost(
   toAt: Date,
   dormantDays = 90,
 ): Promise<BevCost> {
-  const identities = await drinkIdentities(db, establishmentId);
-  const opening = await valuedStockAt(db, establishmentId, fromAt);
-  const closing = await valuedStockAt(db, establishmentId, toAt);
+  const since = dormantSince(toAt, dormantDays);
+  const [facts, identities, unlinked] = await Promise.all([
+    loadReportFacts(db, establishmentId, {
+      valuedAt: [fromAt, toAt],
+      cuts: [since],
+      detailFrom: since < fromAt ? since : fromAt,
+    }),
+    drinkIdentities(db, establishmentId),
+    unlinkedDrinkRevenue(db, establishmentId, fromAt, toAt),
+  ]);
+  return bevCostFromFacts(facts, identities, unlinked, fromAt, toAt, dormantDays);
+}
+
+type PeriodTotals = {
+  sales: Map<string, { quantity: number; revenueExclTaxCents: number }>;
+  linkedRevenueExclTaxCents: number;
+  purchases: Map<string, { pricedCents: number; unpricedQuantity: number }>;
+};
+
+/** Sales and receipts of the buckets in (fromAt, toAt], summed per drink. */
+export function periodTotals(facts: ReportFacts, fromAt: Date, toAt: Date): PeriodTotals {
+  const inPeriod = bucketsIn(facts, fromAt, toAt);
+  const sales = new Map<string, { quantity: number; revenueExclTaxCents: number }>();
+  let linkedRevenueExclTaxCents = 0;
+  for (const r of facts.sales) {
+    if (!inPeriod.has(r.bucket)) continue;
+    linkedRevenueExclTaxCents += r.revenueExclTaxCents;
+    if (r.drinkId === null) continue;
+    const s = sales.get(r.drinkId) ?? { quantity: 0, revenueExclTaxCents: 0 };
+    s.quantity += r.quantity;
+    s.revenueExclTaxCents += r.revenueExclTaxCents;
+    sales.set(r.drinkId, s);
+  }
+  const purchases = new Map<string, { pricedCents: number; unpricedQuantity: number }>();
+  for (const m of facts.movements) {
+    if (!inPeriod.has(m.bucket)) continue;
+    const p = purchases.get(m.drinkId) ?? { pricedCents: 0, unpricedQuantity: 0 };
+    p.pricedCents += m.pricedCents;
+    p.unpricedQuantity += m.unpricedQuantity;
+    purchases.set(m.drinkId, p);
+  }
+  return { sales, linkedRevenueExclTaxCents, purchases };
+}
+
+export function bevCostFromFacts(
+  facts: ReportFacts,
+  identities: Map<string, DrinkIdentity>,
+  unlinkedRevenueExclTaxCents: number,
+  fromAt: Date,
+  toAt: Date,
+  dormantDays: number,
+): BevCost {
+  const opening = valuedAt(facts, fromAt);
+  const closing = valuedAt(facts, toAt);
   const closingCost = new Map(closing.map((c) => [c.drinkId, c.unitCostCents]));
-  const purchases = await purchasesByDrink(db, establishmentId, fromAt, toAt);
-  const purchasesCents = purchases.reduce(
-    (s, p) => s + p.pricedCents + Math.round(p.unpricedQuantity * (closingCost.get(p.drinkId) ?? 0)),
-    0,
-  );
+  const totals = periodTotals(facts, fromAt, toAt);
+  let purchasesCents = 0;
+  for (const [drinkId, p] of totals.purchases)
+    purchasesCents +=
+      Math.round(p.pricedCents) + Math.round(p.unpricedQuantity * (closingCost.get(drinkId) ?? 0));
   const openingValueCents = opening.reduce((s, o) => s + o.valueCents, 0);
   const closingValueCents = closing.reduce((s, o) => s + o.valueCents, 0);
   const consumptionCents = consumptionAtCost(openingValueCents, purchasesCents, closingValueCents);
-  const sales = await linkedSalesByDrink(db, establishmentId, fromAt, toAt);
-  const unlinkedRevenueExclTaxCents = await unlinkedDrinkRevenue(db, establishmentId, fromAt, toAt);
-  const linkedRevenueExclTaxCents = sales.reduce((s, r) => s + r.revenueExclTaxCents, 0);
+  const linkedRevenueExclTaxCents = totals.linkedRevenueExclTaxCents;
 
-  const drinks: MarginRow[] = sales.map((s) => {
-    const d = identities.get(s.drinkId);
-    const costCents = Math.round(s.quantity * (closingCost.get(s.drinkId) ?? 0));
+  const drinks: MarginRow[] = [...totals.sales].map(([drinkId, s]) => {
+    const d = identities.get(drinkId);
+    const quantity = roundQuantity(s.quantity);
+    const costCents = Math.round(quantity * (closingCost.get(drinkId) ?? 0));
     return {
-      key: s.drinkId,
-      name: d ? `${drinkDisplayName(d)} · ${d.formatCl} cl` : s.drinkId,
+      key: drinkId,
+      name: d ? `${drinkDisplayName(d)} · ${d.formatCl} cl` : drinkId,
       category: d?.type ?? 'other',
-      quantitySold: s.quantity,
+      quantitySold: quantity,
       revenueExclTaxCents: s.revenueExclTaxCents,
       costCents,
       marginCents: s.revenueExclTaxCents - costCents,
@@ -111,8 +163,11 @@ export async function computeBevCost(
     byCategory.set(r.category, c);
   }
 
-  const since = new Date(toAt.getTime() - dormantDays * DAY_MS);
-  const active = await lastActivity(db, establishmentId, toAt, since);
+  const since = dormantSince(toAt, dormantDays);
+  const active = new Set<string>();
+  const recent = bucketsIn(facts, since, toAt);
+  for (const r of facts.sales) if (r.drinkId && recent.has(r.bucket)) active.add(r.drinkId);
+  for (const m of facts.movements) if (recent.has(m.bucket)) active.add(m.drinkId);
   const dormantItems = closing
     .filter((c) => c.quantity > 0 && !active.has(c.drinkId))
     .map((c) => {

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database.ts';
-import { linkedSalesByDrink, purchasesByDrink } from '../../db/repositories/bevFacts.ts';
 import { findCountSession } from '../../db/repositories/countSessions.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { bevCostPercent, consumptionAtCost } from '../../domain/cmup.ts';
@@ -7,7 +6,8 @@ import { addDays, localDateHour } from '../../domain/businessDay.ts';
 import { AppError, invalidField, notFound } from '../../domain/errors.ts';
 import { businessPeriod, monthOf } from '../../domain/period.ts';
 import type { EstablishmentWithRole } from '../../db/repositories/establishments.ts';
-import { valuedStockAt } from './stockValue.ts';
+import { periodTotals } from './bevCost.ts';
+import { valuedAt, type ReportFacts } from './reportFacts.ts';
 
 export type PeriodInput = {
   from?: string | undefined;
@@ -65,13 +65,12 @@ export type BevPoint = {
   bevCostPercent: number | null;
 };
 
-/** BEV cost % per calendar month: valuations at each month's start are shared between neighbouring months. */
-export async function bevCostByMonth(
-  db: Db,
+/** The instants bounding the last `months` calendar months up to `lastDay`'s month: their starts, then the last end. */
+export function monthBounds(
   establishment: EstablishmentWithRole,
   lastDay: string,
   months: number,
-): Promise<BevPoint[]> {
+): { months: string[]; instants: Date[] } {
   const monthStarts: string[] = [];
   let cursor = monthOf(lastDay).from;
   for (let i = 0; i < months; i += 1) {
@@ -82,27 +81,32 @@ export async function bevCostByMonth(
   const bounds = monthStarts.map((first) =>
     businessPeriod(first, monthOf(first).to, establishment.timeZone, establishment.dayCutoffHour),
   );
-  const instants = [...bounds.map((b) => b.fromAt), bounds[bounds.length - 1]?.toAt ?? new Date()];
-  const values: number[] = [];
-  for (const at of instants)
-    values.push((await valuedStockAt(db, establishment.id, at)).reduce((s, v) => s + v.valueCents, 0));
-  const out: BevPoint[] = [];
-  for (const [i, b] of bounds.entries()) {
-    const purchases = (await purchasesByDrink(db, establishment.id, b.fromAt, b.toAt)).reduce(
-      (s, p) => s + p.pricedCents,
-      0,
-    );
-    const revenue = (await linkedSalesByDrink(db, establishment.id, b.fromAt, b.toAt)).reduce(
-      (s, r) => s + r.revenueExclTaxCents,
-      0,
-    );
-    const consumption = consumptionAtCost(values[i] ?? 0, purchases, values[i + 1] ?? 0);
-    out.push({
-      month: (monthStarts[i] ?? '').slice(0, 7),
+  const last = bounds[bounds.length - 1];
+  return {
+    months: monthStarts.map((m) => m.slice(0, 7)),
+    instants: [...bounds.map((b) => b.fromAt), ...(last ? [last.toAt] : [])],
+  };
+}
+
+/** BEV cost % per calendar month from facts cut at `monthBounds`: each month start is valued once for two months. */
+export function bevCostByMonth(
+  facts: ReportFacts,
+  bounds: { months: string[]; instants: Date[] },
+): BevPoint[] {
+  return bounds.months.map((month, i) => {
+    const from = bounds.instants[i];
+    const to = bounds.instants[i + 1];
+    if (!from || !to) throw new Error('bevCostByMonth: a month without its bounds');
+    const totals = periodTotals(facts, from, to);
+    const purchases = [...totals.purchases.values()].reduce((s, p) => s + Math.round(p.pricedCents), 0);
+    const value = (at: Date) => valuedAt(facts, at).reduce((s, v) => s + v.valueCents, 0);
+    const revenue = totals.linkedRevenueExclTaxCents;
+    const consumption = consumptionAtCost(value(from), purchases, value(to));
+    return {
+      month,
       revenueExclTaxCents: revenue,
       consumptionCents: consumption,
       bevCostPercent: bevCostPercent(consumption, revenue),
-    });
-  }
-  return out;
+    };
+  });
 }

@@ -1,13 +1,20 @@
 import type { Db } from '../../db/database.ts';
-import { revenueByDayAndCategory } from '../../db/repositories/bevFacts.ts';
+import {
+  drinkIdentities,
+  revenueByDayAndCategory,
+  unlinkedDrinkRevenue,
+} from '../../db/repositories/bevFacts.ts';
 import { costHistory, type DrinkCostPoint } from '../../db/repositories/drinkCosts.ts';
 import { existingDrinkIds } from '../../db/repositories/drinks.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { localDateHour } from '../../domain/businessDay.ts';
 import { notFound } from '../../domain/errors.ts';
 import { requireMembership } from '../establishments/access.ts';
-import { computeBevCost, type BevCost } from './bevCost.ts';
-import { bevCostByMonth, resolvePeriod, type BevPoint, type PeriodInput } from './bevPeriods.ts';
+import { bevCostFromFacts, computeBevCost, dormantSince, type BevCost } from './bevCost.ts';
+import { bevCostByMonth, monthBounds, resolvePeriod, type BevPoint, type PeriodInput } from './bevPeriods.ts';
+import { loadReportFacts } from './reportFacts.ts';
+
+const DORMANT_DAYS = 90;
 
 /** The period's label and the business days it covers, first and last. */
 export type PeriodDays = { label: string; fromDay: string; toDay: string };
@@ -37,7 +44,10 @@ export type ReportsOverview = {
   bevByMonth: BevPoint[];
 };
 
-/** Everything the reports page shows first: the period's BEV cost and margins, revenue per day, six months of BEV %. */
+/**
+ * Everything the reports page shows first: the period's BEV cost and margins, revenue per day, six months of BEV %.
+ * All from one set of facts: stock valued at every month start and the period's ends, sales cut at all of them.
+ */
 export async function reportsOverview(
   db: Db,
   actorId: string,
@@ -47,12 +57,22 @@ export async function reportsOverview(
 ): Promise<ReportsOverview> {
   const establishment = await requireMembership(db, establishmentId, actorId);
   const period = await resolvePeriod(db, establishment, input, clock);
-  const bev = await computeBevCost(db, establishmentId, period.fromAt, period.toAt);
-  const revenueByDay = await revenueByDayAndCategory(db, establishmentId, period.fromAt, period.toAt);
   const lastDay = localDateHour(new Date(period.toAt.getTime() - 1), establishment.timeZone).date;
-  const bevByMonth = await bevCostByMonth(db, establishment, lastDay, 6);
+  const months = monthBounds(establishment, lastDay, 6);
+  const since = dormantSince(period.toAt, DORMANT_DAYS);
+  const [facts, identities, unlinked, revenueByDay] = await Promise.all([
+    loadReportFacts(db, establishmentId, {
+      valuedAt: [...months.instants, period.fromAt, period.toAt],
+      cuts: [since],
+      detailFrom: since < period.fromAt ? since : period.fromAt,
+    }),
+    drinkIdentities(db, establishmentId),
+    unlinkedDrinkRevenue(db, establishmentId, period.fromAt, period.toAt),
+    revenueByDayAndCategory(db, establishmentId, period.fromAt, period.toAt),
+  ]);
+  const bev = bevCostFromFacts(facts, identities, unlinked, period.fromAt, period.toAt, DORMANT_DAYS);
   const days = { label: period.label, fromDay: period.fromDay, toDay: period.toDay };
-  return { bev: { ...bev, ...days }, revenueByDay, bevByMonth };
+  return { bev: { ...bev, ...days }, revenueByDay, bevByMonth: bevCostByMonth(facts, months) };
 }
 
 export async function drinkCostHistory(

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import { unitCostsAt } from '../../db/repositories/drinkCosts.ts';
-import { stockAt } from '../../db/repositories/stockAt.ts';
+import { unitCostsAtInstants } from '../../db/repositories/drinkCosts.ts';
+import { stockAtInstants } from '../../db/repositories/stockAt.ts';
 
 export type ValuedStock = {
   drinkId: string;
@@ -11,17 +11,28 @@ export type ValuedStock = {
 
 /** Stock at an instant valued at the CMUP in force then; negative stock is worth nothing. */
 export async function valuedStockAt(db: Db, establishmentId: string, at: Date): Promise<ValuedStock[]> {
-  const [stock, costs] = await Promise.all([
-    stockAt(db, establishmentId, at),
-    unitCostsAt(db, establishmentId, at),
+  return (await valuedStockAtInstants(db, establishmentId, [at]))[0] ?? [];
+}
+
+/** `valuedStockAt` at several instants: two statements whatever their number. */
+export async function valuedStockAtInstants(
+  db: Db,
+  establishmentId: string,
+  instants: readonly Date[],
+): Promise<ValuedStock[][]> {
+  const [stocks, costs] = await Promise.all([
+    stockAtInstants(db, establishmentId, instants),
+    unitCostsAtInstants(db, establishmentId, instants),
   ]);
-  return stock.map((s) => {
-    const unit = costs.get(s.drinkId) ?? null;
-    return {
-      drinkId: s.drinkId,
-      quantity: s.quantity,
-      unitCostCents: unit,
-      valueCents: unit === null ? 0 : Math.round(Math.max(s.quantity, 0) * unit),
-    };
-  });
+  return stocks.map((stock, i) =>
+    stock.map((s) => {
+      const unit = costs[i]?.get(s.drinkId) ?? null;
+      return {
+        drinkId: s.drinkId,
+        quantity: s.quantity,
+        unitCostCents: unit,
+        valueCents: unit === null ? 0 : Math.round(Math.max(s.quantity, 0) * unit),
+      };
+    }),
+  );
 }

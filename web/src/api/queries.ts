@@ -1,4 +1,10 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   Appellation,
   DrinkInput,
@@ -6,6 +12,7 @@ import type {
   ImportOverview,
   LinkTarget,
   NewDrinkInput,
+  TillConnectionInput,
   WorkListQuery,
 } from '../../../src/http/contract.ts';
 import {
@@ -17,7 +24,7 @@ import {
   syncApi,
   tillApi,
 } from './endpoints.ts';
-import { stockAreas, useWrite } from './write.ts';
+import { areas, stockAreas, useWrite } from './write.ts';
 
 /** Every server-state key in one place, so that a write can invalidate what it changed. */
 export const keys = {
@@ -91,15 +98,13 @@ export const useAppellations = (q: string, enabled: boolean) =>
     enabled,
   });
 
+const importOverview = (eid: string) =>
+  queryOptions({ queryKey: keys.imports(eid), queryFn: ({ signal }) => importApi.overview(eid, signal) });
+
 export const useImportOverview = (
   eid: string,
   poll: (overview: ImportOverview | undefined) => number | false = () => false,
-) =>
-  useQuery({
-    queryKey: keys.imports(eid),
-    queryFn: ({ signal }) => importApi.overview(eid, signal),
-    refetchInterval: (query) => poll(query.state.data),
-  });
+) => useQuery({ ...importOverview(eid), refetchInterval: (query) => poll(query.state.data) });
 
 export const useTillConnection = (eid: string, enabled = true) =>
   useQuery({ queryKey: keys.till(eid), queryFn: () => tillApi.get(eid).then((r) => r.connection), enabled });
@@ -202,4 +207,38 @@ export const useLinkSafe = (eid: string) =>
   useWrite(
     (tillProductIds: string[]) => syncApi.linkSafe(eid, tillProductIds),
     () => stockAreas(eid),
+  );
+
+/** Nights asked for now; resolves with the days queued and the runs there were before, to follow their progress. */
+export const useRequestImport = (eid: string) => {
+  const queryClient = useQueryClient();
+  return useWrite(
+    async (body: Parameters<typeof importApi.request>[1]) => {
+      const before = (await queryClient.fetchQuery(importOverview(eid))).runs.map((r) => r.id);
+      const { days } = await importApi.request(eid, body);
+      return { days, before };
+    },
+    () => [areas.imports(eid), areas.till(eid)],
+  );
+};
+
+type TillBody = TillConnectionInput & { name?: string };
+
+/** A till added or changed (then tested by the server), or only tested again. */
+export const useSaveTill = (eid: string) =>
+  useWrite(
+    (v: { test: true; tillId: string } | { test?: false; tillId?: string; body: TillBody }) =>
+      v.test
+        ? tillApi.testOne(eid, v.tillId)
+        : v.tillId
+          ? tillApi.update(eid, v.tillId, v.body)
+          : tillApi.add(eid, v.body),
+    () => [areas.till(eid), areas.imports(eid), areas.sync(eid)],
+  );
+
+/** A till removed: archived, its history stays. */
+export const useRemoveTill = (eid: string) =>
+  useWrite(
+    (tillId: string) => tillApi.remove(eid, tillId),
+    () => [areas.till(eid), areas.imports(eid), areas.sync(eid)],
   );

@@ -5,8 +5,9 @@ import type {
   SalesFilePreview,
   SalesFileSettingsInput,
 } from '../../../src/http/contract.ts';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError, type FieldIssue } from './client.ts';
+import { areas, stockAreas, useWrite } from './write.ts';
 
 // Types come from the server's response schemas through the contract (type-only import, erased at build).
 export type { SalesFileImport, SalesFilePreview };
@@ -73,3 +74,16 @@ export const useSalesFileHistory = (eid: string) =>
     queryKey: salesFileKeys.history(eid),
     queryFn: ({ signal }) => salesFileApi.history(eid, signal),
   });
+
+type Upload = { file: File; settings: SalesFileSettingsInput };
+
+/** The file read with these settings, nothing stored: a mutation only for its pending state and error. */
+export const useSalesFilePreview = (eid: string) =>
+  useMutation({ mutationFn: (v: Upload) => salesFileApi.preview(eid, v.file, v.settings) });
+
+/** The file imported: its history, the sales, the stock they move and the file's till change. */
+export const useSalesFileImport = (eid: string) =>
+  useWrite(
+    (v: Upload) => salesFileApi.import(eid, v.file, v.settings),
+    () => [areas.salesFiles(eid), areas.imports(eid), areas.till(eid), ...stockAreas(eid)],
+  );

@@ -1,8 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
-  salesFileApi,
   useSalesFileHistory,
+  useSalesFileImport,
+  useSalesFilePreview,
   type ColumnMapping,
   type SalesFileImport as ImportResult,
   type SalesFilePreview,
@@ -34,10 +34,11 @@ export function SalesFileImport({ eid, canManage }: { eid: string; canManage: bo
   const [tillName, setTillName] = useState('Fichier de ventes');
   const [presetName, setPresetName] = useState('');
   const [day, setDay] = useState('');
-  const [pending, setPending] = useState<'preview' | 'import' | null>(null);
+  const previewOf = useSalesFilePreview(eid);
+  const importOf = useSalesFileImport(eid);
+  const pending = previewOf.isPending ? 'preview' : importOf.isPending ? 'import' : null;
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const queryClient = useQueryClient();
   const historyQuery = useSalesFileHistory(eid);
   const history = historyQuery.data;
 
@@ -48,40 +49,32 @@ export function SalesFileImport({ eid, canManage }: { eid: string; canManage: bo
   });
 
   const runPreview = async (chosen: File, m?: ColumnMapping) => {
-    setPending('preview');
     setError(null);
     setResult(null);
     try {
-      const p = await salesFileApi.preview(eid, chosen, settings(m));
+      const p = await previewOf.mutateAsync({ file: chosen, settings: settings(m) });
       setPreview(p);
       setMapping(p.mapping);
     } catch (err) {
       setPreview(null);
       setError(err);
-    } finally {
-      setPending(null);
     }
   };
 
   const onImport = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    setPending('import');
     setError(null);
     try {
-      const r = await salesFileApi.import(eid, file, {
-        ...settings(mapping),
-        ...(presetName.trim() ? { presetName: presetName.trim() } : {}),
+      const r = await importOf.mutateAsync({
+        file,
+        settings: { ...settings(mapping), ...(presetName.trim() ? { presetName: presetName.trim() } : {}) },
       });
       setResult(r);
       setPreview(null);
       setFile(null);
-      // The upload bypasses api(): everything it changed (history, sales, stock) is marked stale here.
-      void queryClient.invalidateQueries();
     } catch (err) {
       setError(err);
-    } finally {
-      setPending(null);
     }
   };
 

@@ -1,13 +1,13 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { ApiError } from '../api/client.ts';
-import { importApi, tillApi } from '../api/endpoints.ts';
+import { useSaveTill } from '../api/queries.ts';
 import type { TillConnection, TillConnectionInput, TillTest } from '../../../src/http/contract.ts';
 import { ErrorBanner, SubmitButton } from './Feedback.tsx';
 import { Field } from './Field.tsx';
 import { credentialsFromDomain, identifierFromKmlcode } from './tillFormat.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { Link, navigate, paths } from '../router.tsx';
-import { HISTORY_DAYS, HistoryOffer } from './HistoryOffer.tsx';
+import { HistoryOffer } from './HistoryOffer.tsx';
 import { saveProgress, startProgress } from '../pages/importProgress.ts';
 
 type TillType = TillConnection['tillType'];
@@ -87,7 +87,7 @@ export function TillForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [test, setTest] = useState<TillTest | null>(null);
-  const [pending, setPending] = useState(false);
+  const save = useSaveTill(eid);
 
   const set = (key: keyof Values, value: string) => {
     setDirty(true);
@@ -120,7 +120,6 @@ export function TillForm(props: {
     if (!hubrise && !sameTill && !values.password) found.password = t('till.passwordRequired');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setPending(true);
     try {
       let answer: { connection: TillConnection; test: TillTest };
       if (dirty || !connection) {
@@ -143,8 +142,8 @@ export function TillForm(props: {
               ...(values.password ? { password: values.password } : {}),
             };
         const named = name.trim() ? { ...body, name: name.trim() } : body;
-        answer = connection ? await tillApi.update(eid, connection.id, named) : await tillApi.add(eid, named);
-      } else answer = await tillApi.testOne(eid, connection.id);
+        answer = await save.mutateAsync({ ...(connection ? { tillId: connection.id } : {}), body: named });
+      } else answer = await save.mutateAsync({ test: true, tillId: connection.id });
       setConnection(answer.connection);
       setTest(answer.test);
       setDirty(false);
@@ -152,8 +151,6 @@ export function TillForm(props: {
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
-    } finally {
-      setPending(false);
     }
   };
 
@@ -260,17 +257,18 @@ export function TillForm(props: {
             </Field>
           </>
         )}
-        <SubmitButton pending={pending} label={t('till.testSubmit')} pendingLabel={t('till.testing')} />
+        <SubmitButton
+          pending={save.isPending}
+          label={t('till.testSubmit')}
+          pendingLabel={t('till.testing')}
+        />
       </form>
       {test && <TestResult test={test} />}
       {test?.ok && connection?.lastImportAt === null && (
         <HistoryOffer
-          onImport={async () => {
-            const before = (await importApi.overview(eid)).runs.map((r) => r.id);
-            const { days } = await importApi.request(eid, {
-              lastDays: HISTORY_DAYS,
-              ...(connection ? { tillId: connection.id } : {}),
-            });
+          eid={eid}
+          tillId={connection?.id}
+          onRequested={({ days, before }) => {
             saveProgress(eid, startProgress(days, before));
             navigate(paths.imports(eid));
           }}

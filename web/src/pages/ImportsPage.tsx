@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { importApi } from '../api/endpoints.ts';
-import { useImportOverview } from '../api/queries.ts';
+import { useImportOverview, useRequestImport } from '../api/queries.ts';
 import type { Establishment, ImportOverview, ImportRun } from '../../../src/http/contract.ts';
 import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { DateInput } from '../components/DateInput.tsx';
@@ -12,7 +11,7 @@ import { SalesFileImport } from '../components/SalesFileImport.tsx';
 import { euros } from '../components/tillFormat.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
-import { HISTORY_DAYS, HistoryOffer } from '../components/HistoryOffer.tsx';
+import { HistoryOffer } from '../components/HistoryOffer.tsx';
 import { TillSource } from '../components/TillSource.tsx';
 import { advance, busy, loadProgress, saveProgress, startProgress, type Progress } from './importProgress.ts';
 
@@ -25,9 +24,15 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
   const canManage = establishment.role === 'owner' || establishment.role === 'manager';
   // A request made from Paramètres › Caisse (the history) goes on showing its progress here.
   const [progress, setProgress] = useState<Progress | null>(() => loadProgress(eid));
-  const [requestError, setRequestError] = useState<unknown>(null);
+  const requestImport = useRequestImport(eid);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState<'now' | 'range' | null>(null);
+  const [kind, setKind] = useState<'now' | 'range'>('now');
+  const pending = requestImport.isPending ? kind : null;
+  // A refusal with field errors shows beside the fields, not in the banner.
+  const requestError =
+    requestImport.error instanceof ApiError && requestImport.error.fields.length > 0
+      ? null
+      : requestImport.error;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const waiting = progress !== null && !progress.finished;
@@ -48,22 +53,20 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
 
   useEffect(() => saveProgress(eid, progress), [eid, progress]);
 
-  const request = async (body: { from?: string; to?: string; lastDays?: number }, kind: 'now' | 'range') => {
-    setRequestError(null);
+  // The write reloads the overview before it settles (write.ts); the polling then follows the progress.
+  const started = ({ days, before }: { days: string[]; before: string[] }) => {
+    since.current = Date.now();
+    setProgress(startProgress(days, before));
+  };
+  const request = (body: { from?: string; to?: string }, asked: 'now' | 'range') => {
     setFieldErrors({});
-    setPending(kind);
-    try {
-      const before = (overview?.runs ?? []).map((r) => r.id);
-      since.current = Date.now();
-      // The write reloads the overview by itself (queryClient.ts), and the polling follows the progress.
-      const { days } = await importApi.request(eid, body);
-      setProgress(startProgress(days, before));
-    } catch (err) {
-      if (err instanceof ApiError && err.fields.length > 0) setFieldErrors(err.fieldMap());
-      else setRequestError(err);
-    } finally {
-      setPending(null);
-    }
+    setKind(asked);
+    requestImport.mutate(body, {
+      onSuccess: started,
+      onError: (err) => {
+        if (err instanceof ApiError && err.fields.length > 0) setFieldErrors(err.fieldMap());
+      },
+    });
   };
 
   const reimport = (event: FormEvent) => {
@@ -72,7 +75,7 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
       setFieldErrors({ from: t('auth.required') });
       return;
     }
-    void request(to ? { from, to } : { from }, 'range');
+    request(to ? { from, to } : { from }, 'range');
   };
 
   const pendingDays = overview?.pending ?? [];
@@ -96,7 +99,7 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
                     className="btn btn--primary"
                     disabled={pending !== null || running}
                     aria-busy={pending === 'now'}
-                    onClick={() => void request({}, 'now')}
+                    onClick={() => request({}, 'now')}
                   >
                     {t('imp.now')}
                   </button>
@@ -129,9 +132,7 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
                   />
                 </form>
                 <ErrorBanner error={requestError} />
-                {overview.runs.length === 0 && !running && (
-                  <HistoryOffer onImport={() => request({ lastDays: HISTORY_DAYS }, 'range')} />
-                )}
+                {overview.runs.length === 0 && !running && <HistoryOffer eid={eid} onRequested={started} />}
                 {requested.length > 0 && (
                   <div className="imports-progress" role="status" aria-live="polite">
                     <progress max={requested.length} value={done} />

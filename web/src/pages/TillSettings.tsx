@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { importApi, tillApi } from '../api/endpoints.ts';
-import { keys, useTills } from '../api/queries.ts';
+import { useRemoveTill, useRequestImport, useTills } from '../api/queries.ts';
 import type { Establishment, TillConnection } from '../../../src/http/contract.ts';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { TillForm } from '../components/TillForm.tsx';
@@ -21,7 +19,6 @@ export function TillSettings({ establishment }: { establishment: Establishment }
   const { t, date } = useI18n();
   const eid = establishment.id;
   const canManage = establishment.role === 'owner';
-  const queryClient = useQueryClient();
   const tillsQuery = useTills(eid, canManage);
   const tills = tillsQuery.data;
   const inUse = (tills ?? []).filter((c) => c.archivedAt === null);
@@ -34,7 +31,8 @@ export function TillSettings({ establishment }: { establishment: Establishment }
     setFormKey((k) => k + 1);
   };
   const [removing, setRemoving] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const removeTill = useRemoveTill(eid);
+  const requestImport = useRequestImport(eid);
   // The first till in use is open by default; none yet: the form of a new one.
   const selected = chosen ?? inUse[0]?.id ?? NEW;
   const till = inUse.find((c) => c.id === selected) ?? null;
@@ -52,35 +50,28 @@ export function TillSettings({ establishment }: { establishment: Establishment }
       </section>
     );
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.till(eid) });
-  const saved = (c: TillConnection) => {
-    queryClient.setQueryData(keys.tills(eid), (old: TillConnection[] | undefined) =>
-      old?.some((x) => x.id === c.id) ? old.map((x) => (x.id === c.id ? c : x)) : [...(old ?? []), c],
+  // The save has reloaded the tills before it settles (write.ts): the saved one stays open.
+  const saved = (c: TillConnection) => setChosen(c.id);
+  const remove = (c: TillConnection) => {
+    requestImport.reset();
+    removeTill.mutate(c.id, {
+      onSuccess: () => {
+        setRemoving(null);
+        choose(null);
+      },
+    });
+  };
+  const importNow = (c: TillConnection) => {
+    removeTill.reset();
+    requestImport.mutate(
+      { tillId: c.id },
+      {
+        onSuccess: ({ days, before }) => {
+          saveProgress(eid, startProgress(days, before));
+          navigate(paths.imports(eid));
+        },
+      },
     );
-    setChosen(c.id);
-    refresh();
-  };
-  const remove = async (c: TillConnection) => {
-    setError(null);
-    try {
-      await tillApi.remove(eid, c.id);
-      setRemoving(null);
-      choose(null);
-      refresh();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const importNow = async (c: TillConnection) => {
-    setError(null);
-    try {
-      const before = (await importApi.overview(eid)).runs.map((r) => r.id);
-      const { days } = await importApi.request(eid, { tillId: c.id });
-      saveProgress(eid, startProgress(days, before));
-      navigate(paths.imports(eid));
-    } catch (err) {
-      setError(err);
-    }
   };
 
   return (
@@ -88,7 +79,7 @@ export function TillSettings({ establishment }: { establishment: Establishment }
       <h2 id="set-till">{t('till.title')}</h2>
       {tillsQuery.isPending && <Loading />}
       <ErrorBanner error={tillsQuery.error} onRetry={() => void tillsQuery.refetch()} />
-      <ErrorBanner error={error} />
+      <ErrorBanner error={removeTill.error ?? requestImport.error} />
       {tills && tills.length > 0 && (
         <ul className="till-list" aria-label={t('till.listLabel')}>
           {inUse.map((c) => (
@@ -106,7 +97,12 @@ export function TillSettings({ establishment }: { establishment: Establishment }
                     {t('till.open', { name: c.name })}
                   </button>
                 )}
-                <button type="button" className="btn btn--link btn--small" onClick={() => void importNow(c)}>
+                <button
+                  type="button"
+                  className="btn btn--link btn--small"
+                  disabled={requestImport.isPending}
+                  onClick={() => importNow(c)}
+                >
                   {t('till.importNow', { name: c.name })}
                 </button>
                 {removing === c.id ? (
@@ -115,7 +111,8 @@ export function TillSettings({ establishment }: { establishment: Establishment }
                     <button
                       type="button"
                       className="btn btn--danger btn--small"
-                      onClick={() => void remove(c)}
+                      disabled={removeTill.isPending}
+                      onClick={() => remove(c)}
                     >
                       {t('till.removeConfirm', { name: c.name })}
                     </button>{' '}

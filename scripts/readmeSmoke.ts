@@ -89,7 +89,7 @@ async function main() {
       password: 'un-mot-de-passe-solide',
     });
     const { id } = (await api('POST', '/api/establishments', { name: 'Smoke' })) as { id: string };
-    const saved = (await api('PUT', `/api/establishments/${id}/till`, creds)) as { test: { ok: boolean } };
+    const saved = (await api('POST', `/api/establishments/${id}/tills`, creds)) as { test: { ok: boolean } };
     if (!saved.test.ok) throw new Error(`connexion refusée : ${JSON.stringify(saved)}`);
     await api('POST', `/api/establishments/${id}/imports`, {});
     const run = await waitFor('une nuit importée', async () => {

@@ -21,7 +21,7 @@ import { establishmentRoutes } from './routes/establishments.ts';
 import { drinkRoutes } from './routes/drinks.ts';
 import { stockRoutes } from './routes/stock.ts';
 import { referenceRoutes } from './routes/reference.ts';
-import { tillRoutes, tillsRoutes } from './routes/till.ts';
+import { tillsRoutes } from './routes/till.ts';
 import { importRoutes } from './routes/imports.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -97,7 +97,6 @@ export async function buildApp(
     drinkRoutes,
     stockRoutes,
     referenceRoutes,
-    tillRoutes,
     tillsRoutes,
     importRoutes,
     libraryRoutes,

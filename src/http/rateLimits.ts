@@ -22,19 +22,14 @@ export const LIMITED_ROUTES: {
 }[] = [
   { method: 'POST', url: '/api/auth/signup', bucket: 'signup', by: ip },
   { method: 'POST', url: '/api/demo', bucket: 'demo', by: accountOrIp },
-  // Saving the till settings tests the connection too: both draw on the same allowance.
-  {
-    method: 'PUT',
-    url: '/api/establishments/:establishmentId/till',
-    bucket: 'tillTest',
-    by: accountAndEstablishment,
-  },
-  {
-    method: 'POST',
-    url: '/api/establishments/:establishmentId/till/test',
-    bucket: 'tillTest',
-    by: accountAndEstablishment,
-  },
+  // Adding a till or saving its settings tests the connection too: all draw on the same allowance.
+  ...(
+    [
+      ['POST', '/api/establishments/:establishmentId/tills'],
+      ['PUT', '/api/establishments/:establishmentId/tills/:tillId'],
+      ['POST', '/api/establishments/:establishmentId/tills/:tillId/test'],
+    ] as const
+  ).map(([method, url]) => ({ method, url, bucket: 'tillTest' as const, by: accountAndEstablishment })),
 ];
 
 /** Counters in the database, so that every process of an install shares them (atomic upsert per hit). */

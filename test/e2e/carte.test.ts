@@ -74,7 +74,7 @@ describe.skipIf(skip)('la carte des vins, end to end in Chromium', () => {
     });
     const est = (await call(api, 'POST', '/api/establishments', { name: 'Le Petit Zinc' })) as { id: string };
     const base = `/api/establishments/${est.id}`;
-    await call(api, 'PUT', `${base}/till`, sim.credentials(KML));
+    await call(api, 'POST', `${base}/tills`, sim.credentials(KML));
     await importAndWait(api, base, {});
     const overview = (await call(api, 'GET', `${base}/imports`)) as { lastClosedDay: string };
     const day = overview.lastClosedDay;

@@ -110,7 +110,7 @@ describe.skipIf(skip)(
       const call = <T>(method: 'GET' | 'POST' | 'PUT', p: string, body?: unknown) =>
         contextApi<T>(desk.context, server.url, method, `/api/establishments/${eid}${p}`, body);
       const c = sim.credentials(KMLCODE);
-      await call('PUT', '/till', {
+      await call('POST', '/tills', {
         domain: c.domain,
         kmlcode: c.kmlcode,
         siteCode: c.siteCode,

@@ -36,11 +36,12 @@ describeOnBothDatabases('demo establishment', (kind) => {
     }>();
     expect(work.unlinked).toBeGreaterThan(20);
     expect(work.items.some((i) => i.hasSales)).toBe(true);
-    const till = (await c.get(`${base}/till`)).json<{
-      connection: { status: string; isSimulator: boolean };
+    const { tills } = (await c.get(`${base}/tills`)).json<{
+      tills: { id: string; name: string; isSimulator: boolean }[];
     }>();
-    expect(till.connection.isSimulator).toBe(true);
-    expect((await c.post(`${base}/till/test`)).json<{ test: { ok: boolean } }>().test.ok).toBe(true);
+    expect(tills).toEqual([expect.objectContaining({ name: 'Astério', isSimulator: true })]);
+    const tested = await c.post(`${base}/tills/${tills[0]?.id ?? ''}/test`);
+    expect(tested.json<{ test: { ok: boolean } }>().test.ok).toBe(true);
     await t.imports.drain();
     const runs = (await c.get(`${base}/imports`)).json<{ runs: { status: string }[] }>().runs;
     expect(runs).toHaveLength(28);

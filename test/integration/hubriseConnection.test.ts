@@ -4,6 +4,7 @@ import { importNight } from '../../src/services/imports/importNight.ts';
 import { soleTill, soleTillId } from '../helpers/soleTill.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
+import { saveTill } from '../helpers/tills.ts';
 
 type Saved = {
   connection: { tillType: string; status: string; siteName: string | null; kmlcode: string };
@@ -29,7 +30,7 @@ describeOnBothDatabases('HubRise connection', (kind) => {
     owner = new TestClient(t.app);
     await owner.signUp('patron@hubrise.fr');
     establishmentId = await owner.createEstablishment('Le Zinc du Hub');
-    path = `/api/establishments/${establishmentId}/till`;
+    path = `/api/establishments/${establishmentId}`;
   });
   afterAll(async () => {
     await sim.close();
@@ -44,25 +45,25 @@ describeOnBothDatabases('HubRise connection', (kind) => {
       'http://10.1.2.3',
       'http://169.254.169.254',
     ]) {
-      const res = await owner.put(path, { tillType: 'hubrise', locationId, accessToken, apiOrigin });
+      const res = await saveTill(owner, path, { tillType: 'hubrise', locationId, accessToken, apiOrigin });
       expect(res.statusCode).toBe(400);
       expect(res.json<Failed>().error.fields.map((f) => f.field)).toEqual(['body.apiOrigin']);
     }
-    const bad = await owner.put(path, { tillType: 'hubrise', locationId: 'pas un id', accessToken });
+    const bad = await saveTill(owner, path, { tillType: 'hubrise', locationId: 'pas un id', accessToken });
     expect(bad.json<Failed>().error.fields[0]?.message).toMatch(/point de vente/);
     expect(await db.db.selectFrom('till_connection').selectAll().execute()).toEqual([]);
   });
 
   it('saves the location, tests it over HTTP and never shows or stores the token in clear', async () => {
     const creds = sim.credentials();
-    const res = await owner.put(path, { tillType: 'hubrise', ...creds });
-    expect(res.statusCode, res.body).toBe(200);
+    const res = await saveTill(owner, path, { tillType: 'hubrise', ...creds });
+    expect(res.statusCode, res.body).toBe(201);
     const body = res.json<Saved>();
     expect(body.test).toMatchObject({ ok: true, siteName: sim.locations[0]?.till.restaurant.name });
     expect(body.test.productCount).toBeGreaterThan(10);
     expect(body.connection).toMatchObject({ tillType: 'hubrise', status: 'ok', kmlcode: creds.locationId });
     expect(res.body).not.toContain(creds.accessToken);
-    expect((await owner.get(path)).body).not.toContain(creds.accessToken);
+    expect((await owner.get(`${path}/tills`)).body).not.toContain(creds.accessToken);
     const row = await db.db.selectFrom('till_connection').selectAll().executeTakeFirstOrThrow();
     expect(row.till_type).toBe('hubrise');
     expect(row.password_encrypted).not.toContain(creds.accessToken);
@@ -70,10 +71,10 @@ describeOnBothDatabases('HubRise connection', (kind) => {
 
   it('asks for the token again to move to another location or to another till', async () => {
     const other = sim.locations[1]?.locationId;
-    const move = await owner.put(path, { tillType: 'hubrise', locationId: other, apiOrigin: sim.url });
+    const move = await saveTill(owner, path, { tillType: 'hubrise', locationId: other, apiOrigin: sim.url });
     expect(move.statusCode).toBe(400);
     expect(move.json<Failed>().error.fields[0]?.field).toBe('body.accessToken');
-    const asterio = await owner.put(path, {
+    const asterio = await saveTill(owner, path, {
       tillType: 'asterio',
       domain: 'https://monresto-70001.myasterio.com',
       kmlcode: 'monresto-70001',

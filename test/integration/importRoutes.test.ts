@@ -24,7 +24,7 @@ describeOnBothDatabases('import page API', (kind) => {
     owner = new TestClient(t.app);
     await owner.signUp('gerant@resto.fr');
     base = `/api/establishments/${await owner.createEstablishment('Chez Marcel')}`;
-    expect((await owner.put(`${base}/till`, sim.credentials('chezmarcel-70004'))).statusCode).toBe(200);
+    expect((await owner.post(`${base}/tills`, sim.credentials('chezmarcel-70004'))).statusCode).toBe(201);
   });
   afterAll(async () => {
     await sim.close();

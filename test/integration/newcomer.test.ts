@@ -27,7 +27,7 @@ describeOnBothDatabases('a newcomer connects the till [issue 9]', (kind) => {
     await owner.signUp('patron@zinc.fr');
     eid = await owner.createEstablishment('Le Petit Zinc');
     base = `/api/establishments/${eid}`;
-    const saved = await owner.put(`${base}/till`, sim.credentials('lepetitzinc-70001'));
+    const saved = await owner.post(`${base}/tills`, sim.credentials('lepetitzinc-70001'));
     expect(saved.json<{ test: { ok: boolean } }>().test.ok).toBe(true);
   });
   afterAll(async () => {

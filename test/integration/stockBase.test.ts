@@ -42,7 +42,7 @@ describeOnBothDatabases('stock starts at the base, over HTTP with weeks of till 
     owner = new TestClient(t.app);
     await owner.signUp('cave@bistrot.fr');
     base = `/api/establishments/${await owner.createEstablishment('Le Bistrot du Port')}`;
-    expect((await owner.put(`${base}/till`, sim.credentials('lepetitzinc-70001'))).statusCode).toBe(200);
+    expect((await owner.post(`${base}/tills`, sim.credentials('lepetitzinc-70001'))).statusCode).toBe(201);
     await importDays('2026-11-13', '2026-11-26'); // two weeks of history before any drink exists
     const list = await owner.get(`${base}/till-products?status=unlinked&sold=true&pageSize=200`);
     sold = list.json<{ items: WorkItem[] }>().items;

@@ -44,16 +44,6 @@ const CASES: Record<string, Case> = {
     body: (ids) => ({ counts: [{ drinkId: ids.drinkId, quantity: 0 }] }),
   },
   'GET /api/establishments/:establishmentId/regions': {},
-  'GET /api/establishments/:establishmentId/till': {},
-  'PUT /api/establishments/:establishmentId/till': {
-    body: () => ({
-      domain: 'https://pirate-70001.myasterio.com',
-      kmlcode: 'pirate-70001',
-      identifier: 'PIRATE_GENERICDATA',
-      password: 'x',
-    }),
-  },
-  'POST /api/establishments/:establishmentId/till/test': {},
   'GET /api/establishments/:establishmentId/tills': {},
   'POST /api/establishments/:establishmentId/tills': {
     body: () => ({
@@ -104,7 +94,9 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/establishments/:establishmentId/drinks/:drinkId/sales': {},
   'GET /api/establishments/:establishmentId/library/search': {},
-  'POST /api/establishments/:establishmentId/match': { body: () => ({ label: 'BTL CHEZ B VIN' }) },
+  'POST /api/establishments/:establishmentId/match': {
+    body: (ids) => ({ label: 'BTL CHEZ B VIN', tillId: ids.tillId }),
+  },
   'POST /api/establishments/:establishmentId/library/import': {
     body: () => ({ csv: 'p\nIntrus', mapping: { producer: 'p' } }),
   },

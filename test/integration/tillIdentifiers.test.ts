@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
+import { saveTill, testTill } from '../helpers/tills.ts';
 
 // Only owners see where the till is and how Cellier signs in to it (issue 10, secrets); the others see its state.
 describeOnBothDatabases('till identifiers by role', (kind) => {
@@ -26,7 +27,7 @@ describeOnBothDatabases('till identifiers by role', (kind) => {
       await clients[role].signUp(`${role}@resto.fr`);
     }
     creds = sim.credentials();
-    const saved = await clients.owner.put(`${base}/till`, creds);
+    const saved = await saveTill(clients.owner, base, creds);
     expect(saved.json<{ test: { ok: boolean } }>().test.ok).toBe(true);
   });
   afterAll(async () => {
@@ -38,21 +39,16 @@ describeOnBothDatabases('till identifiers by role', (kind) => {
   const secrets = () => [creds.domain, creds.kmlcode, creds.identifier, new URL(creds.domain).host];
 
   it('the owner reads the till settings with the identifiers', async () => {
-    const res = await clients.owner.get(`${base}/till`);
+    const res = await clients.owner.get(`${base}/tills`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      connection: {
-        domain: creds.domain,
-        kmlcode: creds.kmlcode,
-        identifier: creds.identifier,
-        status: 'ok',
-      },
+      tills: [{ domain: creds.domain, kmlcode: creds.kmlcode, identifier: creds.identifier, status: 'ok' }],
     });
     expect(res.body).not.toContain(creds.password);
   });
 
   it.each(['manager', 'staff'] as const)('a %s cannot read the till settings', async (role) => {
-    const res = await clients[role].get(`${base}/till`);
+    const res = await clients[role].get(`${base}/tills`);
     expect(res.statusCode).toBe(403);
     for (const s of secrets()) expect(res.body).not.toContain(s);
   });
@@ -77,7 +73,7 @@ describeOnBothDatabases('till identifiers by role', (kind) => {
 
   it('a failing till shows its state and French error to staff, still without identifiers', async () => {
     sim.setFaults(creds.kmlcode, { malformedNext: 10 });
-    await clients.owner.post(`${base}/till/test`);
+    await testTill(clients.owner, base);
     const res = await clients.staff.get(`${base}/imports`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({

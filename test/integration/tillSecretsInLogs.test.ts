@@ -40,12 +40,15 @@ describeOnBothDatabases('till passwords never reach the logs', (kind) => {
     await c.signUp('patron@log.fr');
     const base = `/api/establishments/${await c.createEstablishment('Logs')}`;
     const creds = sim.credentials();
+    const added = await c.post(`${base}/tills`, creds);
+    const till = `${base}/tills/${added.json<{ connection: { id: string } }>().connection.id}`;
     const bodies = [
-      (await c.put(`${base}/till`, creds)).body,
-      (await c.put(`${base}/till`, { ...creds, password: 'faux-mot-de-passe-123' })).body,
-      (await c.post(`${base}/till/test`)).body,
-      (await c.get(`${base}/till`)).body,
-      (await c.put(`${base}/till`, { ...creds, domain: 'ftp://bad' })).body,
+      added.body,
+      (await c.put(till, { ...creds, password: 'faux-mot-de-passe-123' })).body,
+      (await c.post(`${till}/test`)).body,
+      (await c.get(`${base}/tills`)).body,
+      (await c.put(till, { ...creds, domain: 'ftp://bad' })).body,
+      (await c.post(`${base}/tills`, { ...creds, name: 'Bar', password: 'faux-mot-de-passe-123' })).body,
     ];
     await app.close();
     expect(lines.length).toBeGreaterThan(5);

@@ -36,7 +36,7 @@ describeOnBothDatabases('wine list fed by the till', (kind) => {
     await c.signUp('gerant@resto.fr');
     eid = await c.createEstablishment('Chez Marcel');
     base = `/api/establishments/${eid}`;
-    expect((await c.put(`${base}/till`, sim.credentials(kml))).statusCode).toBe(200);
+    expect((await c.post(`${base}/tills`, sim.credentials(kml))).statusCode).toBe(201);
     await importDays({});
   });
   afterAll(async () => {

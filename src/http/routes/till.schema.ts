@@ -68,7 +68,6 @@ export const tillTestResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), siteName: z.string(), productCount: z.number().int() }),
   z.object({ ok: z.literal(false), code: z.enum(TILL_ERROR_CODES), message: z.string() }),
 ]);
-export const tillConnectionEnvelope = z.object({ connection: tillConnectionResponse.nullable() });
 export const tillSaveResponse = z.object({ connection: tillConnectionResponse, test: tillTestResponse });
 export const tillListResponse = z.object({ tills: z.array(tillConnectionResponse) });
 export const tillRemoveResponse = z.object({ connection: tillConnectionResponse });

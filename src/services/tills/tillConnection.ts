@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import {
   defaultTillName,
-  findFirstTill,
   findTillConnection,
   insertTillConnection,
   listEstablishmentTills,
@@ -52,17 +51,6 @@ export async function listTills(
 ): Promise<TillConnectionView[]> {
   await requireMembership(db, establishmentId, actorId, OWNERS);
   return (await listEstablishmentTills(db, establishmentId, { withArchived: true })).map(toView);
-}
-
-/** The one-till view (`GET /till`): the establishment's first till in use. */
-export async function getTillConnection(
-  db: Db,
-  actorId: string,
-  establishmentId: string,
-): Promise<TillConnectionView | null> {
-  await requireMembership(db, establishmentId, actorId, OWNERS);
-  const found = await findFirstTill(db, establishmentId);
-  return found ? toView(found) : null;
 }
 
 type Saved = { connection: TillConnectionView; test: TestOutcome };
@@ -125,38 +113,19 @@ export async function updateTill(
   });
 }
 
-/** The one-till save (`PUT /till`): the first till in use, or a new one. */
-export async function saveTillConnection(
-  db: Db,
-  access: TillAccess,
-  actorId: string,
-  establishmentId: string,
-  input: TillConnectionInput,
-  clock: Clock,
-  signal?: AbortSignal,
-): Promise<Saved> {
-  await requireMembership(db, establishmentId, actorId, OWNERS);
-  const first = await findFirstTill(db, establishmentId);
-  return first
-    ? updateTill(db, access, actorId, establishmentId, first.id, input, clock, signal)
-    : addTill(db, access, actorId, establishmentId, input, clock, signal);
-}
-
-/** Tests one till in use (`tillId`), or the first one (`POST /till/test`). */
+/** Tests one till in use. */
 export async function testTillConnection(
   db: Db,
   access: TillAccess,
   actorId: string,
   establishmentId: string,
+  tillId: string,
   clock: Clock,
   signal?: AbortSignal,
-  tillId?: string,
 ): Promise<Saved> {
   await requireMembership(db, establishmentId, actorId, OWNERS);
-  const till = tillId
-    ? await findTillConnection(db, establishmentId, tillId)
-    : await findFirstTill(db, establishmentId);
-  if (!till) throw notFound(tillId ? 'Caisse' : 'Connexion caisse');
+  const till = await findTillConnection(db, establishmentId, tillId);
+  if (!till) throw notFound('Caisse');
   if (till.archivedAt) throw removedTill();
   return withTestSlot(establishmentId, () =>
     testAndRead(db, access, establishmentId, till.id, clock, signal),

@@ -18,8 +18,10 @@ describeOnBothDatabases('a cancelled request stops its work', (kind) => {
     await sim.listen(0);
     owner = new TestClient(t.app);
     await owner.signUp('patron@annule.fr');
-    path = `/api/establishments/${await owner.createEstablishment('Le Pressé')}/till`;
-    expect((await owner.put(path, { tillType: 'asterio', ...sim.credentials() })).statusCode).toBe(200);
+    const tills = `/api/establishments/${await owner.createEstablishment('Le Pressé')}/tills`;
+    const added = await owner.post(tills, { tillType: 'asterio', ...sim.credentials() });
+    expect(added.statusCode).toBe(201);
+    path = `${tills}/${added.json<{ connection: { id: string } }>().connection.id}`;
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

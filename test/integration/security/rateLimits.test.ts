@@ -79,20 +79,25 @@ describeOnBothDatabases('rate limits shared across app instances', (kind) => {
     expect((await anonymous(a)).statusCode).toBe(429);
   });
 
-  it('limits till connection tests per account and establishment, saving included', async () => {
+  it('limits till connection tests per account and establishment, adding and saving included', async () => {
     const owner = new TestClient(a.app, '192.0.2.10');
     await owner.signUp('patron@bistrot.fr');
     const first = await owner.createEstablishment('Premier');
     const second = await owner.createEstablishment('Second');
     const onB = new TestClient(b.app, '192.0.2.10');
     for (const [k, v] of owner.cookies) onB.cookies.set(k, v);
-    const test = (c: TestClient, id: string) => c.post(`/api/establishments/${id}/till/test`);
-    expect((await test(owner, first)).statusCode).not.toBe(429);
+    const tills = (id: string) => `/api/establishments/${id}/tills`;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const test = (c: TestClient, id: string) => c.post(`${tills(id)}/${unknown}/test`);
+    expect((await test(owner, first)).statusCode).toBe(404);
     // A host outside the allowed domains: refused by the service, after the limit has counted it.
     const settings = { domain: 'https://caisse.exemple.fr', kmlcode: 'K', identifier: 'id', password: 'pw' };
-    expect((await onB.put(`/api/establishments/${first}/till`, settings)).statusCode).toBe(400);
+    expect((await onB.post(tills(first), settings)).statusCode).toBe(400);
     expect((await test(onB, first)).statusCode).toBe(429);
-    expect((await test(owner, second)).statusCode).not.toBe(429);
+    expect((await owner.put(`${tills(first)}/${unknown}`, settings)).statusCode).toBe(429);
+    expect((await test(owner, second)).statusCode).toBe(404);
+    expect((await onB.post(tills(second), settings)).statusCode).toBe(400);
+    expect((await owner.post(tills(second), settings)).statusCode).toBe(429);
   });
 
   it('purges expired counters on the planner tick', async () => {

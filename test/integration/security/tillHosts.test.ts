@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../../helpers/client.ts';
 import type { Resolver } from '../../../src/tills/network/guardedLookup.ts';
+import { saveTill, testTill } from '../../helpers/tills.ts';
 
 // SSRF from the till settings (issue 10, 3–4): internal hosts in every form, DNS rebinding, remote bodies and
 // socket errors in answers, parallel tests, and the stored password following a new domain.
@@ -85,7 +86,7 @@ describe('till hosts: SSRF guard (switch off, as in production)', () => {
     });
     owner = new TestClient(t.app);
     await owner.signUp('patron@resto.fr');
-    path = `/api/establishments/${await owner.createEstablishment('Le Comptoir')}/till`;
+    path = `/api/establishments/${await owner.createEstablishment('Le Comptoir')}`;
   });
   afterAll(async () => {
     await t.app.close();
@@ -123,36 +124,36 @@ describe('till hosts: SSRF guard (switch off, as in production)', () => {
 
   it('refuses loopback, private, link-local, multicast and reserved hosts in every textual form', async () => {
     for (const domain of forms(listener.port)) {
-      const res = await owner.put(path, { ...creds, domain });
+      const res = await saveTill(owner, path, { ...creds, domain });
       expect(res.statusCode, `${domain}: ${res.body}`).toBe(400);
       expect(res.json()).toMatchObject({
         error: { code: 'validation_failed', fields: [{ field: 'body.domain' }] },
       });
     }
     expect(listener.connections()).toBe(0);
-    expect((await owner.get(path)).json()).toEqual({ connection: null });
+    expect((await owner.get(`${path}/tills`)).json()).toEqual({ tills: [] });
   });
 
   it('refuses a name that resolves to an internal address when saving', async () => {
     dns.set('intranet-70001.myasterio.com', ['10.1.2.3']);
-    const res = await owner.put(path, { ...creds, domain: 'https://intranet-70001.myasterio.com' });
+    const res = await saveTill(owner, path, { ...creds, domain: 'https://intranet-70001.myasterio.com' });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/adresse interne/);
   });
 
   it('pins the checked address: a DNS answer that turns to 127.0.0.1 at connection time never connects', async () => {
     dns.set('rebind-70001.myasterio.com', ['93.184.216.34', '127.0.0.1']);
-    const res = await owner.put(path, {
+    const res = await saveTill(owner, path, {
       ...creds,
       domain: `https://rebind-70001.myasterio.com:${listener.port}`,
     });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(201);
     const answer = res.json<Answer>();
     expect(answer.test).toMatchObject({ ok: false, code: 'unreachable' });
     expect(answer.test.message).toMatch(/adresse interne/);
     expect(answer.test).not.toHaveProperty('detail');
     expect(listener.connections()).toBe(0);
-    const again = await owner.post(`${path}/test`);
+    const again = await testTill(owner, path);
     expect(again.json<Answer>().test).toMatchObject({ ok: false, code: 'unreachable' });
     expect(listener.connections()).toBe(0);
   });
@@ -175,7 +176,7 @@ describe('till settings: answers, limits, owners and the stored password', () =>
     owner = new TestClient(t.app);
     await owner.signUp('patron@resto.fr');
     const id = await owner.createEstablishment('Le Comptoir');
-    path = `/api/establishments/${id}/till`;
+    path = `/api/establishments/${id}`;
     manager = new TestClient(t.app);
     await owner.post(`/api/establishments/${id}/members`, { email: 'gerant@resto.fr', role: 'manager' });
     await manager.signUp('gerant@resto.fr');
@@ -188,27 +189,27 @@ describe('till settings: answers, limits, owners and the stored password', () =>
   });
 
   it('saves and tests the fake till', async () => {
-    const res = await owner.put(path, { ...creds, domain: till.url });
+    const res = await saveTill(owner, path, { ...creds, domain: till.url });
     expect(res.json<Answer>().test, res.body).toMatchObject({ ok: true });
   });
 
   it('never returns the remote body, a status line or a socket error code', async () => {
     till.setMode('teapot');
-    const teapot = await owner.post(`${path}/test`);
+    const teapot = await testTill(owner, path);
     expect(teapot.json<Answer>().test).toMatchObject({ ok: false, code: 'unexpected_response' });
     expect(teapot.body).not.toContain('PAGE-INTERNE');
     expect(JSON.stringify(teapot.json<Answer>().test)).not.toMatch(/418|detail/);
     till.setMode('ok');
     const closed = await countingListener();
     await closed.close();
-    const refused = await owner.put(path, { ...creds, domain: `http://127.0.0.1:${closed.port}` });
+    const refused = await saveTill(owner, path, { ...creds, domain: `http://127.0.0.1:${closed.port}` });
     expect(refused.json<Answer>().test).toMatchObject({ ok: false, code: 'unreachable' });
     expect(JSON.stringify(refused.json<Answer>().test)).not.toMatch(/ECONN|UND_ERR|detail/);
     expect(refused.json<Answer>().test.message).toMatch(/injoignable/);
   });
 
   it('asks for the password again before sending it to a new domain, kmlcode, site or identifier', async () => {
-    await owner.put(path, { ...creds, domain: till.url });
+    await saveTill(owner, path, { ...creds, domain: till.url });
     const before = other.seen.length;
     for (const change of [
       { domain: other.url },
@@ -217,14 +218,14 @@ describe('till settings: answers, limits, owners and the stored password', () =>
       { identifier: 'AUTRE_GENERICDATA' },
     ]) {
       const { password: _p, ...rest } = { ...creds, domain: till.url, ...change };
-      const res = await owner.put(path, rest);
+      const res = await saveTill(owner, path, rest);
       expect(res.statusCode, JSON.stringify(change)).toBe(400);
       expect(res.json()).toMatchObject({ error: { fields: [{ field: 'body.password' }] } });
     }
     expect(other.seen.length).toBe(before);
     const { password: _p, ...same } = { ...creds, domain: till.url };
-    expect((await owner.put(path, same)).statusCode).toBe(200);
-    const retyped = await owner.put(path, { ...creds, domain: other.url, password: 'nouveau-secret' });
+    expect((await saveTill(owner, path, same)).statusCode).toBe(200);
+    const retyped = await saveTill(owner, path, { ...creds, domain: other.url, password: 'nouveau-secret' });
     expect(retyped.json<Answer>().test).toMatchObject({ ok: true });
     expect(other.seen.at(-1)?.auth).toBe(
       `Basic ${Buffer.from('MONRESTO_GENERICDATA:nouveau-secret').toString('base64')}`,
@@ -232,25 +233,25 @@ describe('till settings: answers, limits, owners and the stored password', () =>
   });
 
   it('lets only owners see, change or test the till settings', async () => {
-    expect((await manager.get(path)).statusCode).toBe(403);
-    expect((await manager.put(path, { ...creds, domain: till.url })).statusCode).toBe(403);
-    expect((await manager.post(`${path}/test`)).statusCode).toBe(403);
+    expect((await manager.get(`${path}/tills`)).statusCode).toBe(403);
+    expect((await saveTill(manager, path, { ...creds, domain: till.url })).statusCode).toBe(403);
+    expect((await testTill(manager, path)).statusCode).toBe(403);
   });
 
   it('runs at most two connection tests at once per establishment', async () => {
-    await owner.put(path, { ...creds, domain: till.url });
+    await saveTill(owner, path, { ...creds, domain: till.url });
     till.setMode('hold');
     const seen = till.seen.length;
-    const first = owner.post(`${path}/test`);
-    const second = owner.post(`${path}/test`);
+    const first = testTill(owner, path);
+    const second = testTill(owner, path);
     while (till.seen.length < seen + 2) await new Promise((resolve) => setTimeout(resolve, 10));
-    const third = await owner.post(`${path}/test`);
+    const third = await testTill(owner, path);
     expect(third.statusCode).toBe(429);
     expect(third.json()).toMatchObject({ error: { code: 'rate_limited' } });
     till.setMode('ok');
     till.release();
     expect((await first).statusCode).toBe(200);
     expect((await second).statusCode).toBe(200);
-    expect((await owner.post(`${path}/test`)).statusCode).toBe(200);
+    expect((await testTill(owner, path)).statusCode).toBe(200);
   });
 });

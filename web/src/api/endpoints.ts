@@ -109,10 +109,7 @@ const tillProductPath = (eid: string, tpid: string) =>
   `${est(eid)}/till-products/${encodeURIComponent(tpid)}`;
 
 export const tillApi = {
-  get: (eid: string) => api<{ connection: TillConnection | null }>('GET', `${est(eid)}/till`),
-  save: (eid: string, body: TillConnectionInput) => api<TillAnswer>('PUT', `${est(eid)}/till`, body),
-  test: (eid: string) => api<TillAnswer>('POST', `${est(eid)}/till/test`),
-  /** Several tills: each by its id; removed ones stay listed, read-only. */
+  /** Each till by its id; removed ones stay listed, read-only. */
   list: (eid: string) => api<{ tills: TillConnection[] }>('GET', `${est(eid)}/tills`),
   add: (eid: string, body: TillConnectionInput & { name?: string }) =>
     api<TillAnswer>('POST', `${est(eid)}/tills`, body),

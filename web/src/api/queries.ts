@@ -106,9 +106,6 @@ export const useImportOverview = (
   poll: (overview: ImportOverview | undefined) => number | false = () => false,
 ) => useQuery({ ...importOverview(eid), refetchInterval: (query) => poll(query.state.data) });
 
-export const useTillConnection = (eid: string, enabled = true) =>
-  useQuery({ queryKey: keys.till(eid), queryFn: () => tillApi.get(eid).then((r) => r.connection), enabled });
-
 export const useTills = (eid: string, enabled = true) =>
   useQuery({ queryKey: keys.tills(eid), queryFn: () => tillApi.list(eid).then((r) => r.tills), enabled });
 

@@ -4,6 +4,7 @@ import type { MatchIndex } from './matchIndex.ts';
 import { labelKey } from './match.ts';
 import { parseLabel } from './parse.ts';
 import { expandToken } from './query.ts';
+import { readShortGluedYear } from './shapes.ts';
 import type { Serving } from './types.ts';
 import { inverseQuery, verify } from './verify.ts';
 
@@ -25,8 +26,9 @@ function isAbbreviation(short: string, word: string): boolean {
 /** Words of the label the chosen entry does not explain, each with what it was seen meaning. */
 export function learnLesson(index: MatchIndex, label: string, answer: Answer): Lesson {
   const now = answer.now ?? new Date();
-  const parsed = parseLabel(label, now);
-  const key = labelKey(parsed);
+  const plain = parseLabel(label, now);
+  const key = labelKey(plain);
+  const parsed = readShortGluedYear(plain, now, (w) => index.reads(w));
   const at = answer.entryId === null ? undefined : index.position(answer.entryId);
   const entry = at === undefined ? undefined : index.entryAt(at);
   if (answer.entryId === null || at === undefined || !entry)

@@ -4,6 +4,7 @@ import { codeMayBeColour, isConfident, isPresque, scoreOf, settleAttributes } fr
 import { NO_KNOWLEDGE, type Knowledge, type LearntWord } from './knowledge.ts';
 import type { MatchIndex } from './matchIndex.ts';
 import { parseLabel } from './parse.ts';
+import { readShortGluedYear } from './shapes.ts';
 import { expandToken, markEdgeCodes, type QueryToken } from './query.ts';
 import type { LabelToken, MatchAnswer, MatchOptions, ParsedLabel } from './types.ts';
 import { inverseQuery, verify, whyList, type Verdict } from './verify.ts';
@@ -47,7 +48,7 @@ export function matchDetailed(
   const text = typeof label === 'string' ? label : '';
   const now = options.now ?? new Date();
   const learntWord = k.words.size > 0 ? (w: string) => k.words.has(w) : undefined;
-  const raw = parseLabel(text, now, learntWord);
+  const raw = readShortGluedYear(parseLabel(text, now, learntWord), now, (w) => index.reads(w));
   // lessons are keyed on the plain reading (as learnLesson sees the label)
   const remembering = k.labels.size > 0 || k.refused.size > 0;
   const key = remembering ? labelKey(learntWord ? parseLabel(text, now) : raw) : '';

@@ -1,5 +1,6 @@
 // The searchable library: entry profiles, posting lists, word table and learnt initials.
 import { FlatProfiles } from './flatProfiles.ts';
+import { ALIASES } from './lexicon.ts';
 import { countPhrases, InitialsTable } from './initials.ts';
 import { buildProfile, type Profile } from './profile.ts';
 import type { LibraryEntry } from './types.ts';
@@ -63,6 +64,15 @@ export class MatchIndex {
   /** Inverse document frequency of a word id: rare words weigh more. */
   idf(id: number): number {
     return Math.log(1 + this.entries.length / ((this.vocab.df[id] ?? 0) + 1));
+  }
+
+  /** A library word, a hand alias or learnt initials: the word means something to the library. */
+  reads(word: string): boolean {
+    return (
+      this.vocab.id(word) !== undefined ||
+      ALIASES[word] !== undefined ||
+      this.initials.lookup(word).length > 0
+    );
   }
 
   /** A replaced entry stays in the posting lists but is never returned (entryAt checks it). */

@@ -138,7 +138,7 @@ export function isCodeShaped(t: string): boolean {
   return /^[A-Z]{2,4}$/i.test(t) && !isColourWord(t);
 }
 
-/** The word at the edge is a code when the next one in is notation (a serving word, a size or a vintage). */
+/** The word at the edge is a code when the next one in is notation (a serving word, a size or a vintage; not an age, nor 00, the tills' 0,0 %). */
 function edgeCodeBefore(
   toks: readonly string[],
   edge: string,
@@ -153,7 +153,8 @@ function edgeCodeBefore(
     (servingAt(toks, j) !== null ||
       readSize(n) !== null ||
       (!fromStart && readBareSize(n) !== null) ||
-      (readVintage(n, now) !== null && (!/^\d{2}$/.test(n) || (fromStart && !ageFollows(toks, j)))))
+      (readVintage(n, now) !== null &&
+        (!/^\d{2}$/.test(n) || (fromStart ? !ageFollows(toks, j) : n !== '00' && !AGE_WORDS.has(edge)))))
   );
 }
 

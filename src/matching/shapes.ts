@@ -1,6 +1,8 @@
 // Till notation recognised by its shape: serving-word shortenings and words glued to numbers or marks.
 import { SERVING_WORDS, VINTAGE_MARKERS, type ServingWord } from './servingWords.ts';
-import { readSize } from './parseNumbers.ts';
+import { toLabelTokens } from './labelTokens.ts';
+import { readSize, readVintage } from './parseNumbers.ts';
+import type { ParsedLabel } from './types.ts';
 
 /** Full serving words whose shortenings a till may use (BOUT, BTLLE, VRR, CRFE, PCHT, MGNM…). */
 const FULL_SERVING: readonly [string, ServingWord][] = [
@@ -79,4 +81,37 @@ export function splitGlued(t: string): string[] {
   if (n?.[1] && n[2] && (servingByShape(n[2]) || n[1] === '1/2'))
     return n[1] === '1/2' ? [n[1], n[2]] : [n[2], n[1]];
   return [t];
+}
+
+const SHORT_GLUED_YEAR = /^([a-z]{2,3}|1er)(\d{2})$/;
+
+/**
+ * A two-digit year glued to a short word the library reads (CDR20, GC04, CRU19, 1ER18): the parser alone keeps
+ * such groups whole (B16, BDN18 are names), `known` tells which are library or lexicon words.
+ */
+export function readShortGluedYear(
+  parsed: ParsedLabel,
+  now: Date,
+  known: (word: string) => boolean,
+): ParsedLabel {
+  if (parsed.vintage !== null) return parsed;
+  const at = parsed.tokens.findIndex((t) => {
+    const m = SHORT_GLUED_YEAR.exec(t.text);
+    return m?.[1] && m[2] && !known(t.text) && known(m[1]) && readVintage(m[2], now) !== null;
+  });
+  const m = SHORT_GLUED_YEAR.exec(parsed.tokens[at]?.text ?? '');
+  if (!m?.[1] || !m[2]) return parsed;
+  const word = m[1];
+  const tokens = toLabelTokens(parsed.tokens.map((t, i) => (i === at ? word : t.text)).join(' '));
+  return {
+    ...parsed,
+    vintage: readVintage(m[2], now)?.year ?? null,
+    vintageToken: m[2],
+    tokens,
+    colour: parsed.colour ?? tokens.find((t) => t.colour !== null)?.colour ?? null,
+    identityText: tokens
+      .filter((t) => t.colour === null)
+      .map((t) => t.text)
+      .join(' '),
+  };
 }

@@ -30,7 +30,7 @@ export type Verdict = {
   entry: number;
   unexplained: number; // weighted label words nothing explains
   codes: number; // of which till codes at the label's edge (see markEdgeCodes)
-  trailingCode: boolean; // the unexplained code is the last word, where a cuvée name the library lacks would stand
+  trailingCode: boolean; // the unexplained code is the last word and may be a name (a cuvée the library lacks)
   extras: number; // candidate words the label misses (core 1, neutral 1/2, appellation 1 when named)
   fuzz: number; // sum of (1 - quality) over explained words
   typoFuzz: number; // of which from fuzzy readings (prefix, typo, skeleton), not from hand aliases
@@ -140,7 +140,8 @@ export function verify(
     if (best === 0) {
       unexplained += qt.weight;
       if (qt.code) codes += qt.weight;
-      if (qt.code && qt.token.last) trailingCode = true;
+      // three or four consonants (XWR, VRS) read as no name; a vowel or two letters (XB) may be a cuvée the library lacks
+      if (qt.code && qt.token.last && !/^[^aeiouy]{3,4}$/.test(qt.token.text)) trailingCode = true;
       trace?.unexplained.push(i);
       continue;
     }

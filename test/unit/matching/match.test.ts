@@ -71,6 +71,20 @@ describe('match: identity with French wine knowledge', () => {
     expect(m('GLENFIDDICH 12 ANS VODKA').decision).toBe('non');
   });
 
+  it('reads a year glued to a short library word, not to a name the library holds whole', () => {
+    expect(m('GUIGAL CDR20')).toMatchObject({ vintage: 2020, decision: 'oui' });
+    expect(m('GUIGAL CDR20').candidates[0]?.id).toBe('guigal-cdr');
+    expect(m('FEVRE CHABLIS 1ER19 FOURCHAUME').vintage).toBe(2019);
+  });
+
+  it('steps over a trailing consonant code, not over two trailing letters that may name a cuvée', () => {
+    const coded = m('GUIGAL COTE ROTIE XWR');
+    expect(coded.candidates[0]?.id).toBe('landonne');
+    expect(coded.decision).not.toBe('non');
+    expect(m('GUIGAL COTE ROTIE XB').decision).toBe('non');
+    expect(m('GUIGAL COTE ROTIE ABC').decision).toBe('non');
+  });
+
   it('reads a whisky age as part of the name, not as a vintage', () => {
     expect(m('GLENFIDDICH 12').vintage).toBeNull();
   });

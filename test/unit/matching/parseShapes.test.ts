@@ -32,6 +32,8 @@ describe('notation by shape', () => {
     ['GLEN 12 YEAR', null, null, null],
     ['XRR 20 MEDOC CH PLAGNAC', null, null, 2020], // a vintage written first, behind the code
     ['XRB.19.MARGNAT.COTEAUX', null, null, 2019],
+    ['SANTENAY.V.V.20.XWR', null, null, 2020], // a bare year before a trailing code
+    ['GLENLIVET 12 YEAR', null, null, null],
   ])('%s: a code at the edge does not hide the notation behind it', (label, serving, formatCl, vintage) => {
     expect(p(label)).toMatchObject({ serving, formatCl, vintage });
   });

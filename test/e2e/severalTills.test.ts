@@ -176,6 +176,19 @@ describe.skipIf(skip)('several tills, end to end in Chromium: an Astério till a
       2,
     );
     expect(frNumber(await page.getByTestId('drink-stock').textContent())).toBeCloseTo(100 - expected, 2);
+
+    // An earlier night of the bar with malformed orders: each quarantined line says its till.
+    hubrise.setFaults('*', { badRecordRate: 0.3 });
+    await contextApi(context, server.url, 'POST', `${api}/imports`, {
+      from: '2026-11-23',
+      to: '2026-11-23',
+      tillId: fromBar.tillId,
+    });
+    await page.goto(`${server.url}/e/${eid}/imports`);
+    const quarantined = page.locator('.quarantine-list li');
+    await expect.poll(() => quarantined.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await quarantined.filter({ hasText: 'Caisse : Bar' }).count()).toBe(await quarantined.count());
+    hubrise.clearFaults();
     await context.close();
   });
 

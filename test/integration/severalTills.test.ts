@@ -8,6 +8,7 @@ import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';
 type Till = { id: string; name: string; tillType: string; status: string; archivedAt: string | null };
 type Saved = { connection: Till; test: { ok: boolean } };
 type Failed = { error: { code: string; message: string; fields?: { field: string; message: string }[] } };
+type Quarantined = { ticketId: string | null; tillName: string | null; tillRemoved: boolean };
 type Run = { tillId: string | null; businessDay: string; status: string; linesNew: number; lines: number };
 type Product = {
   id: string;
@@ -46,7 +47,8 @@ describeOnBothDatabases('several tills per establishment', (kind) => {
       .orderBy('ticket_id')
       .orderBy('line_id')
       .execute();
-  const runs = async () => (await owner.get(`${base}/imports`)).json<{ runs: Run[]; tills: Till[] }>();
+  const runs = async () =>
+    (await owner.get(`${base}/imports`)).json<{ runs: Run[]; tills: Till[]; quarantine: Quarantined[] }>();
   const products = async (status: 'unlinked' | 'linked') =>
     (await owner.get(`${base}/till-products?status=${status}&pageSize=200`)).json<{ items: Product[] }>()
       .items;
@@ -241,6 +243,26 @@ describeOnBothDatabases('several tills per establishment', (kind) => {
       ['Le Bar', true],
       ['Restaurant', false],
     ]);
+    // Each quarantined record names its till, the removed one too (the imports page shows "Caisse : …").
+    for (const till of [restaurant, bar])
+      await db.db
+        .insertInto('sale_quarantine')
+        .values({
+          establishment_id: base.split('/').at(-1) ?? '',
+          till_id: till.id,
+          business_day: DAYS[0] ?? '',
+          ticket_id: `T-${till.name}`,
+          line_id: '1',
+          reason: 'quantity : nombre attendu',
+          raw: JSON.stringify({ quantity: 'x' }),
+        })
+        .execute();
+    const quarantine = (await runs()).quarantine.map((q) => [q.ticketId, q.tillName, q.tillRemoved]).sort();
+    expect(quarantine).toEqual([
+      ['T-Le Bar', 'Le Bar', true],
+      ['T-Restaurant', 'Restaurant', false],
+    ]);
+
     // A new till may take the removed one's name.
     const again = await owner.post(`${base}/tills`, {
       tillType: 'hubrise',

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, ImportRunTable, ImportStatus } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -181,6 +181,9 @@ export async function failStaleRuns(db: Db, olderThan: Date, at: Date): Promise<
 export type QuarantineItem = {
   id: string;
   tillId: string;
+  /** The till the record came from, by its name; null only if that till is unknown. */
+  tillName: string | null;
+  tillRemoved: boolean;
   businessDay: string;
   ticketId: string | null;
   lineId: string | null;
@@ -195,16 +198,35 @@ export async function listQuarantine(
   limit: number,
 ): Promise<QuarantineItem[]> {
   const rows = await db
-    .selectFrom('sale_quarantine')
-    .select(['id', 'till_id', 'business_day', 'ticket_id', 'line_id', 'reason', 'raw', 'created_at'])
-    .where('establishment_id', '=', establishmentId)
-    .orderBy('business_day', 'desc')
-    .orderBy('ticket_id')
+    .selectFrom('sale_quarantine as q')
+    .leftJoin('till_connection as tc', (j) =>
+      j.onRef('tc.establishment_id', '=', 'q.establishment_id').onRef('tc.id', '=', 'q.till_id'),
+    )
+    .leftJoin('sales_file_till as ft', (j) =>
+      j.onRef('ft.establishment_id', '=', 'q.establishment_id').onRef('ft.id', '=', 'q.till_id'),
+    )
+    .select([
+      'q.id',
+      'q.till_id',
+      sql<string | null>`coalesce(tc.name, ft.name)`.as('till_name'),
+      sql<boolean>`tc.archived_at is not null`.as('till_removed'),
+      'q.business_day',
+      'q.ticket_id',
+      'q.line_id',
+      'q.reason',
+      'q.raw',
+      'q.created_at',
+    ])
+    .where('q.establishment_id', '=', establishmentId)
+    .orderBy('q.business_day', 'desc')
+    .orderBy('q.ticket_id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({
     id: r.id,
     tillId: r.till_id,
+    tillName: r.till_name,
+    tillRemoved: r.till_removed,
     businessDay: r.business_day,
     ticketId: r.ticket_id,
     lineId: r.line_id,

@@ -50,6 +50,9 @@ export const importRunResponse = z.object({
 export const quarantineItemResponse = z.object({
   id: z.uuid(),
   tillId: z.uuid(),
+  /** Which till the record came from ("Caisse : Bar"), "(retirée)" for a removed one. */
+  tillName: z.string().nullable(),
+  tillRemoved: z.boolean(),
   businessDay: isoDay,
   ticketId: z.string().nullable(),
   lineId: z.string().nullable(),

@@ -169,7 +169,8 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
                   {overview.quarantine.map((q) => (
                     <li key={q.id}>
                       <div>
-                        <strong>{date(`${q.businessDay}T12:00:00`)}</strong>
+                        <strong>{date(`${q.businessDay}T12:00:00`)}</strong>{' '}
+                        <TillSource name={q.tillName} removed={q.tillRemoved} />
                         <span className="muted">
                           {' · '}
                           {t('imp.ticket', { id: q.ticketId ?? '—' })} ·{' '}

@@ -18,14 +18,25 @@ const AGREE = 0.9;
 
 const TYPE_WORD_SET = new Set(Object.values(TYPE_WORDS).flat());
 
-/** No library word, hand alias, learnt initials or French drink/menu word explains it. */
-function foreignToLibrary(index: MatchIndex, w: string): boolean {
-  if (w.length < 2 || /\d/.test(w)) return false;
-  if (index.vocab.id(w) !== undefined || ALIASES[w] || index.initials.lookup(w).length > 0) return false;
-  return !NOT_DRINK_WORDS.has(w) && !GENERIC_DRINK_WORDS.has(w) && !TYPE_WORD_SET.has(w);
+/** A library word this rare (a name on one or two entries) may also be a till's code (`SVS` and `SVS LM`)… */
+const RARE_DF = 2;
+/** … when the catalogue writes it this many times more often than the library holds it. */
+const RARE_FACTOR = 10;
+
+/**
+ * No hand alias, learnt initials or French drink/menu word explains it, and no library word does, or only a rare
+ * one: how many entries hold it (0 when none), -1 when the word is no till word.
+ */
+function libraryDf(index: MatchIndex, w: string): number {
+  if (w.length < 2 || /\d/.test(w)) return -1;
+  if (ALIASES[w] || index.initials.lookup(w).length > 0) return -1;
+  if (NOT_DRINK_WORDS.has(w) || GENERIC_DRINK_WORDS.has(w) || TYPE_WORD_SET.has(w)) return -1;
+  const id = index.vocab.id(w);
+  const df = id === undefined ? 0 : (index.vocab.df[id] ?? 0);
+  return df <= RARE_DF ? df : -1;
 }
 
-type Seen = { n: number; edge: number; rests: Set<string>; labels: string[] };
+type Seen = { n: number; edge: number; df: number; rests: Set<string>; labels: string[] };
 
 function isAbbreviation(short: string, word: string): boolean {
   if (word.length <= short.length || short[0] !== word[0]) return false;
@@ -70,8 +81,10 @@ export function learnCatalogue(
     const parsed: ParsedLabel = parseLabel(label, now);
     const ts = parsed.tokens;
     ts.forEach((t, i) => {
-      if (t.number || t.colour !== null || !foreignToLibrary(index, t.text)) return;
-      const s = seen.get(t.text) ?? { n: 0, edge: 0, rests: new Set<string>(), labels: [] };
+      if (t.number || t.colour !== null) return;
+      const df = libraryDf(index, t.text);
+      if (df < 0) return;
+      const s = seen.get(t.text) ?? { n: 0, edge: 0, df, rests: new Set<string>(), labels: [] };
       s.n++;
       if (i === 0 || i === ts.length - 1) s.edge++;
       if (s.rests.size < 50)
@@ -88,7 +101,8 @@ export function learnCatalogue(
   const min = Math.max(MIN_LABELS, Math.ceil(MIN_SHARE * labels.length));
   const words: Record<string, WordMeaning> = {};
   for (const [w, s] of seen) {
-    if (s.n < min || s.rests.size < MIN_LABELS || s.edge < EDGE_SHARE * s.n) continue;
+    if (s.n < Math.max(min, RARE_FACTOR * s.df) || s.rests.size < MIN_LABELS || s.edge < EDGE_SHARE * s.n)
+      continue;
     words[w] = meaningOf(index, w, s.labels, now);
   }
   return { labels: labels.length, words };

@@ -120,6 +120,26 @@ describe('catalogue profile', () => {
     expect(a.candidates[0]?.why).toContain('catalogue');
   });
 
+  it('learns a family code that is also a rare library name when the catalogue writes it far more often', () => {
+    const spirit: LibraryEntry = {
+      ...wine('k', 'QQB Spirits', 'Cognac', 'blanc'),
+      type: 'spirit',
+      colour: null,
+    };
+    const withName = buildMatchIndex([...LIB, spirit]);
+    const labels = [
+      'HUET VOUVRAY',
+      'RAMONET CHASSAGNE',
+      'DAGUENEAU POUILLY',
+      'ALQUIER FAUGERES',
+      'SIMONE PALETTE',
+    ];
+    const few = labels.slice(0, 4).map((l) => `QQB ${l}`);
+    expect(learnCatalogue(withName, few, NOW).words).toEqual({});
+    const many = labels.flatMap((l) => [`QQB ${l}`, `QQB VERRE ${l}`]);
+    expect(learnCatalogue(withName, many, NOW).words.qqb).toEqual({ kind: 'colour', colour: 'blanc' });
+  });
+
   it('learns nothing from ordinary labels', () => {
     const profile = learnCatalogue(index, ['HUET VOUVRAY', 'GAUBY ROUSSILLON', 'SIMONE PALETTE BLANC'], NOW);
     expect(profile.words).toEqual({});

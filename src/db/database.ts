@@ -77,6 +77,8 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     extensions: { pg_trgm, unaccent },
     parsers: { [INT8]: parseNumber, [NUMERIC]: parseNumber, [DATE]: parseDate },
   });
+  // As on the server: a report's grouping stays in memory instead of sorting on (virtual) disk.
+  await pglite.exec(`set work_mem = '16MB'`);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const listenInProcess: ListenInProcess = async (channel, onMessage) => {
     const stop = await pglite.listen(channel, onMessage);

@@ -160,6 +160,7 @@ export interface Database extends CountsDatabase, CarteDatabase, SalesFileDataba
   sale_line: SaleLineTable;
   sale_product_day: SaleProductDayTable;
   sale_product_total: SaleProductTotalTable;
+  sale_product_month: SaleProductMonthTable;
   sale_quarantine: SaleQuarantineTable;
   import_run: ImportRunTable;
   till_link: TillLinkTable;
@@ -262,6 +263,20 @@ export interface SaleProductTotalTable {
   lines: number;
   first_day: string | null;
   last_day: string | null;
+}
+
+/** Kept by triggers on sale_product_day (migration 20261206T0950): never written by the application. */
+export interface SaleProductMonthTable {
+  establishment_id: string;
+  till_product_id: string;
+  month: string;
+  quantity: number;
+  amount_cents: number;
+  /** Σ of the days' amounts before tax given by the till (lines without one add theirs from the VAT when read). */
+  amount_excl_tax_cents: number;
+  days: number;
+  first_sold_at: Date;
+  last_sold_at: Date;
 }
 
 export interface SaleQuarantineTable {

@@ -16,9 +16,10 @@ import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '
 
 // sale_product_day (kept by triggers on sale_line) must equal a direct aggregation of sale_line after any history of
 // imports, corrections (quantity, amounts, even the product) and removals, and again after a rebuild;
-// sale_product_total must equal the per-product sums; linkedSalesBetween over any sold_at window must equal the sum of the window's linked lines.
-const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour));
-const dayOf = (day: number) => `2026-03-${String(day).padStart(2, '0')}`;
+// sale_product_total must equal the per-product sums, sale_product_month the per-product-and-month sums; linkedSalesBetween over any sold_at window must equal the sum of the window's linked lines.
+// Day 1 is the last of February, days 2 and 3 the first of March: the month summary sees two months.
+const at = (day: number, hour: number) => new Date(Date.UTC(2026, 1, 27 + day, hour));
+const dayOf = (day: number) => at(day, 0).toISOString().slice(0, 10);
 const cents = fc.integer({ min: -500, max: 5000 });
 const line = fc.record({
   product: fc.nat(2),
@@ -156,6 +157,38 @@ describeOnBothDatabases('per-product daily sales summary equals sale_line', (kin
       }))
       .sort((a, b) => a.p.localeCompare(b.p));
 
+  /** Per product and month: the sums over its lines (amounts before tax where given), its sold days, first and last. */
+  const expectedMonths = (lines: Line[]) => {
+    const keys = [...new Set(lines.map((l) => `${l.tillProductId} ${l.day.slice(0, 7)}-01`))];
+    return keys
+      .map((key) => {
+        const ls = lines.filter((l) => `${l.tillProductId} ${l.day.slice(0, 7)}-01` === key);
+        const times = ls.map((l) => l.soldAt.getTime());
+        return {
+          key,
+          quantity: ls.reduce((s, l) => s + l.quantity, 0),
+          amountCents: ls.reduce((s, l) => s + l.amountCents, 0),
+          exclTaxCents: ls.reduce((s, l) => s + (l.amountExclTaxCents ?? 0), 0),
+          days: new Set(ls.map((l) => l.day)).size,
+          first: Math.min(...times),
+          last: Math.max(...times),
+        };
+      })
+      .sort((a, b) => a.key.localeCompare(b.key));
+  };
+  const storedMonths = async (e: string) =>
+    (await db.db.selectFrom('sale_product_month').selectAll().where('establishment_id', '=', e).execute())
+      .map((r) => ({
+        key: `${r.till_product_id} ${String(r.month)}`,
+        quantity: Number(r.quantity),
+        amountCents: Number(r.amount_cents),
+        exclTaxCents: Number(r.amount_excl_tax_cents),
+        days: r.days,
+        first: r.first_sold_at.getTime(),
+        last: r.last_sold_at.getTime(),
+      }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+
   it('on random imports, corrections and removals; linked windows are exact', async () => {
     for (const d of [1, 2, 3]) await ensureSaleLinePartition(db.db, dayOf(d));
     await fc.assert(
@@ -226,7 +259,7 @@ describeOnBothDatabases('per-product daily sales summary equals sale_line', (kin
                   await deleteLines(trx, e, tillId, old.day, [old]);
                   lines.splice(i, 1);
                 } else {
-                  const day = Number(old.day.slice(-2));
+                  const day = [1, 2, 3].find((d) => dayOf(d) === old.day) ?? 1;
                   const next: Line = {
                     ...old,
                     tillProductId: products[ev.line.product] ?? '',
@@ -247,6 +280,7 @@ describeOnBothDatabases('per-product daily sales summary equals sale_line', (kin
           expect(stored.length).toBe(lines.length);
           expect(await storedSummary(e)).toEqual(expectedSummary(stored));
           expect(await storedTotals(e)).toEqual(expectedTotals(stored));
+          expect(await storedMonths(e)).toEqual(expectedMonths(stored));
 
           for (const w of windows) {
             const from = w.from ? at(w.from.day, w.from.hour) : null;
@@ -291,6 +325,7 @@ describeOnBothDatabases('per-product daily sales summary equals sale_line', (kin
           expect(await rebuildSaleSummary(db.db, e)).toBe(expectedSummary(stored).length);
           expect(await storedSummary(e)).toEqual(expectedSummary(stored));
           expect(await storedTotals(e)).toEqual(expectedTotals(stored));
+          expect(await storedMonths(e)).toEqual(expectedMonths(stored));
         },
       ),
       {

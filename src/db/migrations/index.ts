@@ -21,6 +21,7 @@ import * as saleProductDayJoins from './20261206T0730_sale_product_day_joins.ts'
 import * as drinkStockByDay from './20261206T0731_drink_stock_by_day.ts';
 import * as saleProductTotal from './20261206T0732_sale_product_total.ts';
 import * as severalTills from './20261206T0740_several_tills.ts';
+import * as saleProductMonth from './20261206T0950_sale_product_month.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0731_drink_stock_by_day': drinkStockByDay,
   '20261206T0732_sale_product_total': saleProductTotal,
   '20261206T0740_several_tills': severalTills,
+  '20261206T0950_sale_product_month': saleProductMonth,
 };

@@ -100,7 +100,7 @@ export async function revenueByDayAndCategory(
   to: Date,
 ): Promise<{ day: string; category: string; revenueExclTaxCents: number }[]> {
   const rows = await sql<{ day: string; category: string; rev: number }>`
-    with w as (${saleWindow(establishmentId, from, to)})
+    with w as (${saleWindow(establishmentId, from, to, { byDay: true })})
     select w.business_day as day, d.type as category, sum(w.excl_tax_cents) as rev
     from w
     join till_link l on l.establishment_id = ${establishmentId} and l.till_product_id = w.till_product_id
@@ -113,25 +113,6 @@ export async function revenueByDayAndCategory(
     category: r.category,
     revenueExclTaxCents: Number(r.rev),
   }));
-}
-
-export type Purchases = { drinkId: string; quantity: number; pricedCents: number; unpricedQuantity: number };
-
-/** Receipts in (from, to]: the priced part at its price; the unpriced quantity is valued by the caller. */
-export async function purchasesByDrink(
-  db: Db,
-  establishmentId: string,
-  from: Date,
-  to: Date,
-): Promise<Purchases[]> {
-  return (await movementsByBucket(db, establishmentId, [from, to]))
-    .filter((m) => m.receivedQuantity !== 0 || m.pricedCents !== 0)
-    .map((m) => ({
-      drinkId: m.drinkId,
-      quantity: m.receivedQuantity,
-      pricedCents: Math.round(m.pricedCents),
-      unpricedQuantity: m.unpricedQuantity,
-    }));
 }
 
 export type BucketMovements = {
@@ -182,22 +163,34 @@ export async function movementsByBucket(
   }));
 }
 
-/** Last sign of life per drink in (since, at]: its last movement or its last linked sale. */
-export async function lastActivity(
+/**
+ * The drinks with a sign of life in (since, at]: a movement, or a sale of a linked product. One index probe per linked
+ * product: a product-day touching the window holds such a sale at its first or last sale when either lies inside;
+ * only a day spanning the whole window reads its lines.
+ */
+export async function activeDrinks(
   db: Db,
   establishmentId: string,
-  at: Date,
   since: Date,
-): Promise<Map<string, Date>> {
-  const out = new Map<string, Date>();
-  const seen = (drinkId: string, when: Date) => {
-    const prior = out.get(drinkId);
-    if (!prior || prior < when) out.set(drinkId, when);
-  };
-  for (const m of await movementsByBucket(db, establishmentId, [since, at])) seen(m.drinkId, m.lastAt);
-  for (const s of await linkedSalesByBucket(db, establishmentId, [since, at], 1))
-    if (s.drinkId) seen(s.drinkId, s.lastSoldAt);
-  return out;
+  at: Date,
+): Promise<Set<string>> {
+  const rows = await sql<{ drink_id: string }>`
+    select m.drink_id from stock_movement m
+    where m.establishment_id = ${establishmentId} and m.occurred_at > ${since} and m.occurred_at <= ${at}
+    union
+    select l.drink_id from till_link l
+    where l.establishment_id = ${establishmentId} and exists (
+      select 1 from sale_product_day t
+      where t.establishment_id = l.establishment_id and t.till_product_id = l.till_product_id
+        and t.business_day between (${since}::timestamptz - interval '2 days')::date
+          and (${at}::timestamptz + interval '2 days')::date
+        and t.last_sold_at > ${since} and t.first_sold_at <= ${at}
+        and (t.first_sold_at > ${since} or t.last_sold_at <= ${at} or exists (
+          select 1 from sale_line s
+          where s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
+            and s.business_day = t.business_day and s.sold_at > ${since} and s.sold_at <= ${at})))
+  `.execute(db);
+  return new Set(rows.rows.map((r) => r.drink_id));
 }
 
 export type DrinkIdentity = {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import {
+  activeDrinks,
   drinkIdentities,
   roundQuantity,
   unlinkedDrinkRevenue,
@@ -63,16 +64,13 @@ export async function computeBevCost(
   dormantDays = 90,
 ): Promise<BevCost> {
   const since = dormantSince(toAt, dormantDays);
-  const [facts, identities, unlinked] = await Promise.all([
-    loadReportFacts(db, establishmentId, {
-      valuedAt: [fromAt, toAt],
-      cuts: [since],
-      detailFrom: since < fromAt ? since : fromAt,
-    }),
+  const [facts, identities, unlinked, active] = await Promise.all([
+    loadReportFacts(db, establishmentId, { valuedAt: [fromAt, toAt], detailFrom: fromAt }),
     drinkIdentities(db, establishmentId),
     unlinkedDrinkRevenue(db, establishmentId, fromAt, toAt),
+    activeDrinks(db, establishmentId, since, toAt),
   ]);
-  return bevCostFromFacts(facts, identities, unlinked, fromAt, toAt, dormantDays);
+  return bevCostFromFacts(facts, { identities, unlinked, active }, fromAt, toAt, dormantDays);
 }
 
 type PeriodTotals = {
@@ -106,10 +104,12 @@ export function periodTotals(facts: ReportFacts, fromAt: Date, toAt: Date): Peri
   return { sales, linkedRevenueExclTaxCents, purchases };
 }
 
+/** What the coût matière reads beside the facts: names, unlinked drink revenue, drinks alive in the dormancy window. */
+export type BevExtras = { identities: Map<string, DrinkIdentity>; unlinked: number; active: Set<string> };
+
 export function bevCostFromFacts(
   facts: ReportFacts,
-  identities: Map<string, DrinkIdentity>,
-  unlinkedRevenueExclTaxCents: number,
+  { identities, unlinked: unlinkedRevenueExclTaxCents, active }: BevExtras,
   fromAt: Date,
   toAt: Date,
   dormantDays: number,
@@ -163,11 +163,6 @@ export function bevCostFromFacts(
     byCategory.set(r.category, c);
   }
 
-  const since = dormantSince(toAt, dormantDays);
-  const active = new Set<string>();
-  const recent = bucketsIn(facts, since, toAt);
-  for (const r of facts.sales) if (r.drinkId && recent.has(r.bucket)) active.add(r.drinkId);
-  for (const m of facts.movements) if (recent.has(m.bucket)) active.add(m.drinkId);
   const dormantItems = closing
     .filter((c) => c.quantity > 0 && !active.has(c.drinkId))
     .map((c) => {

@@ -25,10 +25,10 @@ const sortedUnique = (dates: readonly Date[]): Date[] =>
 export async function loadReportFacts(
   db: Db,
   establishmentId: string,
-  opts: { valuedAt: readonly Date[]; cuts: readonly Date[]; detailFrom: Date },
+  opts: { valuedAt: readonly Date[]; detailFrom: Date },
 ): Promise<ReportFacts> {
-  const bounds = sortedUnique([...opts.valuedAt, ...opts.cuts]);
-  const instants = sortedUnique(opts.valuedAt);
+  const bounds = sortedUnique(opts.valuedAt);
+  const instants = bounds;
   // Per-drink detail from the first bucket starting at or after detailFrom (a bound itself).
   const detailBucket = bounds.findIndex((b) => b >= opts.detailFrom) + 1;
   const [valued, sales, movements] = await Promise.all([

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import {
+  activeDrinks,
   drinkIdentities,
   revenueByDayAndCategory,
   unlinkedDrinkRevenue,
@@ -60,17 +61,18 @@ export async function reportsOverview(
   const lastDay = localDateHour(new Date(period.toAt.getTime() - 1), establishment.timeZone).date;
   const months = monthBounds(establishment, lastDay, 6);
   const since = dormantSince(period.toAt, DORMANT_DAYS);
-  const [facts, identities, unlinked, revenueByDay] = await Promise.all([
+  const [facts, identities, unlinked, active, revenueByDay] = await Promise.all([
     loadReportFacts(db, establishmentId, {
       valuedAt: [...months.instants, period.fromAt, period.toAt],
-      cuts: [since],
-      detailFrom: since < period.fromAt ? since : period.fromAt,
+      detailFrom: period.fromAt,
     }),
     drinkIdentities(db, establishmentId),
     unlinkedDrinkRevenue(db, establishmentId, period.fromAt, period.toAt),
+    activeDrinks(db, establishmentId, since, period.toAt),
     revenueByDayAndCategory(db, establishmentId, period.fromAt, period.toAt),
   ]);
-  const bev = bevCostFromFacts(facts, identities, unlinked, period.fromAt, period.toAt, DORMANT_DAYS);
+  const extras = { identities, unlinked, active };
+  const bev = bevCostFromFacts(facts, extras, period.fromAt, period.toAt, DORMANT_DAYS);
   const days = { label: period.label, fromDay: period.fromDay, toDay: period.toDay };
   return { bev: { ...bev, ...days }, revenueByDay, bevByMonth: bevCostByMonth(facts, months) };
 }

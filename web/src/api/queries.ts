@@ -37,6 +37,7 @@ export const keys = {
   drinkSales: (eid: string, drinkId: string, period: { from?: string; to?: string }) =>
     ['drinks', eid, 'one', drinkId, 'sales', period] as const,
   appellations: (q: string) => ['appellations', q] as const,
+  librarySearch: (eid: string, q: string) => ['sync', eid, 'library', q] as const,
   imports: (eid: string) => ['imports', eid] as const,
   till: (eid: string) => ['till', eid] as const,
   tills: (eid: string) => ['till', eid, 'all'] as const,
@@ -100,6 +101,14 @@ export const useAppellations = (q: string, enabled: boolean) =>
 
 const importOverview = (eid: string) =>
   queryOptions({ queryKey: keys.imports(eid), queryFn: ({ signal }) => importApi.overview(eid, signal) });
+
+/** The library (shipped and private entries) searched for `q`; nothing is asked while `q` is null. */
+export const useLibrarySearch = (eid: string, q: string | null) =>
+  useQuery({
+    queryKey: keys.librarySearch(eid, q ?? ''),
+    queryFn: () => syncApi.librarySearch(eid, q ?? '').then((r) => r.items),
+    enabled: q !== null,
+  });
 
 export const useImportOverview = (
   eid: string,

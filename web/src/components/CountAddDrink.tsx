@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { countApi } from '../api/counts.ts';
-import { syncApi } from '../api/endpoints.ts';
+import { useAddDrinkToCount } from '../api/countQueries.ts';
+import { useLibrarySearch } from '../api/queries.ts';
 import type { LibraryEntry } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner } from './Feedback.tsx';
@@ -21,22 +21,21 @@ export function CountAddDrink({
   const { t, num } = useI18n();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<LibraryEntry[] | null>(null);
+  // The search asked for (on submit), not what is being typed.
+  const [asked, setAsked] = useState<string | null>(null);
+  const found = useLibrarySearch(eid, asked);
+  const results = asked === null ? null : (found.data?.slice(0, 8) ?? null);
   const [entry, setEntry] = useState<LibraryEntry | null>(null);
   const [vintage, setVintage] = useState('');
   const [formatCl, setFormatCl] = useState('75');
   const [bottles, setBottles] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const addDrink = useAddDrinkToCount(eid, sessionId);
 
-  const search = async (event: FormEvent) => {
+  const search = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    try {
-      setResults((await syncApi.librarySearch(eid, q.trim())).items.slice(0, 8));
-    } catch (err) {
-      setError(err);
-    }
+    setAsked(q.trim());
   };
 
   const add = async (event: FormEvent) => {
@@ -48,10 +47,9 @@ export function CountAddDrink({
       setError(new Error(t('count.err.quantity')));
       return;
     }
-    setPending(true);
     setError(null);
     try {
-      const r = await countApi.addDrink(eid, sessionId, {
+      const r = await addDrink.mutateAsync({
         libraryEntryId: entry.id,
         vintage: year,
         formatCl: Number(formatCl),
@@ -61,13 +59,11 @@ export function CountAddDrink({
       onAdded(t(r.created ? 'count.added' : 'count.addedExisting', { name: entry.name, q: num(quantity) }));
       setOpen(false);
       setEntry(null);
-      setResults(null);
+      setAsked(null);
       setQ('');
       setBottles('');
     } catch (err) {
       setError(err);
-    } finally {
-      setPending(false);
     }
   };
 
@@ -81,8 +77,9 @@ export function CountAddDrink({
     <section className="card count-add" aria-labelledby="count-add-title">
       <h2 id="count-add-title">{t('count.addFromLibrary')}</h2>
       <ErrorBanner error={error} />
+      <ErrorBanner error={asked === null ? null : found.error} onRetry={() => void found.refetch()} />
       {!entry ? (
-        <form onSubmit={(e) => void search(e)} className="form-row">
+        <form onSubmit={search} className="form-row">
           <input
             type="search"
             aria-label={t('count.librarySearch')}
@@ -127,7 +124,7 @@ export function CountAddDrink({
             {t('count.quantityAt', { location })}
             <input inputMode="text" value={bottles} onChange={(e) => setBottles(e.target.value)} />
           </label>
-          <button type="submit" className="btn btn--primary" disabled={pending}>
+          <button type="submit" className="btn btn--primary" disabled={addDrink.isPending}>
             {t('count.addAndCount')}
           </button>
           <button type="button" className="btn btn--ghost" onClick={() => setEntry(null)}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { countApi, type CountSession } from '../api/counts.ts';
+import { useCloseCount, useReopenCount } from '../api/countQueries.ts';
+import type { CountSession } from '../api/counts.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, paths } from '../router.tsx';
 import { ErrorBanner, Notice } from './Feedback.tsx';
@@ -10,33 +11,20 @@ export function CountClose({
   session,
   canManage,
   uncounted,
-  onChanged,
 }: {
   eid: string;
   session: CountSession;
   canManage: boolean;
   uncounted: number;
-  onChanged: () => void;
 }) {
   const { t, tn } = useI18n();
   const [zero, setZero] = useState(session.uncountedZero);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  const run = async (action: () => Promise<string>) => {
-    setPending(true);
-    setError(null);
-    try {
-      setDone(await action());
-      onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  };
+  const close = useCloseCount(eid, session.id);
+  const reopen = useReopenCount(eid, session.id);
+  const pending = close.isPending || reopen.isPending;
+  const error = close.error ?? reopen.error;
 
   if (session.status === 'closed')
     return (
@@ -60,12 +48,10 @@ export function CountClose({
               type="button"
               className="btn"
               disabled={pending}
-              onClick={() =>
-                void run(async () => {
-                  await countApi.reopen(eid, session.id, reason.trim() || undefined);
-                  return t('count.reopened');
-                })
-              }
+              onClick={() => {
+                close.reset();
+                reopen.mutate(reason.trim() || undefined, { onSuccess: () => setDone(t('count.reopened')) });
+              }}
             >
               {t('count.reopen')}
             </button>
@@ -96,12 +82,12 @@ export function CountClose({
         type="button"
         className="btn btn--primary"
         disabled={pending}
-        onClick={() =>
-          void run(async () => {
-            const r = await countApi.close(eid, session.id, zero);
-            return t('count.closed', { counted: r.counted, zeroed: r.zeroed });
-          })
-        }
+        onClick={() => {
+          reopen.reset();
+          close.mutate(zero, {
+            onSuccess: (r) => setDone(t('count.closed', { counted: r.counted, zeroed: r.zeroed })),
+          });
+        }}
       >
         {t('count.close')}
       </button>

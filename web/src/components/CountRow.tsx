@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { countApi, type CountSheetDrink } from '../api/counts.ts';
+import { useSetCountLine } from '../api/countQueries.ts';
+import type { CountSheetDrink } from '../api/counts.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { countedQuantity, splitQuantity } from './countQuantity.ts';
 import { drinkTitle, formatCl } from './format.ts';
@@ -13,14 +14,12 @@ export function CountRow({
   drink,
   location,
   editable,
-  onSaved,
 }: {
   eid: string;
   sessionId: string;
   drink: CountSheetDrink;
   location: string;
   editable: boolean;
-  onSaved: () => void;
 }) {
   const { t, num } = useI18n();
   const mine = drink.lines.find((l) => l.location === location);
@@ -28,7 +27,7 @@ export function CountRow({
   const [bottles, setBottles] = useState(initial.bottles);
   const [tenths, setTenths] = useState(initial.tenths);
   const [status, setStatus] = useState<Status>(null);
-  const [pending, setPending] = useState(false);
+  const setLine = useSetCountLine(eid, sessionId);
   const name = `${drinkTitle(drink, t('drinks.unnamed'))} ${drink.vintage ?? t('drinks.nv')}`;
   const meta = [drink.appellation, formatCl(drink.formatCl, num), drink.location].filter(Boolean).join(' · ');
   const others = drink.lines.filter((l) => l.location !== location);
@@ -47,9 +46,8 @@ export function CountRow({
       setStatus({ kind: 'error', text: t('count.err.quantity') });
       return;
     }
-    setPending(true);
     try {
-      const r = await countApi.setLine(eid, sessionId, { drinkId: drink.id, location, quantity });
+      const r = await setLine.mutateAsync({ drinkId: drink.id, location, quantity });
       const q = splitQuantity(quantity);
       setBottles(q.bottles);
       setTenths(q.tenths);
@@ -58,11 +56,8 @@ export function CountRow({
           ? { kind: 'replaced', text: t('count.replaced', { q: num(r.replaced.quantity) }) }
           : { kind: 'saved', text: t('count.saved', { q: num(quantity) }) },
       );
-      onSaved();
     } catch (err) {
       setStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setPending(false);
     }
   };
 
@@ -123,7 +118,7 @@ export function CountRow({
           >
             {t('count.case6')}
           </button>
-          <button type="submit" className="btn btn--small btn--primary" disabled={pending}>
+          <button type="submit" className="btn btn--small btn--primary" disabled={setLine.isPending}>
             {t('count.ok')}
           </button>
           {bottles.includes('x') && !Number.isNaN(preview) && (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { countApi, type CountSession } from '../api/counts.ts';
+import { useCreateCountSession } from '../api/countQueries.ts';
+import type { CountSession } from '../api/counts.ts';
 import { DRINK_TYPES, type DrinkType } from '../../../src/domain/drink.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DateInput } from './DateInput.tsx';
@@ -29,7 +30,7 @@ export function CountSessionForm({ eid, onCreated }: { eid: string; onCreated: (
   const [threshold, setThreshold] = useState('20');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const create = useCreateCountSession(eid);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +44,6 @@ export function CountSessionForm({ eid, onCreated }: { eid: string; onCreated: (
     if (kind === 'categories' && types.length === 0) next.scope = t('count.err.types');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
-    setPending(true);
     try {
       const scope =
         kind === 'all'
@@ -51,7 +51,7 @@ export function CountSessionForm({ eid, onCreated }: { eid: string; onCreated: (
           : kind === 'location'
             ? { kind, location: location.trim() }
             : { kind, types };
-      const s = await countApi.create(eid, {
+      const s = await create.mutateAsync({
         ...(name.trim() ? { name: name.trim() } : {}),
         cutoffAt: at.toISOString(),
         scope,
@@ -62,8 +62,6 @@ export function CountSessionForm({ eid, onCreated }: { eid: string; onCreated: (
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) setErrors(err.fieldMap());
       else setError(err);
-    } finally {
-      setPending(false);
     }
   };
 
@@ -125,7 +123,7 @@ export function CountSessionForm({ eid, onCreated }: { eid: string; onCreated: (
           />
         )}
       </Field>
-      <SubmitButton pending={pending} label={t('count.create')} pendingLabel={t('common.saving')} />
+      <SubmitButton pending={create.isPending} label={t('count.create')} pendingLabel={t('common.saving')} />
     </form>
   );
 }

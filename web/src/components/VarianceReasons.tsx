@@ -1,38 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { varianceApi, type VarianceReason } from '../api/counts.ts';
+import { useEditReason } from '../api/countQueries.ts';
+import type { VarianceReason } from '../api/counts.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner } from './Feedback.tsx';
 
 /** The establishment's list of reasons (casse, offert, staff…): add, rename, archive. */
-export function VarianceReasons({
-  eid,
-  reasons,
-  onChange,
-}: {
-  eid: string;
-  reasons: VarianceReason[];
-  onChange: (items: VarianceReason[]) => void;
-}) {
+export function VarianceReasons({ eid, reasons }: { eid: string; reasons: VarianceReason[] }) {
   const { t } = useI18n();
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const run = async (p: Promise<{ items: VarianceReason[] }>) => {
-    setError(null);
-    try {
-      onChange((await p).items);
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const edit = useEditReason(eid);
   const add = (event: FormEvent) => {
     event.preventDefault();
     if (!label.trim()) return;
-    void run(varianceApi.addReason(eid, label.trim())).then(() => setLabel(''));
+    edit.mutate({ label: label.trim() }, { onSuccess: () => setLabel('') });
   };
   return (
     <details className="card reasons-editor">
       <summary>{t('var.reasons')}</summary>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={edit.error} />
       <ul>
         {reasons.map((r) => (
           <li key={r.id} className={r.archived ? 'muted' : ''}>
@@ -42,13 +27,14 @@ export function VarianceReasons({
               maxLength={80}
               onBlur={(e) => {
                 const next = e.target.value.trim();
-                if (next && next !== r.label) void run(varianceApi.editReason(eid, r.id, { label: next }));
+                if (next && next !== r.label) edit.mutate({ id: r.id, label: next });
               }}
             />
             <button
               type="button"
               className="btn btn--small btn--ghost"
-              onClick={() => void run(varianceApi.editReason(eid, r.id, { archived: !r.archived }))}
+              disabled={edit.isPending}
+              onClick={() => edit.mutate({ id: r.id, archived: !r.archived })}
             >
               {r.archived ? t('var.unarchive') : t('var.archive')}
             </button>
@@ -63,7 +49,7 @@ export function VarianceReasons({
           maxLength={80}
           onChange={(e) => setLabel(e.target.value)}
         />
-        <button type="submit" className="btn btn--small">
+        <button type="submit" className="btn btn--small" disabled={edit.isPending}>
           {t('var.addReason')}
         </button>
       </form>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { varianceApi, type VarianceReason, type VarianceRow } from '../api/counts.ts';
+import { useJustify } from '../api/countQueries.ts';
+import type { VarianceReason, VarianceRow } from '../api/counts.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Per drink: expected, counted, the gap in units and euros, and its reason (required above the threshold). */
@@ -103,22 +104,21 @@ function ReasonCell({
   const [reasonId, setReasonId] = useState(row.reason?.reasonId ?? '');
   const [comment, setComment] = useState(row.reason?.comment ?? '');
   const [error, setError] = useState<string | null>(null);
+  const justify = useJustify(eid, sessionId);
   if (row.difference === null || row.difference === 0) return null;
-  const save = async () => {
+  const save = () => {
     if (!reasonId) {
       setError(t('var.err.reason'));
       return;
     }
     setError(null);
-    try {
-      await varianceApi.justify(eid, sessionId, row.drinkId, {
-        reasonId,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      });
-      onJustified(t('var.justified', { name: row.name }));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    justify.mutate(
+      { drinkId: row.drinkId, reasonId, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      {
+        onSuccess: () => onJustified(t('var.justified', { name: row.name })),
+        onError: (err) => setError(err.message),
+      },
+    );
   };
   return (
     <div className="reason-cell">
@@ -144,7 +144,7 @@ function ReasonCell({
         maxLength={500}
         onChange={(e) => setComment(e.target.value)}
       />
-      <button type="button" className="btn btn--small" onClick={() => void save()}>
+      <button type="button" className="btn btn--small" disabled={justify.isPending} onClick={save}>
         {t('var.justify')}
       </button>
       {row.reason && <span className="muted">{t('var.justifiedBy', { by: row.reason.by ?? '—' })}</span>}

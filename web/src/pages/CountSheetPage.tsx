@@ -156,22 +156,11 @@ export function CountSheetPage({
                 drink={d}
                 location={location}
                 editable={open}
-                onSaved={reload}
               />
             ))}
           </ul>
           {shown.length === 0 && <p className="empty">{t('count.none')}</p>}
-          {open && (
-            <CountAddDrink
-              eid={eid}
-              sessionId={sessionId}
-              location={location}
-              onAdded={(m) => {
-                setMessage(m);
-                reload();
-              }}
-            />
-          )}
+          {open && <CountAddDrink eid={eid} sessionId={sessionId} location={location} onAdded={setMessage} />}
         </>
       )}
       <CountClose
@@ -179,7 +168,6 @@ export function CountSheetPage({
         session={session}
         canManage={data.canManage}
         uncounted={data.drinks.length - counted}
-        onChanged={reload}
       />
     </main>
   );

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { countKeys, useVariance, useVarianceHistory, useVarianceReasons } from '../api/countQueries.ts';
+import { useVariance, useVarianceHistory, useVarianceReasons } from '../api/countQueries.ts';
 import { varianceApi } from '../api/counts.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
 import { ErrorBanner, Notice } from '../components/Feedback.tsx';
@@ -21,7 +20,6 @@ export function VariancePage({
 }) {
   const { t, tn, date, money } = useI18n();
   const eid = establishment.id;
-  const queryClient = useQueryClient();
   const report = useVariance(eid, sessionId);
   const reasons = useVarianceReasons(eid);
   const history = useVarianceHistory(eid);
@@ -68,17 +66,9 @@ export function VariancePage({
               sessionId={sessionId}
               rows={r.rows}
               reasons={reasons.data?.items ?? []}
-              onJustified={(m) => {
-                setMessage(m);
-                void report.refetch();
-                void history.refetch();
-              }}
+              onJustified={setMessage}
             />
-            <VarianceReasons
-              eid={eid}
-              reasons={reasons.data?.items ?? []}
-              onChange={(items) => queryClient.setQueryData(countKeys.reasons(eid), { items })}
-            />
+            <VarianceReasons eid={eid} reasons={reasons.data?.items ?? []} />
             <VarianceSummary report={r} />
             <ErrorBanner error={history.error} onRetry={() => void history.refetch()} />
             {history.data && <VarianceHistoryTable history={history.data} />}

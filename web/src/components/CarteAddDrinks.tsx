@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { carteApi, type WineListView } from '../api/carte.ts';
+import type { WineListView } from '../api/carte.ts';
+import { useCarteEntries } from '../api/carteQueries.ts';
 import { useDrinkList } from '../api/queries.ts';
 import type { Drink } from '../../../src/http/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -9,35 +10,17 @@ import { drinkTitle } from './format.ts';
 import { useDebounced } from './useDebounced.ts';
 
 /** Search the cellar and put drinks on the list, one tap each. */
-export function CarteAddDrinks({
-  eid,
-  view,
-  onChange,
-}: {
-  eid: string;
-  view: WineListView;
-  onChange: (v: WineListView) => void;
-}) {
+export function CarteAddDrinks({ eid, view }: { eid: string; view: WineListView }) {
   const { t, num } = useI18n();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
   const found = useDrinkList(eid, { q: q || undefined, pageSize: 20, sort: 'name' });
   const items: Drink[] = found.data?.items ?? [];
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const entries = useCarteEntries(eid, view.list.id);
+  const busy = entries.isPending;
   const onList = new Set(view.sections.flatMap((s) => s.entries.map((e) => e.drinkId)));
 
-  const add = async (drinkId: string) => {
-    setBusy(drinkId);
-    setError(null);
-    try {
-      onChange(await carteApi.setItem(eid, view.list.id, drinkId, {}));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const add = (drinkId: string) => entries.mutate({ set: drinkId, body: {} });
 
   return (
     <section className="card" aria-labelledby="carte-add">
@@ -45,7 +28,7 @@ export function CarteAddDrinks({
       <Field label={t('carte.search')}>
         {(p) => <input {...p} type="search" value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={entries.error} />
       <ErrorBanner error={found.error} onRetry={() => void found.refetch()} />
       {found.isPending && <Loading />}
       <ul className="carte-candidates">
@@ -61,9 +44,9 @@ export function CarteAddDrinks({
               <button
                 type="button"
                 className="btn btn--small"
-                disabled={busy !== null}
+                disabled={busy}
                 aria-label={`${t('carte.addOne')} ${drinkTitle(d, '')}`}
-                onClick={() => void add(d.id)}
+                onClick={() => add(d.id)}
               >
                 {t('carte.addOne')}
               </button>

@@ -1,40 +1,27 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import {
-  carteApi,
-  SECTION_KEYS,
-  type SectionKey,
-  type WineListEntry,
-  type WineListView,
-} from '../api/carte.ts';
+import { useCarteEntries } from '../api/carteQueries.ts';
+import { SECTION_KEYS, type SectionKey, type WineListEntry, type WineListView } from '../api/carte.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { ErrorBanner } from './Feedback.tsx';
 import { Field } from './Field.tsx';
 import { parseDecimal } from './format.ts';
 
-type Props = { eid: string; view: WineListView; canManage: boolean; onChange: (v: WineListView) => void };
+type Props = { eid: string; view: WineListView; canManage: boolean };
 
 /** The list's entries by section: prices with their source, warnings, text, section, manual price, order. */
-export function CarteEntries({ eid, view, canManage, onChange }: Props) {
+export function CarteEntries({ eid, view, canManage }: Props) {
   const { t } = useI18n();
-  const [error, setError] = useState<unknown>(null);
+  const reorder = useCarteEntries(eid, view.list.id);
   const order = view.sections.flatMap((s) => s.entries.map((e) => e.drinkId));
 
-  const act = async (work: () => Promise<WineListView>) => {
-    setError(null);
-    try {
-      onChange(await work());
-    } catch (err) {
-      setError(err);
-    }
-  };
   const move = (drinkId: string, delta: -1 | 1) => {
     const i = order.indexOf(drinkId);
     const j = i + delta;
     if (j < 0 || j >= order.length) return;
     const next = [...order];
     [next[i], next[j]] = [next[j] ?? drinkId, next[i] ?? drinkId];
-    void act(() => carteApi.order(eid, view.list.id, { drinkIds: next }));
+    reorder.mutate({ order: { drinkIds: next } });
   };
 
   return (
@@ -45,14 +32,14 @@ export function CarteEntries({ eid, view, canManage, onChange }: Props) {
           <button
             type="button"
             className="btn"
-            disabled={!view.list.manualOrder}
-            onClick={() => void act(() => carteApi.order(eid, view.list.id, { order: 'default' }))}
+            disabled={!view.list.manualOrder || reorder.isPending}
+            onClick={() => reorder.mutate({ order: { order: 'default' } })}
           >
             {t('carte.defaultOrder')}
           </button>
         )}
       </div>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={reorder.error} />
       {order.length === 0 && <p className="empty">{t('carte.empty')}</p>}
       {view.sections.map((s) => (
         <div key={s.key}>
@@ -65,7 +52,6 @@ export function CarteEntries({ eid, view, canManage, onChange }: Props) {
                 eid={eid}
                 listId={view.list.id}
                 canManage={canManage}
-                onChange={onChange}
                 onMove={(d) => move(e.drinkId, d)}
                 first={order[0] === e.drinkId}
                 last={order.at(-1) === e.drinkId}
@@ -83,7 +69,6 @@ function EntryCard(props: {
   eid: string;
   listId: string;
   canManage: boolean;
-  onChange: (v: WineListView) => void;
   onMove: (delta: -1 | 1) => void;
   first: boolean;
   last: boolean;
@@ -94,6 +79,7 @@ function EntryCard(props: {
   const [section, setSection] = useState<SectionKey | ''>(e.sectionOverride ?? '');
   const [manual, setManual] = useState(e.manualPrice === null ? '' : String(e.manualPrice).replace('.', ','));
   const [fields, setFields] = useState<Record<string, string>>({});
+  const entries = useCarteEntries(eid, listId);
   const [error, setError] = useState<unknown>(null);
   const name = [e.producer, e.cuvee].filter(Boolean).join(' ') || e.appellation || '—';
   const bottle = e.prices.find((p) => p.serving === 'bottle' && p.source === 'till');
@@ -105,24 +91,18 @@ function EntryCard(props: {
     setFields({});
     setError(null);
     try {
-      props.onChange(
-        await carteApi.setItem(eid, listId, e.drinkId, {
-          note: note || null,
-          section: section || null,
-          manualPrice,
-        }),
-      );
+      await entries.mutateAsync({
+        set: e.drinkId,
+        body: { note: note || null, section: section || null, manualPrice },
+      });
     } catch (err) {
       setError(err);
       if (err instanceof ApiError) setFields(err.fieldMap());
     }
   };
-  const remove = async () => {
-    try {
-      props.onChange(await carteApi.removeItem(eid, listId, e.drinkId));
-    } catch (err) {
-      setError(err);
-    }
+  const remove = () => {
+    setError(null);
+    entries.mutate({ remove: e.drinkId }, { onError: setError });
   };
 
   return (
@@ -203,7 +183,7 @@ function EntryCard(props: {
             )}
           </Field>
           <div className="form-actions">
-            <button type="submit" className="btn btn--primary">
+            <button type="submit" className="btn btn--primary" disabled={entries.isPending}>
               {t('carte.saveItem')}
             </button>
             <button type="button" className="btn" disabled={props.first} onClick={() => props.onMove(-1)}>
@@ -212,7 +192,7 @@ function EntryCard(props: {
             <button type="button" className="btn" disabled={props.last} onClick={() => props.onMove(1)}>
               ↓ <span className="visually-hidden">{t('carte.down')}</span>
             </button>
-            <button type="button" className="btn btn--ghost" onClick={() => void remove()}>
+            <button type="button" className="btn btn--ghost" disabled={entries.isPending} onClick={remove}>
               {t('carte.remove')}
             </button>
           </div>

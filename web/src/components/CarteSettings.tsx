@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
-import { carteApi, type WineList, type WineListPatch } from '../api/carte.ts';
+import type { WineList, WineListPatch } from '../api/carte.ts';
+import { useRemoveWineList, useUpdateWineList } from '../api/carteQueries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner, Notice, SubmitButton } from './Feedback.tsx';
 import { Field } from './Field.tsx';
@@ -11,13 +12,11 @@ export function CarteSettings({
   eid,
   list,
   canManage,
-  onSaved,
   onDeleted,
 }: {
   eid: string;
   list: WineList;
   canManage: boolean;
-  onSaved: (list: WineList) => void;
   onDeleted: (id: string) => void;
 }) {
   const { t } = useI18n();
@@ -31,21 +30,20 @@ export function CarteSettings({
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const update = useUpdateWineList(eid, list.id);
+  const removeList = useRemoveWineList(eid, list.id);
+  const pending = update.isPending || removeList.isPending;
 
-  const run = async (work: () => Promise<WineList>) => {
-    setPending(true);
+  const run = async (change: Parameters<typeof update.mutateAsync>[0]) => {
     setError(null);
     setFields({});
     setSaved(false);
     try {
-      onSaved(await work());
+      await update.mutateAsync(change);
       setSaved(true);
     } catch (err) {
       setError(err);
       if (err instanceof ApiError) setFields(err.fieldMap());
-    } finally {
-      setPending(false);
     }
   };
 
@@ -63,7 +61,7 @@ export function CarteSettings({
       headerAddress: form.headerAddress.trim() || null,
       lowStockThreshold: threshold,
     };
-    void run(() => carteApi.update(eid, list.id, patch));
+    void run({ patch });
   };
 
   const upload = (event: ChangeEvent<HTMLInputElement>) => {
@@ -72,15 +70,17 @@ export function CarteSettings({
     const reader = new FileReader();
     reader.onload = () => {
       const data = typeof reader.result === 'string' ? reader.result : '';
-      void run(() => carteApi.setLogo(eid, list.id, data.slice(data.indexOf(',') + 1)));
+      void run({ logo: data.slice(data.indexOf(',') + 1) });
     };
     reader.readAsDataURL(file);
   };
 
   const remove = async () => {
     if (!window.confirm(t('carte.confirmDelete', { name: list.name }))) return;
+    setError(null);
     try {
-      await carteApi.remove(eid, list.id);
+      // The lists load again without it before the write settles; the page then shows another one.
+      await removeList.mutateAsync();
       onDeleted(list.id);
     } catch (err) {
       setError(err);
@@ -113,7 +113,7 @@ export function CarteSettings({
             type="button"
             className="btn btn--primary"
             disabled={pending}
-            onClick={() => void run(() => carteApi.update(eid, list.id, { published: !list.published }))}
+            onClick={() => void run({ patch: { published: !list.published } })}
           >
             {list.published ? t('carte.unpublish') : t('carte.publish')}
           </button>
@@ -156,15 +156,11 @@ export function CarteSettings({
           <div className="form-actions">
             <SubmitButton pending={pending} label={t('common.save')} pendingLabel={t('common.saving')} />
             {list.hasLogo && (
-              <button
-                type="button"
-                className="btn"
-                onClick={() => void run(() => carteApi.removeLogo(eid, list.id))}
-              >
+              <button type="button" className="btn" onClick={() => void run({ logo: null })}>
                 {t('carte.removeLogo')}
               </button>
             )}
-            <button type="button" className="btn btn--ghost" onClick={() => void remove()}>
+            <button type="button" className="btn btn--ghost" disabled={pending} onClick={() => void remove()}>
               {t('carte.delete')}
             </button>
           </div>

@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { carteApi, type WineList, type WineListView } from '../api/carte.ts';
-import { carteKeys, useWineListView, useWineLists } from '../api/carteQueries.ts';
+import { useCreateWineList, useWineListView, useWineLists } from '../api/carteQueries.ts';
 import type { Establishment } from '../../../src/http/contract.ts';
 import { CarteAddDrinks } from '../components/CarteAddDrinks.tsx';
 import { CarteEntries } from '../components/CarteEntries.tsx';
@@ -17,48 +15,29 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
   const { t } = useI18n();
   const eid = establishment.id;
   const canManage = establishment.role === 'owner' || establishment.role === 'manager';
-  const queryClient = useQueryClient();
   const listsQuery = useWineLists(eid);
   const lists = listsQuery.data;
   const [picked, setSelected] = useState<string | null>(null);
   const selected = lists?.some((l) => l.id === picked) ? picked : (lists?.[0]?.id ?? null);
   const viewQuery = useWineListView(eid, selected);
-  const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
-  const [pending, setPending] = useState(false);
+  const create = useCreateWineList(eid);
 
-  const setLists = (update: (ls: WineList[]) => WineList[]) =>
-    queryClient.setQueryData<WineList[]>(carteKeys.lists(eid), (ls) => ls && update(ls));
-  /** Every write answers with the new view (or list): the page shows what the server holds. */
-  const apply = (next: WineListView) => {
-    queryClient.setQueryData(carteKeys.view(eid, next.list.id), next);
-    setLists((ls) => ls.map((l) => (l.id === next.list.id ? next.list : l)));
-  };
-  const applyList = (list: WineList) => {
-    setLists((ls) => ls.map((l) => (l.id === list.id ? list : l)));
-    queryClient.setQueryData<WineListView>(carteKeys.view(eid, list.id), (v) => v && { ...v, list });
-  };
-
-  const create = async (event: FormEvent) => {
+  // Each write reloads the lists and the view on screen before it settles (carteQueries.ts).
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      const list = await carteApi.create(eid, { name: name.trim() });
-      setLists((ls) => [...ls, list]);
-      setSelected(list.id);
-      setName('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
+    create.mutate(
+      { name: name.trim() },
+      {
+        onSuccess: (list) => {
+          setSelected(list.id);
+          setName('');
+        },
+      },
+    );
   };
 
-  const removed = (id: string) => {
-    setLists((ls) => ls.filter((l) => l.id !== id));
-    setSelected(lists?.find((l) => l.id !== id)?.id ?? null);
-  };
+  const removed = (id: string) => setSelected(lists?.find((l) => l.id !== id)?.id ?? null);
 
   return (
     <main className="page carte-page">
@@ -68,7 +47,7 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
           <p className="muted">{t('carte.intro')}</p>
         </div>
       </div>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={create.error} />
       <QueryState query={listsQuery}>
         {(lists) => (
           <>
@@ -88,7 +67,7 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
               ))}
             </nav>
             {canManage && (
-              <form className="form-row form-row--end carte-new" onSubmit={(e) => void create(e)}>
+              <form className="form-row form-row--end carte-new" onSubmit={submit}>
                 <Field label={t('carte.newName')}>
                   {(p) => (
                     <input
@@ -101,7 +80,11 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
                     />
                   )}
                 </Field>
-                <SubmitButton pending={pending} label={t('carte.create')} pendingLabel={t('common.saving')} />
+                <SubmitButton
+                  pending={create.isPending}
+                  label={t('carte.create')}
+                  pendingLabel={t('common.saving')}
+                />
               </form>
             )}
           </>
@@ -116,12 +99,11 @@ export function CartePage({ establishment }: { establishment: Establishment }) {
                 eid={eid}
                 list={view.list}
                 canManage={canManage}
-                onSaved={applyList}
                 onDeleted={removed}
               />
-              {canManage && <CarteSectionOrder eid={eid} view={view} onChange={apply} />}
-              {canManage && <CarteAddDrinks eid={eid} view={view} onChange={apply} />}
-              <CarteEntries eid={eid} view={view} canManage={canManage} onChange={apply} />
+              {canManage && <CarteSectionOrder eid={eid} view={view} />}
+              {canManage && <CarteAddDrinks eid={eid} view={view} />}
+              <CarteEntries eid={eid} view={view} canManage={canManage} />
             </>
           )}
         </QueryState>

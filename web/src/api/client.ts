@@ -27,16 +27,10 @@ export class ApiError extends Error {
 
 const CSRF_COOKIE = 'cellier_csrf';
 let unauthenticatedHandler: (() => void) | undefined;
-let writeHandler: (() => void) | undefined;
 
 /** Called when the server says the session is gone, so the app can return to the sign-in page. */
 export function onUnauthenticated(handler: () => void): void {
   unauthenticatedHandler = handler;
-}
-
-/** Called after every successful write, so that the cached server state is loaded again. */
-export function onWrite(handler: () => void): void {
-  writeHandler = handler;
 }
 
 function readCookie(name: string): string | undefined {
@@ -74,7 +68,6 @@ export async function api<T>(method: Method, path: string, body?: unknown, signa
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'Serveur injoignable : vérifiez votre connexion.');
   }
-  if (res.ok && method !== 'GET') writeHandler?.();
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {

@@ -61,7 +61,7 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
   const loading = work.isFetching;
   const overview = useImportOverview(eid);
   const connection = overview.data?.connection;
-  // Writes reload the work list by themselves (queryClient.ts); this is the explicit "Réessayer".
+  // Writes reload the work list before they settle (write.ts); this is the explicit "Réessayer".
   const reload = () => void work.refetch();
   const rows = data ? groupSameWine(data.items) : [];
   const labelOf = new Map((data?.items ?? []).map((i) => [i.id, i.label]));

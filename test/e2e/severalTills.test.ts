@@ -125,6 +125,13 @@ describe.skipIf(skip)('several tills, end to end in Chromium: an Astério till a
     expect(server.importErrors).toEqual([]);
     expect(await runs.filter({ hasText: 'Caisse : Restaurant' }).count()).toBe(3);
     expect(await runs.filter({ hasText: 'Caisse : Bar' }).count()).toBe(3);
+    // The state of each till in use, each line naming its till (no "first till" speaks for both).
+    const states = page.locator('.till-status');
+    await expect.poll(() => states.count()).toBe(2);
+    expect((await states.allTextContents()).map((x) => x.split(' ').slice(0, 3).join(' ')).sort()).toEqual([
+      'Caisse : Bar',
+      'Caisse : Restaurant',
+    ]);
 
     // One product of each till, the best sold, linked to the same drink.
     const unlinked = await contextApi<{ items: Product[] }>(

@@ -58,7 +58,7 @@ describeOnBothDatabases('till identifiers by role', (kind) => {
     async (role) => {
       const res = await clients[role].get(`${base}/imports`);
       expect(res.statusCode).toBe(200);
-      const { connection } = res.json<{ connection: Record<string, unknown> }>();
+      const [connection] = res.json<{ tills: Record<string, unknown>[] }>().tills;
       expect(connection).toMatchObject({
         status: 'ok',
         tillType: 'asterio',
@@ -77,7 +77,7 @@ describeOnBothDatabases('till identifiers by role', (kind) => {
     const res = await clients.staff.get(`${base}/imports`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      connection: { status: 'failing', statusMessage: expect.any(String) as unknown },
+      tills: [{ status: 'failing', statusMessage: expect.any(String) as unknown }],
     });
     for (const s of secrets()) expect(res.body).not.toContain(s);
     sim.setFaults(creds.kmlcode, {});

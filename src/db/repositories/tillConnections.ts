@@ -82,14 +82,6 @@ export async function listEstablishmentTills(
   return rows.map(toConnection);
 }
 
-/** The establishment's first till in use: what the one-till routes (`/till`) and the demo speak of. */
-export async function findFirstTill(
-  db: Db,
-  establishmentId: string,
-): Promise<StoredTillConnection | undefined> {
-  return (await listEstablishmentTills(db, establishmentId))[0];
-}
-
 export async function listTillConnections(db: Db): Promise<StoredTillConnection[]> {
   const rows = await db
     .selectFrom('till_connection')

@@ -61,9 +61,10 @@ export const quarantineItemResponse = z.object({
   createdAt: timestamp,
 });
 export const importOverviewResponse = z.object({
-  /** The state only, for every role: the identifiers are in the owner-only till settings. */
-  connection: tillStateResponse.nullable(),
-  /** Every till, removed ones last: the runs and the quarantine name theirs by `tillId`. */
+  /**
+   * Every till, removed ones last, by its state only for every role (the identifiers are in the owner-only till
+   * settings): the runs and the quarantine name theirs by `tillId`.
+   */
   tills: z.array(tillStateResponse),
   runs: z.array(importRunResponse),
   pending: z.array(isoDay),

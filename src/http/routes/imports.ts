@@ -25,12 +25,7 @@ export const importRoutes =
           request.params.establishmentId,
           ctx.clock,
         );
-        const { connection, tills } = overview;
-        return {
-          ...overview,
-          connection: connection ? presentTillState(connection) : null,
-          tills: tills.map(presentTillState),
-        };
+        return { ...overview, tills: overview.tills.map(presentTillState) };
       },
     );
 

@@ -5,11 +5,7 @@ import {
   type ImportRun,
   type QuarantineItem,
 } from '../../db/repositories/importRuns.ts';
-import {
-  findFirstTill,
-  findTillConnection,
-  listEstablishmentTills,
-} from '../../db/repositories/tillConnections.ts';
+import { findTillConnection, listEstablishmentTills } from '../../db/repositories/tillConnections.ts';
 import { addDays, daysBetween, lastClosedBusinessDay, localDateHour } from '../../domain/businessDay.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { AppError, invalidField, notFound } from '../../domain/errors.ts';
@@ -65,8 +61,7 @@ export async function requestImports(
 }
 
 export type ImportOverview = {
-  /** The first till in use (the one-till pages); `tills` has every one, removed ones last. */
-  connection: TillConnectionView | null;
+  /** Every till, removed ones last: the pages speak of the tills in use, the history names removed ones. */
   tills: TillConnectionView[];
   runs: ImportRun[];
   pending: string[];
@@ -83,11 +78,9 @@ export async function importOverview(
 ): Promise<ImportOverview> {
   const establishment = await requireMembership(db, establishmentId, actorId);
   const tills = await listEstablishmentTills(db, establishmentId, { withArchived: true });
-  const connection = await findFirstTill(db, establishmentId);
   // Pending first: a day that leaves the queue between the two reads then shows as a finished run, never as lost.
   const pending = await queue.pending(establishmentId);
   return {
-    connection: connection ? toView(connection) : null,
     tills: tills.map(toView),
     runs: await listRuns(db, establishmentId, 100),
     pending,

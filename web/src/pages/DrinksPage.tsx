@@ -5,7 +5,7 @@ import type { Establishment, TillState } from '../../../src/http/contract.ts';
 import { DrinkTable } from '../components/DrinkTable.tsx';
 import { ErrorBanner, Loading } from '../components/Feedback.tsx';
 import { Pagination } from '../components/Pagination.tsx';
-import { TillBanner } from '../components/TillBanner.tsx';
+import { TillBanner, tillsInUse } from '../components/TillBanner.tsx';
 import { useDebounced } from '../components/useDebounced.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, paths, useLocation } from '../router.tsx';
@@ -26,7 +26,7 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
   const debounced = useDebounced(text, 300);
   const eid = establishment.id;
   const overview = useImportOverview(eid);
-  const connection = overview.isError ? null : overview.data?.connection;
+  const tills = overview.isError ? [] : tillsInUse(overview.data);
 
   const setParam = (key: string, value: string | null) =>
     navigate(pathname + withParam(search, key, value), { replace: key !== 'page' });
@@ -60,14 +60,14 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
       <div className="page-head">
         <h1>{t('drinks.title')}</h1>
         <div className="page-head__slot" data-slot="sync">
-          <SyncLink eid={eid} connection={connection} />
+          <SyncLink eid={eid} tills={tills} />
         </div>
         <Link to={paths.drinkNew(eid)} className="btn btn--primary">
           + {t('drinks.add')}
         </Link>
       </div>
 
-      <TillBanner eid={eid} connection={connection} quiet />
+      <TillBanner eid={eid} tills={tills} quiet />
       <section
         className={`filters${showFilters ? ' filters--open' : ''}`}
         role="search"
@@ -227,9 +227,10 @@ export function DrinksPage({ establishment }: { establishment: Establishment }) 
 }
 
 /** "N boissons à synchroniser": the way into the work list, once a till is connected. */
-function SyncLink({ eid, connection }: { eid: string; connection: TillState | null | undefined }) {
+function SyncLink({ eid, tills }: { eid: string; tills: TillState[] | undefined }) {
   const { tn, t } = useI18n();
-  const work = useWorkList(eid, { pageSize: 1 }, !!connection);
+  const connected = (tills?.length ?? 0) > 0;
+  const work = useWorkList(eid, { pageSize: 1 }, connected);
   const summary = work.data;
   if (work.isError)
     return (
@@ -237,7 +238,7 @@ function SyncLink({ eid, connection }: { eid: string; connection: TillState | nu
         {t('common.retry')}
       </button>
     );
-  if (!connection || summary === undefined) return null;
+  if (!connected || summary === undefined) return null;
   const { unlinked } = summary;
   // Nothing came from the till yet: that is not "all linked".
   if (summary.tillProducts === 0)

@@ -6,7 +6,7 @@ import { ErrorBanner, Notice, SubmitButton } from '../components/Feedback.tsx';
 import { DateInput } from '../components/DateInput.tsx';
 import { Field } from '../components/Field.tsx';
 import { QueryState } from '../components/QueryState.tsx';
-import { TillBanner } from '../components/TillBanner.tsx';
+import { TillBanner, tillsInUse } from '../components/TillBanner.tsx';
 import { SalesFileImport } from '../components/SalesFileImport.tsx';
 import { euros } from '../components/tillFormat.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -90,8 +90,8 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
       <QueryState query={overviewQuery}>
         {(overview) => (
           <>
-            <TillBanner eid={eid} connection={overview.connection} />
-            {overview.connection && canManage && (
+            <TillBanner eid={eid} tills={tillsInUse(overview)} />
+            {overview.tills.some((c) => c.archivedAt === null) && canManage && (
               <section className="card imports-actions" aria-label={t('imp.actions')}>
                 <div className="imports-actions__now">
                   <button
@@ -146,7 +146,9 @@ export function ImportsPage({ establishment }: { establishment: Establishment })
                 )}
               </section>
             )}
-            {overview.connection && !canManage && <p className="muted">{t('imp.managersOnly')}</p>}
+            {overview.tills.some((c) => c.archivedAt === null) && !canManage && (
+              <p className="muted">{t('imp.managersOnly')}</p>
+            )}
             {!running && overview.runs.length > 0 && (
               <Notice>
                 <Link to={paths.sync(eid)}>{t('imp.toSync')}</Link>

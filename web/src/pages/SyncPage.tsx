@@ -7,7 +7,7 @@ import { NotDrinkBanner } from '../components/NotDrinkBanner.tsx';
 import { drinkTitle } from '../components/format.ts';
 import { Pagination } from '../components/Pagination.tsx';
 import { ProposalPanel } from '../components/proposal/ProposalPanel.tsx';
-import { TillBanner } from '../components/TillBanner.tsx';
+import { TillBanner, tillsInUse } from '../components/TillBanner.tsx';
 import { SoldIcon } from '../components/TillIcons.tsx';
 import { euros, groupSameWine } from '../components/tillFormat.ts';
 import { useDebounced } from '../components/useDebounced.ts';
@@ -60,7 +60,7 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
   const data = work.data;
   const loading = work.isFetching;
   const overview = useImportOverview(eid);
-  const connection = overview.data?.connection;
+  const tills = tillsInUse(overview.data);
   // Writes reload the work list before they settle (write.ts); this is the explicit "Réessayer".
   const reload = () => void work.refetch();
   const rows = data ? groupSameWine(data.items) : [];
@@ -133,7 +133,7 @@ export function SyncPage({ establishment }: { establishment: Establishment }) {
           </Link>
         </div>
       </div>
-      <TillBanner eid={eid} connection={connection} quiet />
+      <TillBanner eid={eid} tills={tills} quiet />
 
       <nav className="subtabs" aria-label={t('sync.views')}>
         {VIEWS.map((v) => (

@@ -23,6 +23,14 @@ describeOnBothDatabases('import reliability', (kind) => {
   let db: TestDatabase;
   let sim: AsterioSimulator;
   const clock = fixedClock('2026-10-01T09:00:00Z');
+  /** One night of the establishment's one till, as the CLI or the schedule runs it. */
+  const night = async (access: TillAccess, id: string, day: string, trigger: 'cli' | 'schedule') =>
+    importNight(
+      db.db,
+      access,
+      { establishmentId: id, tillId: await soleTillId(db.db, id), day, trigger },
+      clock,
+    );
   beforeEach(async () => {
     clock.set('2026-10-01T09:00:00Z');
     db = await createTestDatabase(kind);
@@ -72,29 +80,9 @@ describeOnBothDatabases('import reliability', (kind) => {
     expect(first.map((j) => `${j.establishmentId}:${j.day}`).sort()).toEqual(
       [`${open}:2026-09-30`, `${refused}:2026-09-30`].sort(),
     );
-    await importNight(
-      db.db,
-      access,
-      {
-        establishmentId: open,
-        tillId: await soleTillId(db.db, open),
-        day: '2026-09-30',
-        trigger: 'schedule',
-      },
-      clock,
-    );
+    await night(access, open, '2026-09-30', 'schedule');
     sim.changePassword(REFUSED, 'changé-en-caisse');
-    const denied = await importNight(
-      db.db,
-      access,
-      {
-        establishmentId: refused,
-        tillId: await soleTillId(db.db, refused),
-        day: '2026-09-30',
-        trigger: 'schedule',
-      },
-      clock,
-    );
+    const denied = await night(access, refused, '2026-09-30', 'schedule');
     expect(denied.errorCode).toBe('auth_refused');
     expect((await soleTill(db.db, refused))?.status).toBe('refused');
 
@@ -148,28 +136,14 @@ describeOnBothDatabases('import reliability', (kind) => {
     const access = { ...base, connectorOptions: { ...base.connectorOptions, maxPages: 12 } };
     const id = await connectTo(db.db, sim, access, fixedClock('2026-10-01T09:00:00Z'), SMALL);
     sim.setFaults(SMALL, { endlessPages: true });
-    const run = await importNight(
-      db.db,
-      access,
-      { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-26', trigger: 'cli' },
-      clock,
-    );
+    const run = await night(access, id, '2026-09-26', 'cli');
     expect(run).toMatchObject({ status: 'failed', errorCode: 'too_large', lines: 0 });
     expect(run.errorMessage).toMatch(/pages/);
     expect(await countDayLines(db.db, id, '2026-09-26')).toBe(0);
     // Not the credentials' fault: the connection is not marked refused, the schedule will try again.
     expect((await soleTill(db.db, id))?.status).not.toBe('refused');
     sim.clearFaults();
-    expect(
-      (
-        await importNight(
-          db.db,
-          access,
-          { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-26', trigger: 'cli' },
-          clock,
-        )
-      ).status,
-    ).toBe('succeeded');
+    expect((await night(access, id, '2026-09-26', 'cli')).status).toBe('succeeded');
   });
 
   it('fails a run when the till stalls mid-answer (read timeout, retried), then succeeds once it answers', async () => {
@@ -185,26 +159,12 @@ describeOnBothDatabases('import reliability', (kind) => {
     const id = await connectTo(db.db, sim, access, fixedClock('2026-10-01T09:00:00Z'), SMALL);
     sim.setFaults(SMALL, { stallMs: 5_000 });
     const started = Date.now();
-    const run = await importNight(
-      db.db,
-      access,
-      { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-26', trigger: 'cli' },
-      clock,
-    );
+    const run = await night(access, id, '2026-09-26', 'cli');
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(run).toMatchObject({ status: 'failed', errorCode: 'timeout' });
     expect(run.errorMessage).toMatch(/temps/);
     expect(await countDayLines(db.db, id, '2026-09-26')).toBe(0);
     sim.clearFaults();
-    expect(
-      (
-        await importNight(
-          db.db,
-          access,
-          { establishmentId: id, tillId: await soleTillId(db.db, id), day: '2026-09-26', trigger: 'cli' },
-          clock,
-        )
-      ).status,
-    ).toBe('succeeded');
+    expect((await night(access, id, '2026-09-26', 'cli')).status).toBe('succeeded');
   });
 });

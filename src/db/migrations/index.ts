@@ -22,6 +22,7 @@ import * as drinkStockByDay from './20261206T0731_drink_stock_by_day.ts';
 import * as saleProductTotal from './20261206T0732_sale_product_total.ts';
 import * as severalTills from './20261206T0740_several_tills.ts';
 import * as saleProductMonth from './20261206T0950_sale_product_month.ts';
+import * as drinkNameOrderIdx from './20261206T0955_drink_name_order_idx.ts';
 
 // Static list rather than a folder scan: works the same under tsx, a bundle or tests. Keys sort by time.
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0732_sale_product_total': saleProductTotal,
   '20261206T0740_several_tills': severalTills,
   '20261206T0950_sale_product_month': saleProductMonth,
+  '20261206T0955_drink_name_order_idx': drinkNameOrderIdx,
 };

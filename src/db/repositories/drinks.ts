@@ -164,17 +164,16 @@ export async function listDrinks(
     db.selectFrom('drink as d').selectAll('d').where('d.establishment_id', '=', establishmentId),
     filter,
   );
-  const page = await sortBy(
-    db
-      .with('f', () => base)
-      .selectFrom('f')
-      .select(['f.id', sql<number>`count(*) over ()`.as('total_count')]),
-    filter,
-  )
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  if (page.length === 0) return { items: [], total: 0 };
+  // The page and the count apart: a window count made every request sort every drink; the page alone reads
+  // drink_name_order_idx in the default order, and the count is an index-only scan.
+  const [page, counted] = await Promise.all([
+    sortBy(base.clearSelect().select('d.id'), filter).limit(filter.limit).offset(filter.offset).execute(),
+    base
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirst(),
+  ]);
+  if (page.length === 0) return { items: [], total: Number(counted?.n ?? 0) };
   const rows = await withStock(db, establishmentId)
     .selectAll('d')
     .select(stockColumns)
@@ -187,7 +186,7 @@ export async function listDrinks(
   const byId = new Map(rows.map((r) => [r.id, toDrinkWithStock(r)]));
   return {
     items: page.map((r) => byId.get(r.id)).filter((d): d is DrinkWithStock => d !== undefined),
-    total: Number(page[0]?.total_count ?? 0),
+    total: Number(counted?.n ?? 0),
   };
 }
 

@@ -53,9 +53,10 @@ export function matchDetailed(
   const remembering = k.labels.size > 0 || k.refused.size > 0;
   const key = remembering ? labelKey(learntWord ? parseLabel(text, now) : raw) : '';
   const { parsed, learnt } = applyKnowledge(raw, k);
-  const query: QueryToken[] = parsed.tokens.map((t) =>
-    expandToken(index, t, false, t.colour === null ? k.words.get(t.text) : undefined),
-  );
+  const query: QueryToken[] = parsed.tokens.map((t) => {
+    const w = k.words.get(t.text);
+    return expandToken(index, t, false, w && (t.colour === null || w.kind === 'colour') ? w : undefined);
+  });
   markEdgeCodes(index, query);
   if (parsed.vintageToken) {
     const text = parsed.vintageToken;

@@ -136,6 +136,14 @@ export function verify(
       bestMulti = null;
       colourOk = true;
     }
+    // a family code learnt as a colour says nothing of a drink without one (a vermouth, a 0,0 % sparkling)
+    // unless that drink names the colour ("Vermouth de Chambéry Rouge")
+    if (best === 0 && t.colour !== null && entry.colour === null && qt.learnt?.kind === 'colour') {
+      const j = slotOf(tok, off, n, index.vocab.id(normalise(t.colour)) ?? -1);
+      if (j < 0) continue;
+      best = 1;
+      bestJ = j;
+    }
     if (best === 0 && typeWordFits(t.text, entry.type, entry.subtype ?? null, typeWords)) best = Q_TYPE;
     if (best === 0) {
       unexplained += qt.weight;

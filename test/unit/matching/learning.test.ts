@@ -140,6 +140,21 @@ describe('catalogue profile', () => {
     expect(learnCatalogue(withName, many, NOW).words.qqb).toEqual({ kind: 'colour', colour: 'blanc' });
   });
 
+  it('a family code learnt as a colour blocks no drink without a colour, and picks the one that names it', () => {
+    const vermouth = (id: string, cuvee: string): LibraryEntry => ({
+      ...wine(id, 'Dolin', 'Vermouth de Chambéry', 'rouge'),
+      type: 'fortified',
+      colour: null,
+      cuvee,
+      name: `Dolin Vermouth de Chambéry ${cuvee}`,
+    });
+    const withVermouth = buildMatchIndex([...LIB, vermouth('v1', 'Rouge'), vermouth('v2', 'Dry')]);
+    const book = new LessonBook([], { labels: 10, words: { qqr: { kind: 'colour', colour: 'rouge' } } });
+    const a = match(withVermouth, 'QQR DOLIN VERMOUTH CHAMBERY', opts(book));
+    expect(a.decision).toBe('oui');
+    expect(a.candidates[0]?.id).toBe('v1');
+  });
+
   it('learns nothing from ordinary labels', () => {
     const profile = learnCatalogue(index, ['HUET VOUVRAY', 'GAUBY ROUSSILLON', 'SIMONE PALETTE BLANC'], NOW);
     expect(profile.words).toEqual({});

@@ -6,6 +6,7 @@ import { loadLibraryFor } from '../../src/db/repositories/library.ts';
 import { ensureSaleLinePartition, insertLines } from '../../src/db/repositories/saleLines.ts';
 import { insertMovements } from '../../src/db/repositories/stockMovements.ts';
 import { soleTill } from '../helpers/soleTill.ts';
+import { insertTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import { insertTillProducts } from '../../src/db/repositories/tillProducts.ts';
 import { buildMatchIndex, match, normalise, type LibraryEntry } from '../../src/matching/index.ts';
 import { sharedKnowledgeNow } from '../../src/services/library/matchKnowledge.ts';
@@ -250,5 +251,31 @@ describeOnBothDatabases('the matcher learns from answers and from other establis
     expect(a.answer.decision).toBe('oui');
     expect(a.answer.candidates[0]?.id).toBe(reds[4]?.id);
     expect(a.answer.candidates[0]?.why).toContain('catalogue');
+  });
+
+  it('a product of a second till reads its own till’s catalogue, not the first one’s', async () => {
+    const bar = await insertTillConnection(
+      db.db,
+      env.establishmentId,
+      'Bar',
+      {
+        tillType: 'asterio',
+        domain: 'https://bar-70009.myasterio.com',
+        kmlcode: 'bar-70009',
+        siteCode: 'SID',
+        identifier: 'BAR_GENERICDATA',
+        passwordEncrypted: 'sealed',
+      },
+      env.clock.now(),
+    );
+    // The bar's own family code, which the first till's catalogue never uses.
+    const labels = reds.slice(4, 8).map((e) => labelOf(e).replace(PREFIX, 'ZBVIN'));
+    const ids = await addProducts(env.establishmentId, bar.id, labels);
+    const a = await propose(env.establishmentId, ids[0] ?? '');
+    expect(a.answer.decision).toBe('oui');
+    expect(a.answer.candidates[0]?.id).toBe(reds[4]?.id);
+    expect(a.answer.candidates[0]?.why).toContain('catalogue');
+    const profiles = await db.db.selectFrom('till_catalogue_profile').select('till_id').execute();
+    expect(profiles.map((p) => p.till_id)).toContain(bar.id);
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database.ts';
 
 export type StockAtRow = { drinkId: string; quantity: number; baseAt: Date | null };
@@ -34,6 +34,7 @@ export async function stockAtInstants(
   const ids = opts.drinkIds;
   if (instants.length === 0) return [];
   if (ids && ids.length === 0) return instants.map(() => []);
+  if (instants.length >= 3) return stockAtManyInstants(db, establishmentId, instants, opts);
   const atDay = sql`(i.at + interval '2 days')::date`;
   const at = sql`i.at`;
   const ats = sql`${sql.val(instants.map((i) => i.toISOString()))}::timestamptz[]`;
@@ -64,25 +65,91 @@ export async function stockAtInstants(
         and (lc.seq is null or (m.occurred_at, m.seq) > (lc.occurred_at, lc.seq))
     ) mv on true
     cross join lateral (select coalesce(lc.occurred_at, fc.occurred_at, '-infinity') as base) b
+    ${salesSince(establishmentId, sql`d.id`, sql`b.base`, at, atDay)}
+    where d.establishment_id = ${establishmentId}
+    ${ids ? sql`and d.id = any(${sql.val([...ids])}::uuid[])` : sql``}
+  `.execute(db);
+  const out: StockAtRow[][] = instants.map(() => []);
+  for (const r of rows.rows)
+    out[Number(r.n) - 1]?.push({ drinkId: r.drink_id, quantity: Number(r.quantity), baseAt: r.base_at });
+  return out;
+}
+
+/** Linked sales of a drink in (base, at], as a lateral join `sl(sold)`. */
+function salesSince(
+  establishmentId: string,
+  drinkId: RawBuilder<unknown>,
+  base: RawBuilder<unknown>,
+  at: RawBuilder<unknown>,
+  atDay: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  return sql`
     left join lateral (
       -- Sales in (base, at]: a product-day lying wholly inside counts from sale_product_day, one the window cuts (at
       -- most the two edge days of each product) from its lines. Both days bound the summary's index range (a line is
       -- sold within two days of its business day); quantity × factor is exact in numeric, so whole days sum to their
       -- lines. One probe per linked product-day: the lines are read only for an edge day.
       select sum(l.factor * case
-          when t.first_sold_at > b.base and t.last_sold_at <= ${at} then t.quantity
+          when t.first_sold_at > ${base} and t.last_sold_at <= ${at} then t.quantity
           else (select coalesce(sum(s.quantity), 0) from sale_line s
             where s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
-              and s.business_day = t.business_day and s.sold_at > b.base and s.sold_at <= ${at})
+              and s.business_day = t.business_day and s.sold_at > ${base} and s.sold_at <= ${at})
         end) as sold
       from till_link l
       join sale_product_day t on t.establishment_id = l.establishment_id and t.till_product_id = l.till_product_id
-      where l.establishment_id = d.establishment_id and l.drink_id = d.id
-        and t.business_day >= (b.base - interval '2 days')::date and t.business_day <= ${atDay}
-        and t.last_sold_at > b.base and t.first_sold_at <= ${at}
-    ) sl on true
-    where d.establishment_id = ${establishmentId}
-    ${ids ? sql`and d.id = any(${sql.val([...ids])}::uuid[])` : sql``}
+      where l.establishment_id = ${establishmentId} and l.drink_id = ${drinkId}
+        and t.business_day >= (${base} - interval '2 days')::date and t.business_day <= ${atDay}
+        and t.last_sold_at > ${base} and t.first_sold_at <= ${at}
+    ) sl on true`;
+}
+
+/**
+ * Many instants (a report's month starts): each count carries the instant of the next one, so the last count at every
+ * instant is found by one pass over the counts, and the movements after it by one join, instead of index lookups per
+ * drink and instant. The property test holds it to the lookups of `stockAt`.
+ */
+async function stockAtManyInstants(
+  db: Db,
+  establishmentId: string,
+  instants: readonly Date[],
+  opts: StockAtOptions,
+): Promise<StockAtRow[][]> {
+  const keep = opts.excludeSessionId
+    ? sql`c.count_session_id is distinct from ${opts.excludeSessionId}::uuid`
+    : sql`true`;
+  const ids = opts.drinkIds;
+  const only = (col: string) => (ids ? sql`and ${sql.ref(col)} = any(${sql.val([...ids])}::uuid[])` : sql``);
+  const ats = sql`${sql.val(instants.map((i) => i.toISOString()))}::timestamptz[]`;
+  const rows = await sql<{ n: number; drink_id: string; quantity: number; base_at: Date | null }>`
+    with c as materialized (
+      select c.drink_id, c.quantity, c.occurred_at, c.seq,
+        lead(c.occurred_at) over w as next_at, row_number() over w as k
+      from stock_movement c
+      where c.establishment_id = ${establishmentId} and c.kind = 'count' and ${keep} ${only('c.drink_id')}
+      window w as (partition by c.drink_id order by c.occurred_at, c.seq)
+    ),
+    b as materialized (
+      select i.n, i.at, d.id as drink_id, lc.quantity, lc.occurred_at as base_at, lc.seq,
+        coalesce(lc.occurred_at, fc.occurred_at, '-infinity') as base
+      from unnest(${ats}) with ordinality as i(at, n)
+      cross join drink d
+      left join c lc on lc.drink_id = d.id and lc.occurred_at <= i.at and (lc.next_at is null or lc.next_at > i.at)
+      left join c fc on fc.drink_id = d.id and fc.k = 1
+      where d.establishment_id = ${establishmentId} ${only('d.id')}
+    ),
+    mv as (
+      select b.n, b.drink_id, sum(case m.kind when 'loss' then -m.quantity else m.quantity end) as delta
+      from b
+      join stock_movement m on m.establishment_id = ${establishmentId} and m.drink_id = b.drink_id
+      where m.kind <> 'count' and m.occurred_at <= b.at and m.occurred_at >= coalesce(b.base_at, '-infinity')
+        and (b.seq is null or (m.occurred_at, m.seq) > (b.base_at, b.seq))
+      group by b.n, b.drink_id
+    )
+    select b.n, b.drink_id,
+      round(coalesce(b.quantity, 0) + coalesce(mv.delta, 0) - coalesce(sl.sold, 0), 3) as quantity, b.base_at
+    from b
+    left join mv on mv.n = b.n and mv.drink_id = b.drink_id
+    ${salesSince(establishmentId, sql`b.drink_id`, sql`b.base`, sql`b.at`, sql`(b.at + interval '2 days')::date`)}
   `.execute(db);
   const out: StockAtRow[][] = instants.map(() => []);
   for (const r of rows.rows)

@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedReferenceData } from './services/reference/seedReferenceData.ts';
 import { inTransaction } from './db/transaction.ts';
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
 
 export const VERSION: string = (

@@ -31,7 +31,7 @@ export function tillAccessFor(config: Config, connectorOptions: TillConnectorOpt
 }
 
 /** Embedded: a FIFO in this process. Server: pg-boss on the same PostgreSQL, shared with workers. */
-export async function createQueue(
+async function createQueue(
   config: Config,
   deps: JobDeps,
   options: { work: boolean; schedule: boolean; logger: Logger },
@@ -45,7 +45,7 @@ export async function createQueue(
   });
 }
 
-export type ComposeOptions = {
+type ComposeOptions = {
   config: Config;
   /** Server mode: run queued imports in this process too (`cellier serve --no-worker` turns it off). */
   work?: boolean;
@@ -63,7 +63,7 @@ export type ComposeOptions = {
   version?: string;
 };
 
-export type Cellier = {
+type Cellier = {
   app: FastifyInstance;
   database: DatabaseHandle;
   tills: TillAccess;

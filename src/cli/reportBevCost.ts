@@ -34,7 +34,7 @@ function cell(value: string | number | null, kind: string | undefined): string {
 }
 
 /** A table as aligned text: names left, numbers right. */
-export function formatTable(table: Table): string {
+function formatTable(table: Table): string {
   const rows = table.rows.map((r) => table.columns.map((c) => cell(r[c.key] ?? null, c.kind)));
   const widths = table.columns.map((c, i) =>
     Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)),

@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 // Tables of the wine lists and their public pages' freshness stamp (migration 20261205T2350_wine_lists).
-export interface WineListTable {
+interface WineListTable {
   establishment_id: string;
   id: Generated<string>;
   name: string;
@@ -20,7 +20,7 @@ export interface WineListTable {
   updated_at: Timestamp;
 }
 
-export interface WineListItemTable {
+interface WineListItemTable {
   establishment_id: string;
   wine_list_id: string;
   drink_id: string;
@@ -31,7 +31,7 @@ export interface WineListItemTable {
   created_at: CreatedAt;
 }
 
-export interface CarteStampTable {
+interface CarteStampTable {
   establishment_id: string;
   version: number;
 }

@@ -7,7 +7,7 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export type CountScopeKind = 'all' | 'location' | 'categories';
 export type CountStatus = 'open' | 'closed';
 
-export interface CountSessionTable {
+interface CountSessionTable {
   establishment_id: string;
   id: Generated<string>;
   name: string;
@@ -25,7 +25,7 @@ export interface CountSessionTable {
   closed_by: string | null;
 }
 
-export interface CountLineTable {
+interface CountLineTable {
   establishment_id: string;
   session_id: string;
   drink_id: string;
@@ -37,7 +37,7 @@ export interface CountLineTable {
   previous_by: string | null;
 }
 
-export interface CountEventTable {
+interface CountEventTable {
   establishment_id: string;
   seq: Generated<number>;
   session_id: string;
@@ -48,7 +48,7 @@ export interface CountEventTable {
   detail: ColumnType<unknown, string | undefined, string>;
 }
 
-export interface VarianceReasonTable {
+interface VarianceReasonTable {
   establishment_id: string;
   id: Generated<string>;
   label: string;
@@ -56,7 +56,7 @@ export interface VarianceReasonTable {
   archived_at: Timestamp | null;
 }
 
-export interface CountVarianceNoteTable {
+interface CountVarianceNoteTable {
   establishment_id: string;
   session_id: string;
   drink_id: string;
@@ -66,7 +66,7 @@ export interface CountVarianceNoteTable {
   at: Timestamp;
 }
 
-export interface DrinkCostTable {
+interface DrinkCostTable {
   establishment_id: string;
   seq: Generated<number>;
   drink_id: string;

@@ -33,7 +33,7 @@ const parseNumber = (value: string): number => Number(value);
 const parseDate = (value: string): string => value;
 
 /** No statement runs longer than this on the server (a runaway query cannot hold a connection for good). */
-export const STATEMENT_TIMEOUT_MS = 60_000;
+const STATEMENT_TIMEOUT_MS = 60_000;
 
 export async function openPostgres(
   url: string,

@@ -4,21 +4,21 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 // Tables of a till's exported sales files: the file-only tills, the saved mappings and each upload.
-export interface SalesFileTillTable {
+interface SalesFileTillTable {
   establishment_id: string;
   id: Generated<string>;
   name: string;
   created_at: CreatedAt;
 }
 
-export interface SalesFilePresetTable {
+interface SalesFilePresetTable {
   establishment_id: string;
   name: string;
   mapping: unknown;
   updated_at: Timestamp;
 }
 
-export interface SalesFileUploadTable {
+interface SalesFileUploadTable {
   establishment_id: string;
   id: Generated<string>;
   till_id: string;

@@ -6,7 +6,7 @@ import type { SalesFileDatabase } from './salesFileSchema.ts';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-export interface AccountTable {
+interface AccountTable {
   id: Generated<string>;
   email: string;
   password_hash: string;
@@ -15,7 +15,7 @@ export interface AccountTable {
   created_at: CreatedAt;
 }
 
-export interface AccountTaskTable {
+interface AccountTaskTable {
   id: Generated<string>;
   account_id: string;
   kind: string;
@@ -31,27 +31,27 @@ export interface AccountTaskTable {
   updated_at: Timestamp;
 }
 
-export interface SessionTable {
+interface SessionTable {
   id: string;
   account_id: string;
   created_at: CreatedAt;
   expires_at: Timestamp;
 }
 
-export interface LoginFailureTable {
+interface LoginFailureTable {
   id: Generated<number>;
   email: string;
   ip: string;
   at: Timestamp;
 }
 
-export interface RateLimitTable {
+interface RateLimitTable {
   key: string;
   hits: number;
   expires_at: Timestamp;
 }
 
-export interface EstablishmentTable {
+interface EstablishmentTable {
   id: Generated<string>;
   name: string;
   time_zone: Generated<string>;
@@ -62,14 +62,14 @@ export interface EstablishmentTable {
 
 export type Role = 'owner' | 'manager' | 'staff';
 
-export interface MembershipTable {
+interface MembershipTable {
   establishment_id: string;
   account_id: string;
   role: Role;
   created_at: CreatedAt;
 }
 
-export interface InvitationTable {
+interface InvitationTable {
   establishment_id: string;
   id: Generated<string>;
   email: string;
@@ -79,7 +79,7 @@ export interface InvitationTable {
   accepted_at: Timestamp | null;
 }
 
-export interface AppellationTable {
+interface AppellationTable {
   id: string;
   name: string;
   sign: string;
@@ -89,7 +89,7 @@ export interface AppellationTable {
   search_text: string;
 }
 
-export interface DrinkTable {
+interface DrinkTable {
   establishment_id: string;
   id: Generated<string>;
   library_entry_id: string | null;
@@ -117,7 +117,7 @@ export interface DrinkTable {
 
 export type MovementKind = 'receipt' | 'loss' | 'adjustment' | 'count';
 
-export interface StockMovementTable {
+interface StockMovementTable {
   establishment_id: string;
   id: Generated<string>;
   seq: Generated<number>;
@@ -134,7 +134,7 @@ export interface StockMovementTable {
 }
 
 /** Kept by triggers (migration 20261206T0004): the §4 rule evaluated at each write, read by the cellar. */
-export interface DrinkStockTable {
+interface DrinkStockTable {
   establishment_id: string;
   drink_id: string;
   stock: number;
@@ -199,7 +199,7 @@ export interface TillConnectionTable {
   updated_at: Timestamp;
 }
 
-export interface TillProductTable {
+interface TillProductTable {
   establishment_id: string;
   id: Generated<string>;
   till_id: string;
@@ -216,14 +216,14 @@ export interface TillProductTable {
   created_at: CreatedAt;
 }
 
-export interface TillProductLabelTable {
+interface TillProductLabelTable {
   establishment_id: string;
   till_product_id: string;
   label: string;
   valid_from: string;
 }
 
-export interface SaleLineTable {
+interface SaleLineTable {
   establishment_id: string;
   till_id: string;
   business_day: string;
@@ -240,7 +240,7 @@ export interface SaleLineTable {
 }
 
 /** Kept by triggers on sale_line (migration 20261206T0610): never written by the application. */
-export interface SaleProductDayTable {
+interface SaleProductDayTable {
   establishment_id: string;
   till_product_id: string;
   business_day: string;
@@ -255,7 +255,7 @@ export interface SaleProductDayTable {
 }
 
 /** Kept by triggers on sale_product_day (migration 20261206T0732): never written by the application. */
-export interface SaleProductTotalTable {
+interface SaleProductTotalTable {
   establishment_id: string;
   till_product_id: string;
   quantity: number;
@@ -266,7 +266,7 @@ export interface SaleProductTotalTable {
 }
 
 /** Kept by triggers on sale_product_day (migration 20261206T0950): never written by the application. */
-export interface SaleProductMonthTable {
+interface SaleProductMonthTable {
   establishment_id: string;
   till_product_id: string;
   month: string;
@@ -279,7 +279,7 @@ export interface SaleProductMonthTable {
   last_sold_at: Date;
 }
 
-export interface SaleQuarantineTable {
+interface SaleQuarantineTable {
   establishment_id: string;
   id: Generated<string>;
   till_id: string;
@@ -319,7 +319,7 @@ export interface ImportRunTable {
   error_message: string | null;
 }
 
-export interface TillLinkTable {
+interface TillLinkTable {
   establishment_id: string;
   till_product_id: string;
   drink_id: string;
@@ -329,7 +329,7 @@ export interface TillLinkTable {
 }
 
 export type LinkEventKind = 'link' | 'relink' | 'factor' | 'unlink';
-export interface TillLinkEventTable {
+interface TillLinkEventTable {
   establishment_id: string;
   id: Generated<string>;
   till_product_id: string;
@@ -363,7 +363,7 @@ export interface LibraryEntryTable {
 }
 
 /** One answer per establishment and label identity: what the matcher learnt from it (see src/matching/knowledge.ts). */
-export interface MatchLessonTable {
+interface MatchLessonTable {
   establishment_id: string;
   label_key: string;
   library_entry_id: string | null;
@@ -373,7 +373,7 @@ export interface MatchLessonTable {
 }
 
 /** A till connection's catalogue profile, rebuilt when a newer import has run. */
-export interface TillCatalogueProfileTable {
+interface TillCatalogueProfileTable {
   till_id: string;
   establishment_id: string;
   catalogue_version: string;

@@ -36,9 +36,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 };
 
 /** No date before this one: older ones are typing mistakes, and year 0 breaks date arithmetic. */
-export const EARLIEST_DATE = new Date('1900-01-01T00:00:00Z');
+const EARLIEST_DATE = new Date('1900-01-01T00:00:00Z');
 /** How far past "now" a count, a movement or a receipt may be dated (time zones, clocks a little fast). */
-export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 
 export const notTooOld = (d: Date): boolean => d.getTime() >= EARLIEST_DATE.getTime();
 export const notInFuture = (d: Date, now: Date): boolean => d.getTime() <= now.getTime() + FUTURE_SLACK_MS;

@@ -1,9 +1,9 @@
 /** How much of a drink one till unit takes (DESIGN §2 "Facteur"), from the serving the label names. */
-export type ServingKind = 'bottle' | 'half' | 'magnum' | 'glass' | 'carafe' | 'can' | 'bib';
+type ServingKind = 'bottle' | 'half' | 'magnum' | 'glass' | 'carafe' | 'can' | 'bib';
 
-export const DEFAULT_GLASS_CL = 12.5;
-export const DEFAULT_SPIRIT_POUR_CL = 4;
-export const DEFAULT_CARAFE_CL = 50;
+const DEFAULT_GLASS_CL = 12.5;
+const DEFAULT_SPIRIT_POUR_CL = 4;
+const DEFAULT_CARAFE_CL = 50;
 
 /** The drink a serving comes out of: a glass or a carafe is poured from a 75 cl bottle unless the label says more. */
 export function containerFormatCl(
@@ -58,4 +58,4 @@ export function proposeFactor(input: {
   return { pourCl, factor: roundFactor(pourCl / drinkFormatCl) };
 }
 
-export const roundFactor = (f: number): number => Math.round(f * 1_000_000) / 1_000_000;
+const roundFactor = (f: number): number => Math.round(f * 1_000_000) / 1_000_000;

@@ -1,7 +1,7 @@
 import { addDays, localDateHour } from './businessDay.ts';
 
 /** The instant business day `day` starts: that local date at the cutoff hour, in the establishment's time zone. */
-export function businessDayStart(day: string, timeZone: string, cutoffHour: number): Date {
+function businessDayStart(day: string, timeZone: string, cutoffHour: number): Date {
   const target = Date.parse(`${day}T${String(cutoffHour).padStart(2, '0')}:00:00Z`);
   let guess = target;
   for (let i = 0; i < 3; i += 1) {

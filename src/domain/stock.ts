@@ -12,9 +12,9 @@ export type StockMovement = {
   occurredAt: Date;
   seq: number;
 };
-export type StockSale = { quantity: number; factor: number; soldAt: Date };
+type StockSale = { quantity: number; factor: number; soldAt: Date };
 
-export type StockState = { quantity: number; lastCountAt: Date | null };
+type StockState = { quantity: number; lastCountAt: Date | null };
 
 const isAfter = (at: Date, seq: number, base: { at: Date; seq: number } | null): boolean =>
   base === null || at.getTime() > base.at.getTime() || (at.getTime() === base.at.getTime() && seq > base.seq);
@@ -47,7 +47,7 @@ export function computeStock(
   return { quantity: roundQuantity(quantity), lastCountAt: base?.at ?? null };
 }
 
-export function signedQuantity(m: Pick<StockMovement, 'kind' | 'quantity'>): number {
+function signedQuantity(m: Pick<StockMovement, 'kind' | 'quantity'>): number {
   switch (m.kind) {
     case 'receipt':
     case 'adjustment':
@@ -60,7 +60,7 @@ export function signedQuantity(m: Pick<StockMovement, 'kind' | 'quantity'>): num
 }
 
 /** Stock is shown to the thousandth of a bottle: a glass is 1/6 and six of them must make one. */
-export function roundQuantity(q: number): number {
+function roundQuantity(q: number): number {
   return Math.round(q * 1000) / 1000;
 }
 

@@ -1,5 +1,5 @@
 /** The variance (écart) of one inventaire: what the ledger expected at the cut-off against what was counted. */
-export type VarianceInput = {
+type VarianceInput = {
   drinkId: string;
   name: string;
   category: string;
@@ -14,7 +14,7 @@ export type VarianceInput = {
   reason: { reasonId: string; label: string; comment: string | null; by: string | null; at: Date } | null;
 };
 
-export type LikelyCause = 'receipt_missing' | 'unlinked_sales' | 'recent_link';
+type LikelyCause = 'receipt_missing' | 'unlinked_sales' | 'recent_link';
 
 export type VarianceRow = VarianceInput & {
   difference: number | null;

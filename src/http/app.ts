@@ -37,7 +37,7 @@ import { reportRoutes } from './routes/reports.ts';
 z.config(z.locales.fr());
 
 /** A registered route and the status codes its response schemas cover (the contract test reads these). */
-export type RouteEntry = { method: string; url: string; responses: string[] };
+type RouteEntry = { method: string; url: string; responses: string[] };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -7,7 +7,6 @@ import type {
   historyResponse,
   importResponse,
   presetList,
-  presetResponse,
   previewResponse,
 } from './routes/salesFiles.schema.ts';
 import type { salesFileSettingsSchema } from '../services/salesFiles/settings.ts';
@@ -34,7 +33,7 @@ import type {
   lineResultDto,
   sessionDto,
 } from './routes/counts.schema.ts';
-import type { bevDto, costHistoryDto, overviewDto, periodQuery } from './routes/reports.schema.ts';
+import type { bevDto, overviewDto } from './routes/reports.schema.ts';
 import type { reasonDto, varianceDto, varianceHistoryDto } from './routes/variance.schema.ts';
 import type {
   createDrinkBody,
@@ -65,7 +64,7 @@ import type {
 } from './routes/wineLists.schema.ts';
 
 /** What JSON makes of a response value: dates travel as ISO strings. */
-export type Wire<T> = T extends Date
+type Wire<T> = T extends Date
   ? string
   : T extends readonly (infer U)[]
     ? Wire<U>[]
@@ -73,11 +72,11 @@ export type Wire<T> = T extends Date
       ? { [K in keyof T]: Wire<T[K]> }
       : T;
 /** A response body as the client receives it. */
-export type Response<S extends z.ZodType> = Wire<z.output<S>>;
+type Response<S extends z.ZodType> = Wire<z.output<S>>;
 /** A request body or query as the client may send it (defaults optional). */
-export type Request<S extends z.ZodType> = z.input<S>;
+type Request<S extends z.ZodType> = z.input<S>;
 /** A query string as the client builds it: parsed values (booleans, numbers), every one optional. */
-export type Query<S extends z.ZodType> = Partial<z.output<S>>;
+type Query<S extends z.ZodType> = Partial<z.output<S>>;
 
 /* Drinks */
 export type Drink = Response<typeof drinkResponse>;
@@ -97,7 +96,6 @@ export type WineListPatch = Request<typeof updateWineListBody>;
 export type SalesFilePreview = Response<typeof previewResponse>;
 export type SalesFileImport = Response<typeof importResponse>;
 export type SalesFileHistory = Response<typeof historyResponse>;
-export type SalesFilePreset = Response<typeof presetResponse>;
 export type SalesFilePresetList = Response<typeof presetList>;
 export type SalesFileSettingsInput = Request<typeof salesFileSettingsSchema>;
 
@@ -137,8 +135,6 @@ export type VarianceReason = Response<typeof reasonDto>;
 export type VarianceHistory = Response<typeof varianceHistoryDto>;
 export type BevCost = Response<typeof bevDto>;
 export type ReportsOverview = Response<typeof overviewDto>;
-export type ReportPeriod = Request<typeof periodQuery>;
-export type CostHistory = Response<typeof costHistoryDto>;
 
 /* Reference data and the wine library */
 export type Appellation = Response<typeof appellationDto>;

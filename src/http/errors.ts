@@ -4,7 +4,7 @@ import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors.ts';
 import { WorkAbandoned } from '../db/cancellable.ts';
 
 /** The one code → HTTP status map. */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
+const HTTP_STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   invalid_text: 400,
   unauthenticated: 401,
@@ -22,7 +22,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldIssue[] } };
+type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldIssue[] } };
 
 export function errorHandler(
   error: FastifyError | Error,

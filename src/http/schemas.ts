@@ -31,7 +31,7 @@ export const shortText = (max: number, label: string) =>
   z.string().max(max, { message: `${label} : ${max} caractères au plus` });
 
 /** Any date and time the API takes: ISO with an offset, and not before 1900. */
-export const isoDateTime = z.iso
+const isoDateTime = z.iso
   .datetime({ offset: true, message: 'Date et heure ISO attendues' })
   .refine((s) => notTooOld(new Date(s)), { message: 'Date antérieure à 1900' });
 

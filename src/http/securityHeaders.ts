@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
  * Images may be data:/blob: (logo previews); nothing may frame the app (clickjacking). The public carte sets
  * its own stricter policy (src/http/routes/carte.ts).
  */
-export const CSP_DIRECTIVES = {
+const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   baseUri: ["'none'"],
   objectSrc: ["'none'"],

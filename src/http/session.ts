@@ -7,7 +7,7 @@ import type { AppContext } from './context.ts';
 
 export const SESSION_COOKIE = 'cellier_session';
 export const CSRF_COOKIE = 'cellier_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -14,10 +14,10 @@ import { runCatalogueTask, runDemoTask } from './taskJobs.ts';
 export type JobDeps = { db: Db; tills: TillAccess; clock: Clock };
 export type JobContext = JobDeps & { imports: Pick<ImportQueue, 'enqueue'> };
 /** Which try this is: a task records its failure as final only on the last one. */
-export type Attempt = { last: boolean };
+type Attempt = { last: boolean };
 
 /** A job says when it runs, how often it is retried, and which key makes two copies of it one (Outline's CronTask). */
-export type JobDefinition<Data> = {
+type JobDefinition<Data> = {
   name: string;
   /** Cron expression, for scheduled jobs. */
   schedule?: string;
@@ -60,7 +60,7 @@ export const planImportsJob: JobDefinition<Record<string, never>> = {
 export type TaskData = { taskId: string };
 
 /** A supplier catalogue: read and checked, staged in batches, then published in one transaction (all or none). */
-export const supplierCatalogueJob: JobDefinition<TaskData> = {
+const supplierCatalogueJob: JobDefinition<TaskData> = {
   name: 'supplier-catalogue',
   retries: 2,
   retryDelaySeconds: 30,
@@ -69,7 +69,7 @@ export const supplierCatalogueJob: JobDefinition<TaskData> = {
 };
 
 /** The demo, in one transaction: a failure leaves nothing, and the member simply tries again. */
-export const createDemoJob: JobDefinition<TaskData> = {
+const createDemoJob: JobDefinition<TaskData> = {
   name: 'create-demo',
   retries: 0,
   retryDelaySeconds: 0,

@@ -17,7 +17,7 @@ import {
 import type { JobContext } from './definitions.ts';
 
 /** Entries staged per transaction: progress moves between batches, and no batch holds the database long. */
-export const CATALOGUE_BATCH = 500;
+const CATALOGUE_BATCH = 500;
 
 export async function runCatalogueTask(ctx: JobContext, taskId: string, last: boolean): Promise<void> {
   const { db, clock } = ctx;

@@ -6,8 +6,6 @@ import type { QueryToken } from './query.ts';
 const COMMON_SHARE = 0.04;
 const COMMON_FLOOR = 800;
 
-export type Seeds = { ids: number[] };
-
 /** Reused score buffers: generation is called once per label, never concurrently (pure sync code). */
 let scores = new Float64Array(0);
 let marks = new Int32Array(0);

@@ -3,12 +3,12 @@ import type { LibraryEntry, ParsedLabel, Serving } from './types.ts';
 import { FUZZ_WEIGHT, type Verdict } from './verify.ts';
 
 /** Best must beat the runner-up by this much rank (half a neutral word) to be the unique explanation. */
-export const MIN_MARGIN = 0.3;
+const MIN_MARGIN = 0.3;
 /** Typos and cut words allowed in a confident match (1 - quality, summed). */
-export const MAX_FUZZ = 0.9;
+const MAX_FUZZ = 0.9;
 
 /** A till code left unexplained is tolerated only when the rest names one wine this clearly. */
-export const CODE_MARGIN = 1;
+const CODE_MARGIN = 1;
 const CODE_MIN_EXPLAINED = 2;
 const CODE_MAX_FUZZ = 0.5;
 
@@ -48,7 +48,7 @@ export function scoreOf(v: Verdict, margin: number): number {
   return Math.round(Math.max(0, Math.min(1, base * gap)) * 1000) / 1000;
 }
 
-export type Attributes = { serving: Serving | null; formatCl: number | null; vintage: number | null };
+type Attributes = { serving: Serving | null; formatCl: number | null; vintage: number | null };
 
 /** Serving and vintage readings that depend on what the drink turned out to be. */
 export function settleAttributes(

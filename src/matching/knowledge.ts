@@ -8,7 +8,7 @@ export type WordMeaning =
   | { kind: 'serving'; serving: Serving }
   | { kind: 'alias'; words: string[] }; // an abbreviation of library words
 
-export type KnowledgeSource = 'catalogue' | 'lesson' | 'shared';
+type KnowledgeSource = 'catalogue' | 'lesson' | 'shared';
 export type LearntWord = WordMeaning & { source: KnowledgeSource };
 
 /** A till connection's profile, learnt from its catalogue without answers (stored as JSON). */
@@ -46,7 +46,7 @@ export function meaningKey(m: WordMeaning): string {
 }
 
 /** Several observations of one word → its meaning: a colour/serving/alias where they agree, else structural. */
-export function agree(observations: ReadonlyMap<string, { meaning: WordMeaning; n: number }>): WordMeaning {
+function agree(observations: ReadonlyMap<string, { meaning: WordMeaning; n: number }>): WordMeaning {
   let total = 0;
   let best: { meaning: WordMeaning; n: number } | undefined;
   for (const o of observations.values()) {

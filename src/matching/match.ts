@@ -38,7 +38,7 @@ function applyKnowledge(parsed: ParsedLabel, k: Knowledge): { parsed: ParsedLabe
 }
 
 /** match() plus the verdicts behind it (for tuning and for explaining a decision in the UI). */
-export function matchDetailed(
+function matchDetailed(
   index: MatchIndex,
   label: string,
   options: MatchOptions = {},

@@ -27,7 +27,7 @@ export function words(text: string): string[] {
 }
 
 /** "V.V." → "VV", "J.M." → "JM": dotted initials read as one word on both sides of a match. */
-export function collapseInitials(text: string): string {
+function collapseInitials(text: string): string {
   if (!text.includes('.')) return text;
   return text.replace(/\b([A-Za-z])\.(?=[A-Za-z]\b\.?)/g, '$1');
 }

@@ -40,7 +40,7 @@ type State = {
   sizes: number[];
 };
 
-export function surfaceTokens(label: string): string[] {
+function surfaceTokens(label: string): string[] {
   const s = stripAccents(label.slice(0, MAX_LABEL_CHARS).replace(/½/g, ' 1/2 '))
     .toUpperCase()
     .replace(/\bBAG\W*IN\W*BOX\b/g, 'BIB')
@@ -134,7 +134,7 @@ function isQuantity(t: string): boolean {
 }
 
 /** Letters only, 2 to 4 of them: the shape of a till's family or department code. */
-export function isCodeShaped(t: string): boolean {
+function isCodeShaped(t: string): boolean {
   return /^[A-Z]{2,4}$/i.test(t) && !isColourWord(t);
 }
 

@@ -37,7 +37,7 @@ export function readPourSize(token: string): number | null {
   return v >= 2 && v <= 100 ? v : null;
 }
 
-export type VintageRead = { year: number; digits: 2 | 4 };
+type VintageRead = { year: number; digits: 2 | 4 };
 
 /** "2015", "15", "'15", "/15" → year, within [1950, now + 1]. */
 export function readVintage(token: string, now: Date): VintageRead | null {

@@ -8,7 +8,7 @@ import type { Vocab } from './vocab.ts';
 export const F_CORE = 1;
 export const F_NEUTRAL = 2;
 export const F_APP = 4;
-export const F_EXPLAIN = 8; // explains a label word, never missed
+const F_EXPLAIN = 8; // explains a label word, never missed
 
 export const S_PRODUCER = 1;
 export const S_CUVEE = 2;
@@ -54,7 +54,7 @@ const HALF_COST = new Set(['chateau', 'domaine', 'maison', 'cuvee']);
 const tokenCache = new Map<string, readonly string[]>();
 const TOKEN_CACHE_MAX = 200_000;
 
-export function libraryTokens(text: string | null | undefined, cache = true): readonly string[] {
+function libraryTokens(text: string | null | undefined, cache = true): readonly string[] {
   if (!text) return [];
   if (!cache) return tokensOf(text);
   const hit = tokenCache.get(text);

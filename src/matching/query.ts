@@ -4,19 +4,19 @@ import type { MatchIndex } from './matchIndex.ts';
 import type { LearntWord } from './knowledge.ts';
 import type { LabelToken } from './types.ts';
 
-export const Q_EXACT = 1;
+const Q_EXACT = 1;
 export const Q_ALIAS = 0.97;
-export const Q_ALIAS_PHRASE = 0.99;
-export const Q_INITIALS = 0.9;
+const Q_ALIAS_PHRASE = 0.99;
+const Q_INITIALS = 0.9;
 export const Q_PREFIX_LAST = 0.92; // a last word cut by the till's field length
 export const Q_PREFIX = 0.82;
-export const Q_PREFIX_WHOLE = 0.75;
-export const Q_PREFIX_SHORT = 0.7;
+const Q_PREFIX_WHOLE = 0.75;
+const Q_PREFIX_SHORT = 0.7;
 export const Q_TYPO = 0.8;
 export const Q_SKELETON = 0.75;
 const MAX_PREFIX_WORDS = 300;
 
-export type Alt = { ids: number[]; q: number };
+type Alt = { ids: number[]; q: number };
 
 export type QueryToken = {
   token: LabelToken;

@@ -44,7 +44,7 @@ export type Verdict = {
 
 const Q_TYPE = 0.9;
 
-export type Hit = { i: number; q: number };
+type Hit = { i: number; q: number };
 
 /** Library word id → the label words (index in the query) it explains, with the quality. */
 export function inverseQuery(query: readonly QueryToken[]): Map<number, Hit[]> {

@@ -15,7 +15,7 @@ export type SecretBox = {
 };
 
 /** The master key, and the key that sealed `v1` secrets (SHA-256 of the variable, or the key file itself). */
-export type SecretKey = { master: Buffer; legacy: Buffer };
+type SecretKey = { master: Buffer; legacy: Buffer };
 
 const INFO = Buffer.from('cellier:secret-box:v2');
 
@@ -55,7 +55,7 @@ export function createSecretBox(key: Buffer | SecretKey): SecretBox {
   };
 }
 
-export const MIN_KEY_BITS = 256;
+const MIN_KEY_BITS = 256;
 
 /**
  * A floor on the entropy of CELLIER_SECRET_KEY, from its alphabet: 4 bits a character for hex, 6 for base64,

@@ -110,7 +110,6 @@ export type TillConnectorOptions = {
 };
 
 export type TillType = 'asterio' | 'hubrise';
-export const TILL_TYPES: readonly TillType[] = ['asterio', 'hubrise'];
 
 /**
  * Builds the connector for a till type. Throws a `TillError` at once when the credentials cannot

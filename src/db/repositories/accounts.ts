@@ -8,7 +8,7 @@ export type Account = {
   locale: string;
   createdAt: Date;
 };
-export type AccountWithHash = Account & { passwordHash: string };
+type AccountWithHash = Account & { passwordHash: string };
 
 type Db = Kysely<Database>;
 

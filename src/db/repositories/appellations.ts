@@ -11,7 +11,7 @@ export type Appellation = {
   colours: string[];
 };
 
-export type AppellationRow = Database['appellation'];
+type AppellationRow = Database['appellation'];
 
 export async function countAppellations(db: Db): Promise<number> {
   const row = await db

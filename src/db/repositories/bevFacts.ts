@@ -7,7 +7,7 @@ import { drinkFamily } from './varianceFacts.ts';
 
 // Sales are read through saleWindow (sale_product_day, and lines only where needed): the same sums as the lines.
 
-export type DrinkSales = {
+type DrinkSales = {
   drinkId: string;
   quantity: number;
   revenueExclTaxCents: number;

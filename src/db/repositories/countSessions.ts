@@ -60,7 +60,7 @@ const toSession = (r: SessionRow): CountSession => ({
   closedBy: r.closed_by,
 });
 
-export type NewCountSession = Omit<
+type NewCountSession = Omit<
   CountSession,
   'id' | 'status' | 'createdAt' | 'closedAt' | 'closedBy' | 'createdBy'
 >;

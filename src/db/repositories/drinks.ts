@@ -11,7 +11,7 @@ type Db = Kysely<Database>;
 /** What a drink is made of, as written: everything but its ids, dates and derived stock. */
 export type DrinkValues = Omit<Drink, 'id' | 'establishmentId' | 'archivedAt' | 'createdAt' | 'updatedAt'>;
 
-export function toDrink(row: DrinkRow): Drink {
+function toDrink(row: DrinkRow): Drink {
   return {
     id: row.id,
     establishmentId: row.establishment_id,
@@ -58,7 +58,7 @@ const toRow = (v: DrinkValues, searchText: string) => ({
 });
 
 /** The quantity on hand when a drink enters Cellier, and when: its stock base (DESIGN §4). */
-export type StockBase = { quantity: number; at: Date };
+type StockBase = { quantity: number; at: Date };
 
 /** Every drink is born with a count (its base), so a till sale from before it entered Cellier never moves its stock. */
 export async function insertDrink(
@@ -138,7 +138,7 @@ export async function findDrink(
   return row && toDrinkWithStock(row);
 }
 
-export type DrinkSort = 'name' | 'appellation' | 'vintage' | 'stock' | 'updated';
+type DrinkSort = 'name' | 'appellation' | 'vintage' | 'stock' | 'updated';
 export type DrinkFilter = {
   searchTerms: string[];
   colour?: Colour | undefined;

@@ -3,7 +3,7 @@ import type { Database, Role } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-export type Establishment = {
+type Establishment = {
   id: string;
   name: string;
   timeZone: string;

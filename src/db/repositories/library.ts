@@ -22,7 +22,7 @@ export type LibraryEntryRecord = {
   subtype: string | null;
 };
 
-export const toLibraryEntry = (r: Selectable<LibraryEntryTable>): LibraryEntryRecord => ({
+const toLibraryEntry = (r: Selectable<LibraryEntryTable>): LibraryEntryRecord => ({
   id: r.id,
   establishmentId: r.establishment_id,
   source: r.source,

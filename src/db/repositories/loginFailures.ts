@@ -3,8 +3,8 @@ import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-export type LoginKey = { email: string; ip: string };
-export type LoginLimits = { perPair: number; perEmail: number };
+type LoginKey = { email: string; ip: string };
+type LoginLimits = { perPair: number; perEmail: number };
 
 /**
  * Records a login attempt before the password is checked, unless the e-mail already has too many recent

@@ -3,7 +3,7 @@ import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-export type StoredLineKey = { ticketId: string; lineId: string };
+type StoredLineKey = { ticketId: string; lineId: string };
 export type SaleLineValues = {
   ticketId: string;
   lineId: string;

@@ -7,7 +7,7 @@ type Db = Kysely<Database>;
 
 export type DayLineValues = SaleLineValues & { businessDay: string };
 type Scope = { establishmentId: string; tillId: string; runId: string };
-export type DayMergeCounts = {
+type DayMergeCounts = {
   day: string;
   /** Lines the till held for that day before the merge. */
   before: number;

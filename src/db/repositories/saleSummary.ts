@@ -9,7 +9,7 @@ type Db = Kysely<Database>;
  * takes whole rows from it and the lines of the rows the window cuts from sale_line.
  */
 
-export type LinkedSales = {
+type LinkedSales = {
   drinkId: string;
   /** What the till sold, in its own units (Σ sale_line.quantity). */
   quantity: number;

@@ -50,7 +50,7 @@ export async function findSalesFileTillByName(
   return r && { id: r.id, name: r.name, createdAt: r.created_at };
 }
 
-export type SavedPreset = { name: string; mapping: unknown; updatedAt: Date };
+type SavedPreset = { name: string; mapping: unknown; updatedAt: Date };
 
 export async function listSalesFilePresets(db: Db, establishmentId: string): Promise<SavedPreset[]> {
   const rows = await db

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database.ts';
 
-export type StockAtRow = { drinkId: string; quantity: number; baseAt: Date | null };
+type StockAtRow = { drinkId: string; quantity: number; baseAt: Date | null };
 
 type StockAtOptions = { drinkIds?: readonly string[]; excludeSessionId?: string };
 

@@ -82,17 +82,7 @@ export async function listEstablishmentTills(
   return rows.map(toConnection);
 }
 
-export async function listTillConnections(db: Db): Promise<StoredTillConnection[]> {
-  const rows = await db
-    .selectFrom('till_connection')
-    .selectAll()
-    .orderBy('establishment_id')
-    .orderBy('created_at')
-    .execute();
-  return rows.map(toConnection);
-}
-
-export type TillConnectionValues = {
+type TillConnectionValues = {
   tillType: 'asterio' | 'hubrise';
   domain: string;
   kmlcode: string;
@@ -252,7 +242,7 @@ export async function archiveTill(
   return Number(res.numUpdatedRows) > 0;
 }
 
-export type SchedulableConnection = {
+type SchedulableConnection = {
   establishmentId: string;
   tillId: string;
   connectedAt: Date;

@@ -3,7 +3,7 @@ import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
-export type KnownTillProduct = {
+type KnownTillProduct = {
   id: string;
   externalId: string;
   label: string;

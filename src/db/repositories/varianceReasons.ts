@@ -59,7 +59,7 @@ export async function updateReason(
   return Number(r.numUpdatedRows) > 0;
 }
 
-export type VarianceNote = {
+type VarianceNote = {
   drinkId: string;
   reasonId: string;
   label: string;

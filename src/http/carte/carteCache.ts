@@ -12,7 +12,7 @@ import {
 import { renderCarteHtml } from './renderHtml.ts';
 import { renderCartePdf } from './renderPdf.ts';
 
-export type RenderedPage = { html: Buffer; gzip: Buffer; br: Buffer; etag: string };
+type RenderedPage = { html: Buffer; gzip: Buffer; br: Buffer; etag: string };
 type Slot = {
   establishmentId: string;
   stamp: number;

@@ -22,7 +22,7 @@ const rowDto = (r: VarianceRow): VarianceDto['rows'][number] => ({
   causes: r.causes,
 });
 
-export const totalsDto = (t: VarianceTotals): VarianceTotalsDto => ({
+const totalsDto = (t: VarianceTotals): VarianceTotalsDto => ({
   category: t.category,
   drinks: t.drinks,
   difference: t.difference,

@@ -35,7 +35,7 @@ export const changePasswordBody = z
 export const updateMeBody = z.object({ locale: z.enum(['fr', 'en']) });
 
 /* Responses. */
-export const LOCALES = ['fr', 'en'] as const;
+const LOCALES = ['fr', 'en'] as const;
 export const accountResponse = z.object({
   id: z.uuid(),
   email: z.string(),

@@ -78,7 +78,7 @@ export const sessionDto = z.object({
 
 export const sessionListDto = z.object({ items: z.array(sessionDto) });
 
-export const countLineDto = z.object({
+const countLineDto = z.object({
   location: z.string(),
   quantity: z.number(),
   countedBy: z.string().nullable(),

@@ -27,7 +27,7 @@ export const memberParams = establishmentParams.extend({ accountId: uuid('identi
 export const memberRoleBody = z.object({ role });
 
 /* Responses. */
-export const ROLES = ['owner', 'manager', 'staff'] as const;
+const ROLES = ['owner', 'manager', 'staff'] as const;
 export const establishmentResponse = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -47,7 +47,7 @@ export const importRunResponse = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
 });
-export const quarantineItemResponse = z.object({
+const quarantineItemResponse = z.object({
   id: z.uuid(),
   tillId: z.uuid(),
   /** Which till the record came from ("Caisse : Bar"), "(retirée)" for a removed one. */

@@ -59,7 +59,7 @@ export const libraryEntryDto = z.object({
 });
 export const librarySearchResponse = z.object({ items: z.array(libraryEntryDto) });
 
-export const matchCandidateDto = z.object({ id: z.string(), score: z.number(), why: z.array(z.string()) });
+const matchCandidateDto = z.object({ id: z.string(), score: z.number(), why: z.array(z.string()) });
 /** The matcher's reading of a label, its candidates and the entries they name. */
 export const matchAnswerDto = z.object({
   serving: z.enum(SERVINGS).nullable(),

@@ -63,7 +63,7 @@ export const movementResponse = z.object({
   initial: z.boolean(),
 });
 /** Linked till sales after the base, in bottles (Σ quantity × factor), one line per business day: "Ventes caisse". */
-export const tillSalesDayResponse = z.object({
+const tillSalesDayResponse = z.object({
   businessDay: isoDay,
   quantity: z.number(),
   lastSoldAt: timestamp,

@@ -25,7 +25,7 @@ export const workListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(100),
 });
 
-export const factor = z
+const factor = z
   .number({ message: 'Facteur attendu' })
   .min(0.000001, { message: 'Facteur trop petit (0,000001 au moins)' })
   .max(100, { message: 'Facteur trop grand (100 au plus)' });
@@ -88,7 +88,7 @@ export const tillProductDto = z.object({
   sameWineAs: z.array(z.uuid()),
 });
 /** Where the imports stand: an empty work list before the first night is not "all linked". */
-export const workListImportsDto = z.object({
+const workListImportsDto = z.object({
   importedDays: z.number().int(),
   pendingDays: z.number().int(),
   lastRun: z

@@ -9,7 +9,7 @@ export const taskParams = z.object({ taskId: uuid('identifiant de tâche') });
 /* Responses. */
 /** The request only queues the work: 202 and where to follow it. */
 export const taskAccepted = z.object({ taskId: z.uuid() });
-export const demoResultDto = z.object({ establishmentId: z.uuid(), queuedDays: z.array(isoDay) });
+const demoResultDto = z.object({ establishmentId: z.uuid(), queuedDays: z.array(isoDay) });
 export const taskResponse = z.object({
   id: z.uuid(),
   kind: z.enum(TASK_KINDS),

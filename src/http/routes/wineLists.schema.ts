@@ -64,7 +64,7 @@ export const wineListDto = z.object({
   updatedAt: timestamp,
 });
 
-export const priceDto = z.object({
+const priceDto = z.object({
   serving: z.enum(SERVING_ORDER as readonly ['glass', 'carafe', 'half', 'bottle', 'magnum']),
   volumeCl: z.number(),
   price: z.number(),

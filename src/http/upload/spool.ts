@@ -6,7 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../domain/errors.ts';
 
-export type SpooledFile = { path: string; sizeBytes: number; sha256: string; remove: () => Promise<void> };
+type SpooledFile = { path: string; sizeBytes: number; sha256: string; remove: () => Promise<void> };
 
 const dir = () => path.join(os.tmpdir(), 'cellier-uploads');
 

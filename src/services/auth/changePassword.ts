@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken } from './sessions.ts';
 import { LOGIN_WINDOW_MS, loginKey } from './signIn.ts';
 
-export type ChangePasswordInput = {
+type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
   /** The attempt reserved by reserveLogin: a wrong current password counts as a failed login. */

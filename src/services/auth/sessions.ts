@@ -10,7 +10,7 @@ import {
 } from '../../db/repositories/sessions.ts';
 import { findAccountById, type Account } from '../../db/repositories/accounts.ts';
 
-export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
 export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 

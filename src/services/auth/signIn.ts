@@ -8,9 +8,9 @@ import { createSession } from './sessions.ts';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** Failures per (e-mail, address), then per e-mail from all addresses together (an attacker has many). */
-export const LOGIN_LIMITS = { perPair: 10, perEmail: 20 } as const;
+const LOGIN_LIMITS = { perPair: 10, perEmail: 20 } as const;
 
-export type LoginInput = { email: string; password: string; ip: string };
+type LoginInput = { email: string; password: string; ip: string };
 
 export const loginKey = (input: LoginInput) => ({ email: input.email.trim().toLowerCase(), ip: input.ip });
 

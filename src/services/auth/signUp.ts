@@ -6,7 +6,7 @@ import type { Clock } from '../../domain/clock.ts';
 import { hashPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 
-export type SignUpInput = {
+type SignUpInput = {
   email: string;
   password: string;
   displayName?: string | undefined;

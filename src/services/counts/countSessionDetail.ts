@@ -11,7 +11,7 @@ import { stockAt } from '../../db/repositories/stockAt.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
 import { loadSession } from './loadSession.ts';
 
-export type CountSheetDrink = ScopeDrink & {
+type CountSheetDrink = ScopeDrink & {
   lines: CountLine[];
   counted: number | null;
   /** Hidden (null) while a blind session is open. */

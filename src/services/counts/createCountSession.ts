@@ -5,7 +5,7 @@ import type { Clock } from '../../domain/clock.ts';
 import { invalidField } from '../../domain/errors.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
 
-export type CountSessionInput = {
+type CountSessionInput = {
   name?: string | undefined;
   cutoffAt: Date;
   scope: { kind: 'all' } | { kind: 'location'; location: string } | { kind: 'categories'; types: string[] };

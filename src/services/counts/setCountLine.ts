@@ -7,7 +7,7 @@ import { notFound } from '../../domain/errors.ts';
 import { requireMembership } from '../establishments/access.ts';
 import { loadSession, requireOpen } from './loadSession.ts';
 
-export type CountLineInput = { drinkId: string; location: string; quantity: number };
+type CountLineInput = { drinkId: string; location: string; quantity: number };
 
 /**
  * One counter's quantity for a drink at a location. The same drink at the same location typed twice keeps the later

@@ -10,7 +10,7 @@ import { importNight } from '../imports/importNight.ts';
 import type { TillAccess } from '../tills/tillAccess.ts';
 import { DEMO_DOMAIN, DEMO_KMLCODE, demoSimulator } from './demoTill.ts';
 
-export const DEMO_HISTORY_DAYS = 28;
+const DEMO_HISTORY_DAYS = 28;
 
 /**
  * A demo establishment connected to the built-in simulator: the last night is imported at once so the work list

@@ -1,7 +1,7 @@
 import { createAsterioSimulator, type AsterioSimulator } from '../../tills/simulator/index.ts';
 
 export const DEMO_KMLCODE = 'lepetitzinc-70001';
-export const DEMO_SEED = 2026;
+const DEMO_SEED = 2026;
 /** Stored as the demo connection's domain; resolved at call time to the simulator running in this process. */
 export const DEMO_DOMAIN = 'http://127.0.0.1:0';
 

@@ -5,7 +5,7 @@ import { notFound } from '../../domain/errors.ts';
 import { foldText } from '../../domain/text.ts';
 import { requireMembership } from '../establishments/access.ts';
 
-export type DrinkQuery = Omit<DrinkFilter, 'searchTerms' | 'limit' | 'offset'> & {
+type DrinkQuery = Omit<DrinkFilter, 'searchTerms' | 'limit' | 'offset'> & {
   q?: string | undefined;
   page: number;
   pageSize: number;

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { MANAGERS, requireMembership } from './access.ts';
 
 /** The same answer whether the e-mail has an account or not: inviting does not probe for accounts. */
-export type InviteResult = { status: 'invited'; email: string };
+type InviteResult = { status: 'invited'; email: string };
 
 /**
  * Every invitation is pending, whether or not the e-mail has an account, so that neither the answer nor the

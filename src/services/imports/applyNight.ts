@@ -25,7 +25,7 @@ import {
 } from '../../db/repositories/tillProducts.ts';
 import type { RejectedRecord, TillProduct, TillTicket } from '../../tills/connector.ts';
 
-export type NightData = { products: TillProduct[]; tickets: TillTicket[]; rejected: RejectedRecord[] };
+type NightData = { products: TillProduct[]; tickets: TillTicket[]; rejected: RejectedRecord[] };
 type Scope = { establishmentId: string; tillId: string; day: string; runId: string };
 
 /**

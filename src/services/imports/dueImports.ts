@@ -9,10 +9,10 @@ import {
   MAX_CATCH_UP_DAYS,
 } from '../../domain/businessDay.ts';
 
-export type DueImport = { establishmentId: string; tillId: string; day: string };
+type DueImport = { establishmentId: string; tillId: string; day: string };
 
 /** A day that failed this many times in 24 h waits for a person (Réimporter) or the next day. */
-export const MAX_FAILED_ATTEMPTS_PER_DAY = 5;
+const MAX_FAILED_ATTEMPTS_PER_DAY = 5;
 
 /**
  * Every (establishment, till, business day) the schedule owes now, oldest first per till: tills refused by

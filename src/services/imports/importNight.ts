@@ -10,7 +10,7 @@ import { removedTill } from '../tills/tillConnection.ts';
 import { applyNight } from './applyNight.ts';
 
 export type ImportTrigger = 'schedule' | 'manual' | 'cli' | 'demo';
-export type ImportHooks = {
+type ImportHooks = {
   afterFetch?: () => Promise<void> | void;
   beforeCommit?: () => Promise<void> | void;
 };

@@ -60,7 +60,7 @@ export async function requestImports(
   return { days, tillIds: tills.map((t) => t.id) };
 }
 
-export type ImportOverview = {
+type ImportOverview = {
   /** Every till, removed ones last: the pages speak of the tills in use, the history names removed ones. */
   tills: TillConnectionView[];
   runs: ImportRun[];

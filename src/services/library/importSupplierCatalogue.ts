@@ -22,12 +22,12 @@ export const CATALOGUE_FIELDS = [
   'region',
   'country',
 ] as const;
-export type CatalogueField = (typeof CATALOGUE_FIELDS)[number];
+type CatalogueField = (typeof CATALOGUE_FIELDS)[number];
 /** Which CSV column (by header name) fills which library field. */
 export type ColumnMapping = Partial<Record<CatalogueField, string>>;
-export type CatalogueReport = { imported: number; errors: { line: number; message: string }[] };
+type CatalogueReport = { imported: number; errors: { line: number; message: string }[] };
 /** Text already decoded, or the file's bytes (UTF-8 or Windows-1252, detected). */
-export type CatalogueInput = {
+type CatalogueInput = {
   csv: string | Uint8Array;
   mapping: ColumnMapping;
   separator?: string | undefined;
@@ -43,7 +43,7 @@ const COLOUR_WORDS: Record<string, Colour> = {
 };
 
 /** A catalogue read and checked, ready to write: bad rows are reported with their line, good ones kept. */
-export type PreparedCatalogue = { entries: LibraryInsert[]; report: CatalogueReport };
+type PreparedCatalogue = { entries: LibraryInsert[]; report: CatalogueReport };
 
 /** Reads and checks a supplier's CSV (no database): a malformed file fails with its line in French. */
 export function prepareCatalogue(
@@ -103,7 +103,7 @@ export async function publishCatalogue(db: Db, taskId: string): Promise<void> {
 }
 
 /** Writes prepared entries in the caller's transaction (upserts: running it twice is harmless). */
-export async function writeCatalogueEntries(db: Db, entries: LibraryInsert[]): Promise<void> {
+async function writeCatalogueEntries(db: Db, entries: LibraryInsert[]): Promise<void> {
   await upsertLibraryEntries(db, entries);
 }
 

@@ -51,7 +51,7 @@ export async function sharedKnowledgeNow(db: Db): Promise<SharedKnowledge> {
 }
 
 /** The till's catalogue profile, rebuilt when the catalogue changed (every import moves its version). */
-export async function catalogueProfileFor(
+async function catalogueProfileFor(
   db: Db,
   establishmentId: string,
   tillId: string,

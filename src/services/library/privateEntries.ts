@@ -18,7 +18,7 @@ type Identity = Pick<
 };
 
 /** Same identity, same id: re-creating or re-importing a wine updates its entry instead of duplicating it. */
-export function privateEntryId(establishmentId: string, prefix: 'est' | 'sup', identity: Identity): string {
+function privateEntryId(establishmentId: string, prefix: 'est' | 'sup', identity: Identity): string {
   const key = [identity.type, identity.colour, identity.producer, identity.cuvee, identity.appellation]
     .map((v) => foldText(v ?? ''))
     .join('|');

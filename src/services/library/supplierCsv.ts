@@ -6,7 +6,7 @@ import {
   type SalesFileEncoding,
 } from '../../tills/salesFile/encoding.ts';
 
-export type SupplierCsv = {
+type SupplierCsv = {
   encoding: SalesFileEncoding;
   separator: string;
   header: string[];
@@ -15,7 +15,7 @@ export type SupplierCsv = {
 };
 
 /** UTF-8 when the bytes decode as such (BOM or not), else Windows-1252: what French Excel saves as "CSV (;)". */
-export function decodeSupplierFile(bytes: Uint8Array): { text: string; encoding: SalesFileEncoding } {
+function decodeSupplierFile(bytes: Uint8Array): { text: string; encoding: SalesFileEncoding } {
   const encoding = detectEncodingOf(bytes);
   if (encoding === 'utf-8') return { text: new TextDecoder('utf-8').decode(bytes), encoding };
   return { text: decodeWindows1252(bytes), encoding };

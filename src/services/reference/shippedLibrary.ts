@@ -5,7 +5,7 @@ import { foldText } from '../../domain/text.ts';
 import type { LibraryInsert } from '../../db/repositories/library.ts';
 import { RESOURCES_DIR, readAppellations } from './seedReferenceData.ts';
 
-export type LibraryRow = LibraryInsert;
+type LibraryRow = LibraryInsert;
 
 const list = (s: string | undefined): string[] =>
   s
@@ -21,7 +21,7 @@ export const librarySearchText = (
 ): string => foldText([r.producer, r.cuvee, r.appellation, r.region, r.name].filter(Boolean).join(' '));
 
 /** The CC0 X-Wines list; a French region that names an INAO appellation becomes the entry's appellation. */
-export function readXWines(appellationNames: Map<string, string>): LibraryRow[] {
+function readXWines(appellationNames: Map<string, string>): LibraryRow[] {
   const text = fs.readFileSync(path.join(RESOURCES_DIR, 'library', 'wines.csv'), 'utf8');
   return parseCsvRecords(text).map((r) => {
     const region = r.region || null;
@@ -50,7 +50,7 @@ export function readXWines(appellationNames: Map<string, string>): LibraryRow[] 
 }
 
 /** House wines: one generic identity per appellation and colour ("Côtes du Rhône rouge", "Crémant de Loire brut"). */
-export function genericHouseWines(): LibraryRow[] {
+function genericHouseWines(): LibraryRow[] {
   const rows: LibraryRow[] = [];
   for (const a of readAppellations()) {
     // Crémants and Champagne are sparkling whatever colour INAO lists; other appellations are still wines.

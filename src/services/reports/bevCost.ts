@@ -105,7 +105,7 @@ export function periodTotals(facts: ReportFacts, fromAt: Date, toAt: Date): Peri
 }
 
 /** What the coût matière reads beside the facts: names, unlinked drink revenue, drinks alive in the dormancy window. */
-export type BevExtras = { identities: Map<string, DrinkIdentity>; unlinked: number; active: Set<string> };
+type BevExtras = { identities: Map<string, DrinkIdentity>; unlinked: number; active: Set<string> };
 
 export function bevCostFromFacts(
   facts: ReportFacts,

@@ -17,7 +17,7 @@ export type PeriodInput = {
 };
 
 /** A period's instants [fromAt, toAt), its label, and the business days it covers (the page's date fields). */
-export type ResolvedPeriod = { fromAt: Date; toAt: Date; label: string; fromDay: string; toDay: string };
+type ResolvedPeriod = { fromAt: Date; toAt: Date; label: string; fromDay: string; toDay: string };
 
 /** The business day an instant belongs to: before the cut-off hour it is still the day before. */
 function businessDayOf(at: Date, establishment: EstablishmentWithRole): string {

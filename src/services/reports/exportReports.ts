@@ -8,7 +8,7 @@ import type { PeriodInput } from './bevPeriods.ts';
 import { bevCostReport } from './reports.ts';
 import { bevTables, varianceTables } from './tables.ts';
 
-export type ExportFile = { filename: string; contentType: string; body: Buffer };
+type ExportFile = { filename: string; contentType: string; body: Buffer };
 
 const TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

@@ -10,7 +10,7 @@ export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
  * gets a leading apostrophe, so that a drink or till product named `=HYPERLINK(…)` stays text (formula injection).
  * Numbers stay numbers.
  */
-export function neutraliseFormula<T extends string | number | null>(value: T): T {
+function neutraliseFormula<T extends string | number | null>(value: T): T {
   return (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value) as T;
 }
 

@@ -9,12 +9,10 @@ export type ValuedStock = {
   valueCents: number;
 };
 
-/** Stock at an instant valued at the CMUP in force then; negative stock is worth nothing. */
-export async function valuedStockAt(db: Db, establishmentId: string, at: Date): Promise<ValuedStock[]> {
-  return (await valuedStockAtInstants(db, establishmentId, [at]))[0] ?? [];
-}
-
-/** `valuedStockAt` at several instants: two statements whatever their number. */
+/**
+ * Stock at each instant valued at the CMUP in force then (negative stock is worth nothing): two statements
+ * whatever their number.
+ */
 export async function valuedStockAtInstants(
   db: Db,
   establishmentId: string,

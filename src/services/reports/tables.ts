@@ -2,7 +2,7 @@ import type { VarianceReport } from '../counts/varianceReport.ts';
 import type { BevCost } from './bevCost.ts';
 
 /** A table as every export writes it: French headers, plain values (euros, not cents). */
-export type Column = {
+type Column = {
   header: string;
   key: string;
   width?: number;
@@ -12,7 +12,7 @@ export type Table = { name: string; columns: Column[]; rows: Record<string, stri
 
 const eur = (cents: number | null) => (cents === null ? null : cents / 100);
 
-export const CATEGORY_FR: Record<string, string> = {
+const CATEGORY_FR: Record<string, string> = {
   wine: 'Vin',
   sparkling: 'Effervescent',
   champagne: 'Champagne',

@@ -19,9 +19,9 @@ import { refused } from './previewSalesFile.ts';
 import type { SalesFileSettings } from './settings.ts';
 import { upsertFileProducts } from './upsertFileProducts.ts';
 
-export type FileFacts = { name: string; sizeBytes: number; sha256: string };
+type FileFacts = { name: string; sizeBytes: number; sha256: string };
 
-export type PreparedSalesFile = {
+type PreparedSalesFile = {
   establishmentId: string;
   accountId: string;
   file: FileFacts;

@@ -12,7 +12,7 @@ import { collectSalesFile, type CollectedFile } from './collectSalesFile.ts';
 import { loadPresets, type PresetView } from './presets.ts';
 import type { SalesFileSettings } from './settings.ts';
 
-export type PreviewLine = {
+type PreviewLine = {
   lineNo: number;
   businessDay: string;
   soldAt: string;

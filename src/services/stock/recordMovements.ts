@@ -14,7 +14,7 @@ import { AppError, notFound } from '../../domain/errors.ts';
 import { requireMembership } from '../establishments/access.ts';
 import { applyReceiptCost } from './receiptCost.ts';
 
-export type MovementInput = {
+type MovementInput = {
   kind: MovementKind;
   quantity: number;
   occurredAt?: Date | undefined;

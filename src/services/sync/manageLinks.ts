@@ -84,7 +84,7 @@ export async function setProductIgnored(
   return { updated };
 }
 
-export type DrinkSales = {
+type DrinkSales = {
   links: TillLinkView[];
   days: DrinkSaleDay[];
   totals: { quantity: number; revenueCents: number; depletion: number };

@@ -5,7 +5,7 @@ import { notDrinkReason, type NotDrinkReason } from '../../matching/index.ts';
 import { requireMembership } from '../establishments/access.ts';
 import { recordRefusal } from '../library/matchKnowledge.ts';
 
-export type NotDrinkProposal = { id: string; label: string; family: string | null; reason: NotDrinkReason };
+type NotDrinkProposal = { id: string; label: string; family: string | null; reason: NotDrinkReason };
 
 /** Work-list products that the matcher reads as no drink (a dish, a coffee, a service): proposed, never hidden. */
 export async function notDrinkProposals(

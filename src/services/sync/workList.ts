@@ -10,7 +10,7 @@ import type { Clock } from '../../domain/clock.ts';
 import { parseLabel } from '../../matching/index.ts';
 import { requireMembership } from '../establishments/access.ts';
 
-export type WorkListItem = TillProductRow & { hasSales: boolean; sameWineAs: string[] };
+type WorkListItem = TillProductRow & { hasSales: boolean; sameWineAs: string[] };
 
 /**
  * "Boissons à synchroniser": products neither linked nor ignored, sold ones first by revenue. Products whose

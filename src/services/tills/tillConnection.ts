@@ -26,11 +26,11 @@ import {
 export type { TillConnectionInput } from './tillCredentials.ts';
 
 /** A failure says what to check, in French; never the till's body or a socket error code (no port scanner). */
-export type TestOutcome =
+type TestOutcome =
   { ok: true; siteName: string; productCount: number } | { ok: false; code: TillErrorCode; message: string };
 
 /** Tests of one establishment running at once in this process; a third waits its turn with a 429. */
-export const MAX_TESTS_IN_FLIGHT = 2;
+const MAX_TESTS_IN_FLIGHT = 2;
 const inFlight = new Map<string, number>();
 
 /** The connection as the API shows it: never the password, only whether one is stored. */

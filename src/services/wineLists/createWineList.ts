@@ -8,7 +8,7 @@ import { slugConflict } from './slugs.ts';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** 20 characters of 36: about 103 bits, so a list that the owner did not name cannot be guessed. */
-export function randomSlug(): string {
+function randomSlug(): string {
   const bytes = crypto.randomBytes(20);
   return [...bytes].map((b) => ALPHABET[b % 36]).join('');
 }

@@ -10,8 +10,8 @@ import {
   type Serving,
 } from '../../domain/wineList.ts';
 
-export type PriceSource = 'till' | 'manual' | 'drink';
-export type PriceLine = {
+type PriceSource = 'till' | 'manual' | 'drink';
+type PriceLine = {
   serving: Serving;
   volumeCl: number;
   cents: number;
@@ -19,7 +19,7 @@ export type PriceLine = {
   tillLabel: string | null;
 };
 
-export type EntryWarning =
+type EntryWarning =
   | 'no_price'
   | 'appellation_not_registered'
   | 'no_vintage'

@@ -5,14 +5,14 @@ import type { Clock } from '../../domain/clock.ts';
 import { invalidField, notFound } from '../../domain/errors.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
 
-export const MAX_LOGO_BYTES = 1024 * 1024;
+const MAX_LOGO_BYTES = 1024 * 1024;
 const ACCEPTED = new Set(['png', 'jpeg', 'webp']);
 
 /**
  * Checks an uploaded logo (PNG, JPEG or WebP, 1 MB at most, a real image) and re-encodes it as a small PNG,
  * so that no metadata or crafted bytes of the upload ever reach the public page.
  */
-export async function reencodeLogo(bytes: Buffer): Promise<Buffer> {
+async function reencodeLogo(bytes: Buffer): Promise<Buffer> {
   const bad = (message: string) => invalidField('logo', message);
   if (bytes.length === 0) throw bad('Image vide');
   if (bytes.length > MAX_LOGO_BYTES) throw bad('Logo trop lourd (1 Mo au plus)');

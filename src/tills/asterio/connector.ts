@@ -36,7 +36,7 @@ function checkDay(day: string): void {
 }
 
 /** Parses a whole response body that must fit; anything else is `unexpected_response`. */
-export function expectBody<T extends z.ZodType>(schema: T, json: unknown, where: string): z.output<T> {
+function expectBody<T extends z.ZodType>(schema: T, json: unknown, where: string): z.output<T> {
   const parsed = schema.safeParse(json, { error: frenchIssue });
   if (!parsed.success) {
     throw new TillError('unexpected_response', undefined, `${where}: ${describeIssues(parsed.error)}`);

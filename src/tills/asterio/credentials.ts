@@ -13,8 +13,8 @@ export type AsterioCredentials = {
   password: string;
 };
 
-export const DEFAULT_SITE_CODE = 'SID';
-export const KMLCODE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*-\d+$/;
+const DEFAULT_SITE_CODE = 'SID';
+const KMLCODE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*-\d+$/;
 const SITE_CODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
@@ -84,5 +84,3 @@ export const asterioCredentialsSchema = z.object({
     .min(1, 'Le mot de passe est requis.')
     .max(256, 'Le mot de passe est trop long.'),
 });
-
-export type AsterioCredentialsInput = z.input<typeof asterioCredentialsSchema>;

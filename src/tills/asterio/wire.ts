@@ -25,18 +25,18 @@ export function decimalToCents(text: string): number {
   return negative ? -cents : cents;
 }
 
-export const money = z
+const money = z
   .string()
   .regex(MONEY, { error: 'montant décimal attendu (ex. "12.50")' })
   .transform(decimalToCents);
 
-export const percent = z
+const percent = z
   .string()
   .regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'taux décimal attendu (ex. "20.00")' })
   .transform(Number);
 
 /** An instant with an explicit offset, normalised to UTC ISO. */
-export const instant = z
+const instant = z
   .string()
   .regex(INSTANT, { error: 'date-heure ISO 8601 avec fuseau attendue' })
   .refine((s) => !Number.isNaN(Date.parse(s)), { error: 'date-heure inexistante' })
@@ -44,8 +44,6 @@ export const instant = z
 
 export const businessDay = z.string().regex(DAY, { error: 'date AAAA-MM-JJ attendue' });
 const id = z.string().min(1).max(64);
-
-export const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
 
 export const siteBody = z.object({
   site: z.object({ code: z.string(), name: z.string().min(1).max(200), timezone: z.string().optional() }),

@@ -13,7 +13,7 @@ import { resolveHubriseEndpoint } from './endpoint.ts';
 import { collectOrders, collectProducts } from './records.ts';
 import { catalogBody, catalogsBody, category, locationBody } from './wire.ts';
 
-export const HUBRISE_DEFAULTS = {
+const HUBRISE_DEFAULTS = {
   connectMs: 5_000,
   readMs: 10_000,
   totalMs: 10_000,

@@ -16,7 +16,7 @@ export type HubriseCredentials = {
   apiOrigin?: string;
 };
 
-export const LOCATION_ID_PATTERN = /^[a-z0-9]{1,16}-\d{1,6}$/i;
+const LOCATION_ID_PATTERN = /^[a-z0-9]{1,16}-\d{1,6}$/i;
 const CATALOG_ID_PATTERN = /^[a-z0-9]{1,16}$/i;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
@@ -37,5 +37,3 @@ export const hubriseCredentialsSchema = z.object({
     .default(null)
     .or(z.literal('').transform(() => null)),
 });
-
-export type HubriseCredentialsInput = z.input<typeof hubriseCredentialsSchema>;

@@ -9,7 +9,7 @@ const FIELD_CODE = {
   accessToken: 'auth_refused',
 } as const;
 
-export const HUBRISE_FIXED_HOST_MESSAGE = `L’API HubRise est à ${HUBRISE_API_ORIGIN} : Cellier ne se connecte à aucune autre adresse.`;
+const HUBRISE_FIXED_HOST_MESSAGE = `L’API HubRise est à ${HUBRISE_API_ORIGIN} : Cellier ne se connecte à aucune autre adresse.`;
 
 /**
  * Validates the credentials and returns the API root. The host is fixed; a loopback origin (the simulator,

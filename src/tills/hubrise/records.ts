@@ -4,7 +4,7 @@ import { productKey } from '../salesFile/productKey.ts';
 import { item, orderHead, product, sku, VOID_STATUSES } from './wire.ts';
 
 /** "Bouteille Chablis" + "75 cl" → "Bouteille Chablis 75 cl": how a SKU reads in Cellier. */
-export function skuLabel(productName: string, skuName: string | null | undefined): string {
+function skuLabel(productName: string, skuName: string | null | undefined): string {
   const name = skuName?.trim() ?? '';
   return name === '' ? productName.trim() : `${productName.trim()} ${name}`;
 }
@@ -13,7 +13,7 @@ export function skuLabel(productName: string, skuName: string | null | undefined
  * A SKU's till product id: its ref, which the till sets and which orders carry as `sku_ref`; without one, a
  * stable id from the normalised label, the same in the catalogue and in orders.
  */
-export function skuKey(ref: string | null | undefined, label: string): string | null {
+function skuKey(ref: string | null | undefined, label: string): string | null {
   return productKey(ref ?? null, label);
 }
 

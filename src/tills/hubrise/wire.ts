@@ -9,7 +9,7 @@ const MONEY = /^(-?\d{1,9}(?:\.\d{1,2})?) ([A-Z]{3})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** "9.00 EUR" → 900 cents, without binary floating point; only euros are accepted. */
-export const money = z
+const money = z
   .string()
   .regex(MONEY, { error: 'montant attendu (ex. "9.00 EUR")' })
   .refine((s) => s.endsWith(' EUR'), { error: 'devise autre que EUR' })
@@ -22,12 +22,12 @@ export const money = z
   });
 
 /** HubRise sends quantities as decimal strings ("2", "0.5"); a number is read too. */
-export const quantity = z
+const quantity = z
   .union([z.string().regex(/^-?\d{1,6}(\.\d{1,3})?$/, { error: 'quantité décimale attendue' }), z.number()])
   .transform(Number)
   .refine((n) => Number.isFinite(n) && Math.abs(n) <= 100_000, { error: 'quantité hors limites' });
 
-export const instant = z
+const instant = z
   .string()
   .regex(INSTANT, { error: 'date-heure ISO 8601 avec fuseau attendue' })
   .refine((s) => !Number.isNaN(Date.parse(s)), { error: 'date-heure inexistante' })
@@ -77,7 +77,7 @@ export const product = z.object({
 
 /** Orders that are not sales: refused by the restaurant, cancelled, or never delivered. */
 export const VOID_STATUSES = new Set(['rejected', 'cancelled', 'delivery_failed']);
-export const ORDER_STATUSES = [
+const ORDER_STATUSES = [
   'new',
   'received',
   'accepted',

@@ -2,7 +2,7 @@ import dns from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { isAllowedAddress } from './addresses.ts';
 
-export type ResolvedAddress = { address: string; family: number };
+type ResolvedAddress = { address: string; family: number };
 /** Name → addresses; tests inject a fake one to play DNS rebinding without the network. */
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 

@@ -107,7 +107,7 @@ export function headerNames(headerRow: readonly Cell[]): string[] {
   );
 }
 
-export function columnLetter(i: number): string {
+function columnLetter(i: number): string {
   let n = i + 1;
   let s = '';
   while (n > 0) {

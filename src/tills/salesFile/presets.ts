@@ -3,7 +3,7 @@ import type { ColumnMapping } from './mapping.ts';
 import type { SALES_FILE_FIELDS } from './mapping.ts';
 
 /** A column mapping Cellier ships; `source` says where its column names come from (docs/tills/sales-file.md). */
-export type ShippedPreset = { name: string; mapping: ColumnMapping; source: string };
+type ShippedPreset = { name: string; mapping: ColumnMapping; source: string };
 
 // Only layouts whose column names are published ship here; see docs/tills/sales-file.md for the search made.
 export const SHIPPED_PRESETS: readonly ShippedPreset[] = [

@@ -44,7 +44,7 @@ export type ReadContext = {
   limits: SalesFileLimits;
 };
 
-export type ReadSink = {
+type ReadSink = {
   line: (line: FileSaleLine) => void;
   /** A line that cannot be imported: its number and why. It is never dropped silently. */
   bad: (issue: LineIssue) => void;
@@ -52,7 +52,7 @@ export type ReadSink = {
   warning: (issue: LineIssue) => void;
 };
 
-export type ReadSummary = { headers: string[]; headerLine: number; rows: number };
+type ReadSummary = { headers: string[]; headerLine: number; rows: number };
 
 /** Up to how many rows a header may sit below title lines. */
 const HEADER_SEARCH_ROWS = 30;

@@ -109,7 +109,7 @@ export async function* csvRows(
  * Refuses a zip whose declared uncompressed sizes are too large before inflating anything (zip bomb), and
  * one that is not a workbook.
  */
-export async function checkXlsxContainer(filePath: string, limits: SalesFileLimits): Promise<void> {
+async function checkXlsxContainer(filePath: string, limits: SalesFileLimits): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(filePath, { lazyEntries: true, autoClose: true }, (err, z) =>
       err || !z ? reject(new SalesFileRefused('Fichier XLSX illisible (archive abîmée).')) : resolve(z),

@@ -1,7 +1,7 @@
 /** Reading one cell of a sales file: French numbers (decimal comma, spaces, €) and French dates. Pure. */
 
 export type Cell = string | number | Date | null;
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const bad = <T>(reason: string): Read<T> => ({ ok: false, reason });
@@ -15,7 +15,7 @@ const MAX_ABS = 1e9;
  * A decimal number as exported by French tills: `12,50`, `1 234,50`, `1.234,50`, `12.5`, `-3`, `12,50 €`,
  * `(4,00)` for a negative. Returned as a canonical decimal string (`-1234.50`), so money never goes through floats.
  */
-export function readDecimal(cell: Cell): Read<string> {
+function readDecimal(cell: Cell): Read<string> {
   if (cell === null) return bad('vide');
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || Math.abs(cell) >= MAX_ABS) return bad(`nombre hors limites (${cell})`);
@@ -121,7 +121,7 @@ const MONTHS: Record<string, number> = {
   decembre: 12,
 };
 
-export type LocalDateTime = { day: string; time: string | null };
+type LocalDateTime = { day: string; time: string | null };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseFaults, type SimFaults } from './faults.ts';
 
 /** What a simulator is made from on the command line. */
-export type SimCliOptions = { seed: number; now?: string; faults: Record<string, SimFaults> };
+type SimCliOptions = { seed: number; now?: string; faults: Record<string, SimFaults> };
 
 type Startable = {
   readonly seed: number;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parseFaults, type SimFaults } from './faults.ts';
 
 /** What the control endpoint can ask of the simulator (tests drive it over HTTP, like a real till). */
-export type ControlPort = {
+type ControlPort = {
   setFaults: (kmlcode: string, faults: SimFaults) => void;
   clearFaults: () => void;
   changePassword: (kmlcode: string, password: string) => void;

@@ -35,7 +35,7 @@ export type SimFaults = {
   openDays?: string[] | true;
 };
 
-export type FaultDecision =
+type FaultDecision =
   | { kind: 'none' }
   | { kind: 'server_error' }
   | { kind: 'rate_limited' }

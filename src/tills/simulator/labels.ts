@@ -2,7 +2,7 @@
  * Renders names the way French tills show them: upper case, no accents, abbreviations, a serving
  * prefix, truncated to the till's button width, the vintage on two digits at the end.
  */
-export const LABEL_WIDTH = 24;
+const LABEL_WIDTH = 24;
 
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\bCHATEAUNEUF DU PAPE\b/g, 'CDP'],
@@ -34,7 +34,7 @@ const GIVEN_NAMES = new Set(
 );
 
 /** Upper case, accents and punctuation removed: what a till keyboard produces. */
-export function tillText(text: string): string {
+function tillText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -12,7 +12,7 @@ export type LibraryWine = {
   country: string;
   vintages: string[];
 };
-export type LibraryAppellation = { id: string; name: string; colours: string[] };
+type LibraryAppellation = { id: string; name: string; colours: string[] };
 
 const LIBRARY_DIR = fileURLToPath(new URL('../../../resources/library/', import.meta.url));
 

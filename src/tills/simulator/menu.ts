@@ -35,7 +35,7 @@ export const FAMILIES = {
   divers: { code: 'DV', label: 'DIVERS' },
 } as const satisfies Record<string, Family>;
 
-export type MenuItem = { label: string; euros: number; category: Category; family: Family; vat: number };
+type MenuItem = { label: string; euros: number; category: Category; family: Family; vat: number };
 
 const item = (label: string, euros: number, category: Category, family: Family, vat = 10): MenuItem => ({
   label,

@@ -30,7 +30,7 @@ function wallClock(at: Date): { y: number; mo: number; d: number; h: number; mi:
 const offsetByHour = new Map<number, number>();
 
 /** Offset of Paris from UTC at an instant, in minutes (60 or 120). */
-export function parisOffsetMinutes(at: Date): number {
+function parisOffsetMinutes(at: Date): number {
   const hour = Math.floor(at.getTime() / 3_600_000);
   let offset = offsetByHour.get(hour);
   if (offset === undefined) {

@@ -13,7 +13,7 @@ export function mulberry32(seed: number): Rng {
 }
 
 /** FNV-1a, to derive independent streams from (seed, restaurant, day, purpose). */
-export function hashKey(...parts: (string | number)[]): number {
+function hashKey(...parts: (string | number)[]): number {
   let h = 0x811c9dc5;
   for (const ch of parts.join('|')) {
     h ^= ch.codePointAt(0) ?? 0;

@@ -4,7 +4,7 @@ import { pick, rngFor } from './prng.ts';
 import type { SimLine, SimTicket } from './tickets.ts';
 
 /** Cents → the wire's decimal euros, "12.50" / "-3.20". */
-export function euros(cents: number): string {
+function euros(cents: number): string {
   const abs = Math.abs(cents);
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
@@ -24,7 +24,7 @@ export function productRecord(p: SimProduct, day: string): WireRecord {
   };
 }
 
-export function lineRecord(l: SimLine): WireRecord {
+function lineRecord(l: SimLine): WireRecord {
   return {
     lineId: l.lineId,
     productId: l.productId,

@@ -87,7 +87,7 @@ function order(rng: Rng, shelf: Map<Category, Shelf>, bar: boolean): Order[] {
   return [...lines.values()];
 }
 
-export function makeLine(
+function makeLine(
   lineId: string,
   product: SimProduct,
   day: string,

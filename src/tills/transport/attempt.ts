@@ -16,7 +16,7 @@ export type AttemptConfig = {
 };
 
 /** One GET. `retry` outcomes may be tried again; a thrown TillError is final. */
-export type AttemptOutcome =
+type AttemptOutcome =
   | { kind: 'ok'; status: number; json: unknown; headers: Dispatcher.ResponseData['headers'] }
   | { kind: 'retry'; status: number | null; error: TillError; retryAfterMs: number | null };
 
@@ -42,11 +42,7 @@ function errorCode(error: unknown): string {
   return cause === undefined ? (typeof name === 'string' ? name : 'UNKNOWN') : errorCode(cause);
 }
 
-export function classifyNetworkError(
-  error: unknown,
-  where: string,
-  redact: (t: string) => string,
-): AttemptOutcome {
+function classifyNetworkError(error: unknown, where: string, redact: (t: string) => string): AttemptOutcome {
   const code = errorCode(error);
   const detail = redact(`${where}: ${code}`);
   if (TIMEOUTS.has(code) || code === 'ABORT_TIMEOUT') {

@@ -4,7 +4,7 @@ import { guardedLookup } from '../network/guardedLookup.ts';
 import { realSleep } from './retry.ts';
 import type { TransportConfig } from './transport.ts';
 
-export type TransportDefaults = {
+type TransportDefaults = {
   connectMs: number;
   readMs: number;
   totalMs: number;

@@ -3,7 +3,7 @@ import { carteApi, type WineListPatch } from './carte.ts';
 import { areas, useWrite } from './write.ts';
 
 /** The wine lists' server state. */
-export const carteKeys = {
+const carteKeys = {
   lists: (eid: string) => ['carte', eid, 'lists'] as const,
   view: (eid: string, listId: string) => ['carte', eid, 'view', listId] as const,
 };

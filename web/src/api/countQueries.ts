@@ -6,7 +6,7 @@ import { areas, stockAreas, useWrite } from './write.ts';
 type Period = { from?: string | undefined; to?: string | undefined };
 
 /** The inventaires', écarts' and reports' server state; each write below reloads what it changed (write.ts). */
-export const countKeys = {
+const countKeys = {
   sessions: (eid: string) => ['counts', eid, 'sessions'] as const,
   sheet: (eid: string, sid: string) => ['counts', eid, 'sheet', sid] as const,
   variance: (eid: string, sid: string) => ['counts', eid, 'variance', sid] as const,

@@ -27,7 +27,7 @@ import {
 import { areas, stockAreas, useWrite } from './write.ts';
 
 /** Every server-state key in one place, so that a write can invalidate what it changed. */
-export const keys = {
+const keys = {
   drinks: (eid: string) => ['drinks', eid] as const,
   drinkList: (eid: string, query: DrinkQuery) => ['drinks', eid, 'list', query] as const,
   drinkPages: (eid: string, q: string) => ['drinks', eid, 'pages', q] as const,

@@ -56,7 +56,7 @@ async function upload<T>(url: string, file: File, settings: SalesFileSettingsInp
   return data as T;
 }
 
-export const salesFileApi = {
+const salesFileApi = {
   history: (eid: string, signal?: AbortSignal) => api<SalesFileHistory>('GET', base(eid), undefined, signal),
   presets: (eid: string) => api<SalesFilePresetList>('GET', `${base(eid)}/presets`),
   preview: (eid: string, file: File, settings: SalesFileSettingsInput) =>

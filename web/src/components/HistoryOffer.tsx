@@ -2,7 +2,7 @@ import { useRequestImport } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorBanner } from './Feedback.tsx';
 
-export const HISTORY_DAYS = 30;
+const HISTORY_DAYS = 30;
 
 /** First connection: the nightly import only owes the day before it, so the past month is offered here. */
 export function HistoryOffer({

@@ -10,7 +10,7 @@ import { RestaurantTill, type Clock } from '../state.ts';
 import type { HubriseLocation } from './routes.ts';
 import { handleHubrise } from './server.ts';
 
-export type HubriseSimulatorOptions = {
+type HubriseSimulatorOptions = {
   seed: number;
   restaurants?: readonly RestaurantProfile[];
   clock?: Clock;

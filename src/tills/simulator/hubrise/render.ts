@@ -6,7 +6,7 @@ import type { SimLine, SimTicket } from '../tickets.ts';
 export type WireRecord = Record<string, unknown>;
 
 /** Cents → HubRise money, "9.00 EUR". */
-export function hubriseMoney(cents: number): string {
+function hubriseMoney(cents: number): string {
   const abs = Math.abs(cents);
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} EUR`;
 }

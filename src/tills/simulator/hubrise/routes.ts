@@ -18,7 +18,7 @@ export type HubriseLocation = {
   till: RestaurantTill;
 };
 
-export type HubriseAnswer = { status: number; body: unknown; cursorNext?: string };
+type HubriseAnswer = { status: number; body: unknown; cursorNext?: string };
 
 const MAX_COUNT = 100;
 

@@ -119,7 +119,7 @@ describe.skipIf(skip)('till synchronisation, end to end in Chromium against the 
       .getByRole('navigation', { name: 'Navigation principale' })
       .getByRole('link', { name: 'Boissons' })
       .click();
-    const refused = page.getByRole('alert').filter({ hasText: 'Identifiants refusés par Astério' });
+    const refused = page.getByRole('alert').filter({ hasText: 'Identifiants refusés par la caisse' });
     await refused.waitFor();
     await refused.getByRole('link', { name: 'Paramètres › Caisse' }).click();
     await page.waitForURL(/\/parametres#caisse$/);

@@ -59,7 +59,7 @@ export const tillEn: Record<keyof typeof tillFr, string> = {
   'till.test.too_large': 'Response too large',
   'till.none': 'No till connected.',
   'till.settingsLink': 'Settings › Till',
-  'till.refusedBanner': 'Credentials refused by Astério: sales are no longer imported.',
+  'till.refusedBanner': 'Credentials refused by the till: its sales are no longer imported.',
   'till.failingBanner': 'The till is failing.',
   'till.connectedTo': 'Till connected: {site}',
   'till.lastImport': 'Last successful import: {date}',

@@ -60,7 +60,7 @@ export const tillFr = {
   'till.test.too_large': 'Réponse trop volumineuse',
   'till.none': 'Aucune caisse connectée.',
   'till.settingsLink': 'Paramètres › Caisse',
-  'till.refusedBanner': 'Identifiants refusés par Astério : les ventes ne sont plus importées.',
+  'till.refusedBanner': 'Identifiants refusés par la caisse : ses ventes ne sont plus importées.',
   'till.failingBanner': 'La caisse est en échec.',
   'till.connectedTo': 'Caisse connectée : {site}',
   'till.lastImport': 'Dernier import réussi : {date}',

@@ -1,3 +1,4 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChangePasswordInput, Locale, Role, Task } from '../../../src/http/contract.ts';
 import { authApi, establishmentApi, libraryApi, taskApi } from './endpoints.ts';
 import { areas, everyArea, useWrite } from './write.ts';
@@ -52,10 +53,21 @@ export const useCreateEstablishment = () =>
 
 const POLL_MS = 600;
 
-/** Follows a task until it ends, reporting each state read; resolves with the finished task. */
-async function followTask(taskId: string, onUpdate: (task: Task) => void): Promise<Task> {
+/**
+ * Follows a task until it ends, reporting each state read; resolves with the finished task. Each read goes
+ * through the query client, so a network or server failure is retried like any load.
+ */
+async function followTask(
+  queryClient: QueryClient,
+  taskId: string,
+  onUpdate: (task: Task) => void,
+): Promise<Task> {
   for (;;) {
-    const task = await taskApi.get(taskId);
+    const task = await queryClient.fetchQuery({
+      queryKey: ['task', taskId],
+      queryFn: ({ signal }) => taskApi.get(taskId, signal),
+      staleTime: 0,
+    });
     onUpdate(task);
     if (task.state === 'succeeded' || task.state === 'failed') return task;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -63,15 +75,17 @@ async function followTask(taskId: string, onUpdate: (task: Task) => void): Promi
 }
 
 /** The demo, built by a task: pending until it is built, `onTask` sees its progress; resolves with its id. */
-export const useCreateDemo = (onTask: (task: Task) => void) =>
-  useWrite(
+export const useCreateDemo = (onTask: (task: Task) => void) => {
+  const queryClient = useQueryClient();
+  return useWrite(
     async (_: void) => {
-      const done = await followTask((await establishmentApi.createDemo()).taskId, onTask);
+      const done = await followTask(queryClient, (await establishmentApi.createDemo()).taskId, onTask);
       if (done.state === 'failed' || !done.establishmentId) throw new Error(done.error ?? done.stateLabel);
       return done.establishmentId;
     },
     () => [sessionKeys.establishments],
   );
+};
 
 /** A new time zone or day cut-off moves every business day: everything of the establishment loads again. */
 export const useUpdateEstablishment = (eid: string) =>
@@ -94,10 +108,12 @@ export const useChangeRole = (eid: string) =>
   );
 
 /** A supplier catalogue sent: pending until its task has imported it into the library (`onTask` sees it). */
-export const useImportCatalogue = (eid: string, onTask: (task: Task) => void) =>
-  useWrite(
+export const useImportCatalogue = (eid: string, onTask: (task: Task) => void) => {
+  const queryClient = useQueryClient();
+  return useWrite(
     async (body: Parameters<typeof libraryApi.importCatalogue>[1]) =>
-      followTask((await libraryApi.importCatalogue(eid, body)).taskId, onTask),
+      followTask(queryClient, (await libraryApi.importCatalogue(eid, body)).taskId, onTask),
     // The library's new entries change the proposals.
     () => [areas.sync(eid)],
   );
+};

@@ -115,42 +115,32 @@ export async function revenueByDayAndCategory(
   }));
 }
 
-export type BucketMovements = {
+export type BucketReceipts = {
   bucket: number;
   drinkId: string;
   receivedQuantity: number;
   /** Unrounded: rounded once per period by the caller. */
   pricedCents: number;
   unpricedQuantity: number;
-  /** The last movement of any kind in the bucket: a sign of life. */
-  lastAt: Date;
 };
 
-/** Movements per drink in each bucket (bounds[k - 1], bounds[k]]: receipts (priced or not) and the last movement. */
-export async function movementsByBucket(
+/** Receipts per drink in each bucket (bounds[k - 1], bounds[k]]: the priced part at its price, the unpriced quantity. */
+export async function receiptsByBucket(
   db: Db,
   establishmentId: string,
   bounds: readonly Date[],
-): Promise<BucketMovements[]> {
+): Promise<BucketReceipts[]> {
   const first = bounds[0];
   const last = bounds[bounds.length - 1];
   if (!first || !last) return [];
   const cuts = sql`${sql.val(bounds.map((b) => b.toISOString()))}::timestamptz[]`;
-  const rows = await sql<{
-    bucket: number;
-    drink_id: string;
-    q: number;
-    priced: number;
-    unpriced: number;
-    last_at: Date;
-  }>`
+  const rows = await sql<{ bucket: number; drink_id: string; q: number; priced: number; unpriced: number }>`
     select width_bucket(m.occurred_at - interval '1 microsecond', ${cuts}) as bucket, m.drink_id,
-      coalesce(sum(m.quantity) filter (where m.kind = 'receipt'), 0) as q,
-      coalesce(sum(m.quantity * m.unit_cost_cents) filter (where m.kind = 'receipt'), 0) as priced,
-      coalesce(sum(m.quantity) filter (where m.kind = 'receipt' and m.unit_cost_cents is null), 0) as unpriced,
-      max(m.occurred_at) as last_at
+      sum(m.quantity) as q, coalesce(sum(m.quantity * m.unit_cost_cents), 0) as priced,
+      coalesce(sum(m.quantity) filter (where m.unit_cost_cents is null), 0) as unpriced
     from stock_movement m
-    where m.establishment_id = ${establishmentId} and m.occurred_at > ${first} and m.occurred_at <= ${last}
+    where m.establishment_id = ${establishmentId} and m.kind = 'receipt'
+      and m.occurred_at > ${first} and m.occurred_at <= ${last}
     group by 1, 2
   `.execute(db);
   return rows.rows.map((r) => ({
@@ -159,7 +149,6 @@ export async function movementsByBucket(
     receivedQuantity: Number(r.q),
     pricedCents: Number(r.priced),
     unpricedQuantity: Number(r.unpriced),
-    lastAt: new Date(r.last_at),
   }));
 }
 

@@ -94,7 +94,7 @@ export function periodTotals(facts: ReportFacts, fromAt: Date, toAt: Date): Peri
     sales.set(r.drinkId, s);
   }
   const purchases = new Map<string, { pricedCents: number; unpricedQuantity: number }>();
-  for (const m of facts.movements) {
+  for (const m of facts.receipts) {
     if (!inPeriod.has(m.bucket)) continue;
     const p = purchases.get(m.drinkId) ?? { pricedCents: 0, unpricedQuantity: 0 };
     p.pricedCents += m.pricedCents;

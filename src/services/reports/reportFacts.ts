@@ -1,22 +1,22 @@
 import type { Db } from '../../db/database.ts';
 import {
   linkedSalesByBucket,
-  movementsByBucket,
+  receiptsByBucket,
   type BucketDrinkSales,
-  type BucketMovements,
+  type BucketReceipts,
 } from '../../db/repositories/bevFacts.ts';
 import { valuedStockAtInstants, type ValuedStock } from './stockValue.ts';
 
 /**
  * What a report reads from the ledger, once for all its periods: stock valued at each instant it needs, and sales and
- * movements cut at every bound (bucket k is (bounds[k - 1], bounds[k]]). A page with six months and a current period
+ * receipts cut at every bound (bucket k is (bounds[k - 1], bounds[k]]). A page with six months and a current period
  * then costs one scan of the sales instead of eight.
  */
 export type ReportFacts = {
   bounds: Date[];
   valued: Map<number, ValuedStock[]>;
   sales: BucketDrinkSales[];
-  movements: BucketMovements[];
+  receipts: BucketReceipts[];
 };
 
 const sortedUnique = (dates: readonly Date[]): Date[] =>
@@ -31,16 +31,16 @@ export async function loadReportFacts(
   const instants = bounds;
   // Per-drink detail from the first bucket starting at or after detailFrom (a bound itself).
   const detailBucket = bounds.findIndex((b) => b >= opts.detailFrom) + 1;
-  const [valued, sales, movements] = await Promise.all([
+  const [valued, sales, receipts] = await Promise.all([
     valuedStockAtInstants(db, establishmentId, instants),
     bounds.length < 2 ? [] : linkedSalesByBucket(db, establishmentId, bounds, detailBucket),
-    bounds.length < 2 ? [] : movementsByBucket(db, establishmentId, bounds),
+    bounds.length < 2 ? [] : receiptsByBucket(db, establishmentId, bounds),
   ]);
   return {
     bounds,
     valued: new Map(instants.map((at, i) => [at.getTime(), valued[i] ?? []])),
     sales,
-    movements,
+    receipts,
   };
 }
 

@@ -8,7 +8,7 @@ import {
   findLiveSession,
   insertSession,
 } from '../../db/repositories/sessions.ts';
-import { findAccountById, type Account } from '../../db/repositories/accounts.ts';
+import type { Account } from '../../db/repositories/accounts.ts';
 
 const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
@@ -33,10 +33,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
     await extendSession(db, id, new Date(now.getTime() + SESSION_TTL_MS));
   }
-  const account = await findAccountById(db, session.accountId);
-  if (!account) return undefined;
-  const { passwordHash: _hash, ...rest } = account;
-  return rest;
+  return session.account;
 }
 
 /** Run on the planner's tick: expired sessions are deleted, not only ignored. */

@@ -180,7 +180,7 @@ describe('cellier CLI validates what it gets', () => {
     expect(code).toBe(0);
   });
 
-  it('says which establishment has no till connection', () => {
+  it('says when the establishment has no till in use', () => {
     const { code, out } = cellier(
       'import',
       '--establishment',
@@ -188,7 +188,7 @@ describe('cellier CLI validates what it gets', () => {
       '--date',
       '2026-11-26',
     );
-    expect(code).toBe(1);
-    expect(out).toMatch(/Connexion caisse introuvable/);
+    expect(code).toBe(2);
+    expect(out).toMatch(/Aucune caisse en service dans cet établissement/);
   });
 });

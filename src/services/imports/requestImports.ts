@@ -5,13 +5,14 @@ import {
   type ImportRun,
   type QuarantineItem,
 } from '../../db/repositories/importRuns.ts';
-import { findTillConnection, listEstablishmentTills } from '../../db/repositories/tillConnections.ts';
+import { listEstablishmentTills } from '../../db/repositories/tillConnections.ts';
 import { addDays, daysBetween, lastClosedBusinessDay, localDateHour } from '../../domain/businessDay.ts';
 import type { Clock } from '../../domain/clock.ts';
-import { AppError, invalidField, notFound } from '../../domain/errors.ts';
+import { AppError, invalidField } from '../../domain/errors.ts';
 import type { ImportQueue } from './importQueue.ts';
 import { MANAGERS, requireMembership } from '../establishments/access.ts';
-import { removedTill, toView, type TillConnectionView } from '../tills/tillConnection.ts';
+import { toView, type TillConnectionView } from '../tills/tillConnection.ts';
+import { tillsToImport } from './tillsToImport.ts';
 
 export const MAX_RANGE_DAYS = 93;
 
@@ -34,11 +35,7 @@ export async function requestImports(
   clock: Clock,
 ): Promise<{ days: string[]; tillIds: string[] }> {
   const establishment = await requireMembership(db, establishmentId, actorId, MANAGERS);
-  const tills = input.tillId
-    ? [await findTillConnection(db, establishmentId, input.tillId)].filter((t) => t !== undefined)
-    : await listEstablishmentTills(db, establishmentId);
-  if (tills.length === 0) throw notFound(input.tillId ? 'Caisse' : 'Connexion caisse');
-  if (tills.some((t) => t.archivedAt)) throw removedTill();
+  const tills = await tillsToImport(db, establishmentId, input.tillId);
   const today = localDateHour(clock.now(), establishment.timeZone).date;
   const lastClosed = lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour);
   const history = input.lastDays === undefined ? undefined : addDays(lastClosed, 1 - input.lastDays);

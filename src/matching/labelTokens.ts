@@ -15,9 +15,14 @@ const COLOURS: Readonly<Record<string, Colour>> = {
   rose: 'rosé',
   rse: 'rosé',
   rs: 'rosé',
+  // till families are named in the plural: VINS ROUGES, BLANCS, ROSES
+  rouges: 'rouge',
+  blancs: 'blanc',
+  roses: 'rosé',
 };
 export const COLOUR_WORDS_TYPED = new Set(Object.keys(COLOURS));
 const ONE_LETTER = new Set(['r', 'b']);
+const PLURAL = new Set(['rouges', 'blancs', 'roses']);
 
 export function toLabelTokens(text: string): LabelToken[] {
   const ws = identityWords(text);
@@ -40,7 +45,9 @@ export function toLabelTokens(text: string): LabelToken[] {
   const kept = split.filter((w) => w !== '' && !STOPWORDS.has(w));
   return kept.map((w, i) => {
     const atEdge = i === 0 || i === kept.length - 1;
-    const colour = ONE_LETTER.has(w) && !atEdge ? null : (COLOURS[w] ?? null);
+    // a plural names a family at the edge (VINS ROUGES …), inside it is a name's word (BLANC DE BLANCS)
+    const family = atEdge || /^vins?$/.test(kept[i - 1] ?? '');
+    const colour = (ONE_LETTER.has(w) || PLURAL.has(w)) && !family ? null : (COLOURS[w] ?? null);
     return { text: w, colour, number: /^\d+$/.test(w), last: i === kept.length - 1 };
   });
 }

@@ -191,7 +191,7 @@ export const TYPE_WORDS: Readonly<Record<string, readonly string[]>> = {
   fortified: ['porto', 'port', 'xeres', 'sherry', 'madere', 'madeira', 'vermouth', 'muscat', 'pineau', 'vdn'],
   soft: ['soda', 'jus', 'sirop', 'limonade', 'tonic', 'eau'],
   other: [],
-  wine: ['vin', 'wine'],
+  wine: ['vin', 'vins', 'wine'],
 };
 
 /** Food, service and hot-drink words: they never stand for a drink through a fuzzy match. */

@@ -54,6 +54,7 @@ function surfaceTokens(label: string): string[] {
     .replace(/(?<!\d)(?<!\d\.)(\d{2}|\d{4})\.(\d{1,3}(?:\.\d{1,2})?)(CL|ML|L)?\b(?!\.\d)/g, splitDotted)
     .replace(/(\d)\.(?=1\/2\b)/g, '$1 ') // 2014.1/2: a vintage and a half bottle joined by a dot
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
+    .replace(/\bV (?=(?:ROUGE|BLANC|ROSE|RGE|BLC|RSE)S?\b)/g, 'VIN ') // V. ROUGE, a family: vin rouge
     .replace(/\/{2,}(?=['`’]?\d)/g, ' /') // CORNAS//20: a slash joining words, then a slash marking the year
     .split(' ')
     .map(splitSlashes)
@@ -213,6 +214,8 @@ function walk(
       st.used[i] = true;
     } else if ((isColourWord(t) || learnt(t.toLowerCase())) && steppedOver < 1) {
       steppedOver++;
+    } else if (/^VINS?$/.test(t) && isColourWord(toks[fromStart ? i + 1 : i - 1] ?? '') && steppedOver < 1) {
+      // VIN ROUGE, VINS BLANCS: a family name, stepped over with its colour word
     } else if (k === 0 && edgeCodeBefore(toks, t, order[1], now, fromStart)) {
       // a till's family code at the very edge ("XRR VERRE ..."): kept as a word, the notation behind it is read
     } else {

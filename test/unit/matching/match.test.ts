@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, match, type LibraryEntry } from '../../../src/matching/index.ts';
+import { buildMatchIndex, match, parseLabel, type LibraryEntry } from '../../../src/matching/index.ts';
 import { LIBRARY } from './library.fixture.ts';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
@@ -69,6 +69,22 @@ describe('match: identity with French wine knowledge', () => {
   it('does not let a kind word explain another kind (a vodka is not a gin)', () => {
     expect(m('GLENFIDDICH 12 ANS WHISKY').decision).not.toBe('non');
     expect(m('GLENFIDDICH 12 ANS VODKA').decision).toBe('non');
+  });
+
+  it.each([
+    ['VINS ROUGES VERRE CDR', 'cdr-rouge', 'glass'],
+    ['V.BLANC BTL CDR', 'cdr-blanc', 'bottle'],
+    ['VIN ROSE VRE CDR 12CL', 'cdr-rose', 'glass'],
+    ['ROSES/CARAFE/CDR', 'cdr-rose', 'carafe'],
+  ])('reads the till family %s as a colour, and the serving behind it', (label, id, serving) => {
+    const a = m(label);
+    expect(a).toMatchObject({ decision: 'oui', serving });
+    expect(a.candidates[0]?.id).toBe(id);
+  });
+
+  it('keeps a plural colour inside a name as a word of the name', () => {
+    expect(m('RUINART BLANC DE BLANCS').candidates[0]?.id).toBe('ruinart-bdb');
+    expect(parseLabel('RUINART DE BLANCS BRUT', NOW).colour).toBeNull();
   });
 
   it('reads a year glued to a short library word, not to a name the library holds whole', () => {

@@ -3,12 +3,7 @@
  * (`routes/*.schema.ts`), so the client cannot drift from the server. Import it with `import type` only.
  */
 import type { z } from 'zod';
-import type {
-  historyResponse,
-  importResponse,
-  presetList,
-  previewResponse,
-} from './routes/salesFiles.schema.ts';
+import type { historyResponse, importResponse, previewResponse } from './routes/salesFiles.schema.ts';
 import type { salesFileSettingsSchema } from '../services/salesFiles/settings.ts';
 import type { importOverviewResponse, importRunResponse } from './routes/imports.schema.ts';
 import type {
@@ -43,7 +38,7 @@ import type {
   drinkResponse,
 } from './routes/drinks.schema.ts';
 import type { appellationDto } from './routes/reference.schema.ts';
-import type { libraryEntryDto, matchAnswerDto } from './routes/library.schema.ts';
+import type { libraryEntryDto } from './routes/library.schema.ts';
 import type {
   drinkSalesResponse,
   drinkThatFitsDto,
@@ -96,7 +91,6 @@ export type WineListPatch = Request<typeof updateWineListBody>;
 export type SalesFilePreview = Response<typeof previewResponse>;
 export type SalesFileImport = Response<typeof importResponse>;
 export type SalesFileHistory = Response<typeof historyResponse>;
-export type SalesFilePresetList = Response<typeof presetList>;
 export type SalesFileSettingsInput = Request<typeof salesFileSettingsSchema>;
 
 /* Accounts and establishments */
@@ -139,7 +133,6 @@ export type ReportsOverview = Response<typeof overviewDto>;
 /* Reference data and the wine library */
 export type Appellation = Response<typeof appellationDto>;
 export type LibraryEntry = Response<typeof libraryEntryDto>;
-export type MatchAnswer = Response<typeof matchAnswerDto>;
 
 /* Synchronisation with the till: the work list, proposals, links, a drink's sales */
 export type TillProduct = Response<typeof tillProductDto>;

@@ -39,8 +39,6 @@ export const countApi = {
     api<CountSheet>('GET', session(eid, sid), undefined, signal),
   setLine: (eid: string, sid: string, body: CountLineInput) =>
     api<CountLineResult>('PUT', `${session(eid, sid)}/lines`, body),
-  removeLine: (eid: string, sid: string, body: { drinkId: string; location: string }) =>
-    api<undefined>('POST', `${session(eid, sid)}/lines/remove`, body),
   addDrink: (eid: string, sid: string, body: AddDrinkDuringCount) =>
     api<{ drinkId: string; created: boolean }>('POST', `${session(eid, sid)}/drinks`, body),
   close: (eid: string, sid: string, uncountedZero: boolean) =>
@@ -73,11 +71,6 @@ type Period = { from?: string | undefined; to?: string | undefined };
 export const reportApi = {
   overview: (eid: string, period: Period, signal?: AbortSignal) =>
     api<ReportsOverview>('GET', `${est(eid)}/reports/overview${queryString(period)}`, undefined, signal),
-  bevCost: (
-    eid: string,
-    period: Period & { fromSession?: string; toSession?: string },
-    signal?: AbortSignal,
-  ) => api<BevCost>('GET', `${est(eid)}/reports/bev-cost${queryString(period)}`, undefined, signal),
   exportUrl: (eid: string, period: Period, format: 'csv' | 'xlsx', table?: number) =>
     `${est(eid)}/reports/bev-cost/export${queryString({ ...period, format, table })}`,
 };

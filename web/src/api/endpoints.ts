@@ -18,7 +18,6 @@ import type {
   LinkResult,
   LinkTarget,
   Locale,
-  MatchAnswer,
   Member,
   MovementHistory,
   NewDrinkInput,
@@ -53,7 +52,6 @@ export const establishmentApi = {
   create: (body: { name: string; timeZone?: string; dayCutoffHour?: number }) =>
     api<Establishment>('POST', '/api/establishments', body),
   createDemo: () => api<TaskAccepted>('POST', '/api/demo', {}),
-  get: (eid: string) => api<Establishment>('GET', est(eid)),
   update: (eid: string, body: { name?: string; timeZone?: string; dayCutoffHour?: number }) =>
     api<Establishment>('PATCH', est(eid), body),
   members: (eid: string) =>
@@ -158,7 +156,6 @@ export const syncApi = {
     }),
   sales: (eid: string, drinkId: string, period: { from?: string; to?: string }) =>
     api<DrinkSales>('GET', `${drinkPath(eid, drinkId)}/sales${queryString(period)}`),
-  match: (eid: string, label: string) => api<MatchAnswer>('POST', `${est(eid)}/match`, { label }),
   librarySearch: (eid: string, q: string) =>
     api<{ items: LibraryEntry[] }>('GET', `${est(eid)}/library/search${queryString({ q })}`),
 };

@@ -1,7 +1,6 @@
 import type {
   SalesFileHistory,
   SalesFileImport,
-  SalesFilePresetList,
   SalesFilePreview,
   SalesFileSettingsInput,
 } from '../../../src/http/contract.ts';
@@ -58,13 +57,10 @@ async function upload<T>(url: string, file: File, settings: SalesFileSettingsInp
 
 const salesFileApi = {
   history: (eid: string, signal?: AbortSignal) => api<SalesFileHistory>('GET', base(eid), undefined, signal),
-  presets: (eid: string) => api<SalesFilePresetList>('GET', `${base(eid)}/presets`),
   preview: (eid: string, file: File, settings: SalesFileSettingsInput) =>
     upload<SalesFilePreview>(`${base(eid)}/preview`, file, settings),
   import: (eid: string, file: File, settings: SalesFileSettingsInput) =>
     upload<SalesFileImport>(`${base(eid)}/import`, file, settings),
-  deletePreset: (eid: string, name: string) =>
-    api<undefined>('DELETE', `${base(eid)}/presets/${encodeURIComponent(name)}`),
 };
 
 const salesFileKeys = { history: (eid: string) => ['salesFiles', eid, 'history'] as const };

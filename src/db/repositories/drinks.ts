@@ -191,14 +191,22 @@ export async function listDrinks(
 }
 
 async function listDrinksByStock(db: Db, establishmentId: string, filter: DrinkFilter) {
-  const query = applyFilters(withStock(db, establishmentId).selectAll('d').select(stockColumns), filter);
-  const filtered = db
-    .with('f', () => query)
-    .selectFrom('f')
-    .selectAll('f')
-    .select(sql<number>`count(*) over ()`.as('total_count'));
-  const rows = await sortBy(filtered, filter).limit(filter.limit).offset(filter.offset).execute();
-  return { items: rows.map(toDrinkWithStock), total: rows[0] ? Number(rows[0].total_count) : 0 };
+  const filtered = applyFilters(withStock(db, establishmentId), filter);
+  // The count apart, so that the page is a top-N sort of the joined rows rather than a full one under a window.
+  const [rows, counted] = await Promise.all([
+    sortBy(
+      db
+        .with('f', () => filtered.selectAll('d').select(stockColumns))
+        .selectFrom('f')
+        .selectAll('f'),
+      filter,
+    )
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
+  ]);
+  return { items: rows.map(toDrinkWithStock), total: Number(counted?.n ?? 0) };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the builder's row type is whatever withStock selected

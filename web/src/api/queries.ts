@@ -26,9 +26,8 @@ import {
 } from './endpoints.ts';
 import { areas, stockAreas, useWrite } from './write.ts';
 
-/** Every server-state key in one place, so that a write can invalidate what it changed. */
+/** Every server-state key of these hooks; each starts with its area (`write.ts`), which a write invalidates. */
 const keys = {
-  drinks: (eid: string) => ['drinks', eid] as const,
   drinkList: (eid: string, query: DrinkQuery) => ['drinks', eid, 'list', query] as const,
   drinkPages: (eid: string, q: string) => ['drinks', eid, 'pages', q] as const,
   regions: (eid: string) => ['drinks', eid, 'regions'] as const,
@@ -39,10 +38,8 @@ const keys = {
   appellations: (q: string) => ['appellations', q] as const,
   librarySearch: (eid: string, q: string) => ['sync', eid, 'library', q] as const,
   imports: (eid: string) => ['imports', eid] as const,
-  till: (eid: string) => ['till', eid] as const,
   tills: (eid: string) => ['till', eid, 'all'] as const,
   members: (eid: string) => ['members', eid] as const,
-  sync: (eid: string) => ['sync', eid] as const,
   workList: (eid: string, query: WorkListQuery) => ['sync', eid, 'work', query] as const,
   proposal: (eid: string, tillProductId: string) => ['sync', eid, 'proposal', tillProductId] as const,
   safeProposals: (eid: string) => ['sync', eid, 'safe'] as const,

@@ -2,7 +2,8 @@
 // Starts `cellier serve --no-worker` as its own process on a throwaway PostgreSQL database, signs up over HTTP,
 // seeds a cellar (20,000 drinks counted at creation two years ago, 600 till products of which 400 linked, two
 // years of sales), then drives each route in turn with autocannon at 50 concurrent connections.
-// Prints a table, then one JSON line: {"routes":{"<name>":{"rps","p50Ms","p99Ms","errors"}}}.
+// Each route is first timed alone (21 sequential requests: aloneP50Ms, what one user waits), then under load.
+// Prints a table, then one JSON line: {"routes":{"<name>":{"rps","p50Ms","p99Ms","errors","aloneP50Ms"}}}.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -129,7 +130,22 @@ try {
   };
   // Every route must answer 200 before it is measured.
   for (const url of Object.values(routes)) await session.call('GET', url);
-  const results: Record<string, { rps: number; p50Ms: number; p99Ms: number; errors: number }> = {};
+  const results: Record<
+    string,
+    { rps: number; p50Ms: number; p99Ms: number; errors: number; aloneP50Ms: number }
+  > = {};
+  // One client alone first (the cellar's targets: a page as one user sees it), then 50 at once.
+  const alone: Record<string, number> = {};
+  for (const [name, url] of Object.entries(routes)) {
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t = performance.now();
+      await session.call('GET', url);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    alone[name] = Math.round((times[10] ?? 0) * 10) / 10;
+  }
   for (const [name, url] of Object.entries(routes)) {
     const r = await autocannon({
       url: base + url,
@@ -142,16 +158,17 @@ try {
       p50Ms: r.latency.p50,
       p99Ms: r.latency.p99,
       errors: r.errors + r.timeouts + r.non2xx,
+      aloneP50Ms: alone[name] ?? 0,
     };
   }
   const load = os.loadavg().map((x) => x.toFixed(1));
   console.log(
     `\nAPI on PostgreSQL, ${args.connections} connections, ${args.duration} s per route (load average ${load.join(' ')}, ${os.cpus().length} cores)`,
   );
-  console.log('route              req/s   p50 ms   p99 ms   errors');
+  console.log('route              req/s   p50 ms   p99 ms   errors   alone p50 ms');
   for (const [name, r] of Object.entries(results))
     console.log(
-      `${name.padEnd(16)} ${String(r.rps).padStart(7)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)} ${String(r.errors).padStart(8)}`,
+      `${name.padEnd(16)} ${String(r.rps).padStart(7)} ${String(r.p50Ms).padStart(8)} ${String(r.p99Ms).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.aloneP50Ms).padStart(14)}`,
     );
   console.log(JSON.stringify({ routes: results }));
 } catch (error) {

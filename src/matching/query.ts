@@ -109,8 +109,11 @@ const CODE_SHAPE = /^[a-z]{2,4}$/;
 export function markEdgeCodes(index: MatchIndex, query: QueryToken[]): void {
   const words = query.filter((q) => !q.optional);
   if (words.length < 2) return;
-  // beside a single word, only a leading code (a trailing unknown word may be the name itself)
-  const edges = words.length === 2 ? [words[0]] : [words[0], words[words.length - 1]];
+  // beside a single word, only a leading code or a trailing one of three or four consonants (a trailing unknown
+  // word with a vowel may be the name itself)
+  const last = words[words.length - 1];
+  const consonants = /^[^aeiouy]{3,4}$/.test(last?.token.text ?? '');
+  const edges = words.length === 2 && !consonants ? [words[0]] : [words[0], last];
   for (const q of edges) {
     const t = q?.token.text ?? '';
     if (!q || q.learnt || q.token.colour !== null || !CODE_SHAPE.test(t)) continue;

@@ -99,6 +99,9 @@ describe('match: identity with French wine knowledge', () => {
     expect(coded.decision).not.toBe('non');
     expect(m('GUIGAL COTE ROTIE XB').decision).toBe('non');
     expect(m('GUIGAL COTE ROTIE ABC').decision).toBe('non');
+    // beside a single word that names the whole drink, as a leading code would be
+    expect(m('PERRIER XWB').decision).toBe('oui');
+    expect(m('PERRIER ABC').decision).toBe('non');
   });
 
   it('reads a whisky age as part of the name, not as a vintage', () => {

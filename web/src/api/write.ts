@@ -1,4 +1,10 @@
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import {
+  useMutation,
+  useQueryClient,
+  type MutationOptions,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 
 /** The server state a write may change, by key prefix: each query key starts with its area and the establishment. */
 export const areas = {
@@ -22,21 +28,28 @@ export const stockAreas = (eid: string): QueryKey[] => [
   areas.carte(eid),
 ];
 
-/**
- * One write as a TanStack mutation: `isPending` disables its button, `error` goes to the banner, and on success
- * the areas it changed load again before the mutation settles, so the screen never shows the state before it.
- */
-export function useWrite<Vars, Data>(
+type Changed<Vars, Data> = (data: Data, vars: Vars) => readonly QueryKey[];
+
+/** The mutation of one write: on success the areas it changed load again before the mutation settles. */
+export function writeOptions<Vars, Data>(
+  queryClient: QueryClient,
   write: (vars: Vars) => Promise<Data>,
-  changed: (data: Data, vars: Vars) => readonly QueryKey[],
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
+  changed: Changed<Vars, Data>,
+): MutationOptions<Data, Error, Vars> {
+  return {
     mutationFn: write,
     onSuccess: async (data, vars) => {
       await Promise.all(changed(data, vars).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
-  });
+  };
+}
+
+/**
+ * One write as a TanStack mutation: `isPending` disables its button, `error` goes to the banner, and the screen
+ * never shows the state before the write (`writeOptions`).
+ */
+export function useWrite<Vars, Data>(write: (vars: Vars) => Promise<Data>, changed: Changed<Vars, Data>) {
+  return useMutation(writeOptions(useQueryClient(), write, changed));
 }
 
 /** Everything of one establishment. */

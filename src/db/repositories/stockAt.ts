@@ -144,12 +144,34 @@ async function stockAtManyInstants(
       where m.kind <> 'count' and m.occurred_at <= b.at and m.occurred_at >= coalesce(b.base_at, '-infinity')
         and (b.seq is null or (m.occurred_at, m.seq) > (b.base_at, b.seq))
       group by b.n, b.drink_id
+    ),
+    -- Links joined as a set first: one index probe per linked product and instant is left, on sale_product_day.
+    sl as (
+      select bl.n, bl.drink_id, sum(bl.factor * x.q) as sold
+      from (
+        select b.n, b.drink_id, b.base, b.at, l.till_product_id, l.factor
+        from b join till_link l on l.establishment_id = ${establishmentId} and l.drink_id = b.drink_id
+      ) bl
+      cross join lateral (
+        select sum(case
+            when t.first_sold_at > bl.base and t.last_sold_at <= bl.at then t.quantity
+            else (select coalesce(sum(s.quantity), 0) from sale_line s
+              where s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
+                and s.business_day = t.business_day and s.sold_at > bl.base and s.sold_at <= bl.at)
+          end) as q
+        from sale_product_day t
+        where t.establishment_id = ${establishmentId} and t.till_product_id = bl.till_product_id
+          and t.business_day >= (bl.base - interval '2 days')::date
+          and t.business_day <= (bl.at + interval '2 days')::date
+          and t.last_sold_at > bl.base and t.first_sold_at <= bl.at
+      ) x
+      group by bl.n, bl.drink_id
     )
     select b.n, b.drink_id,
       round(coalesce(b.quantity, 0) + coalesce(mv.delta, 0) - coalesce(sl.sold, 0), 3) as quantity, b.base_at
     from b
     left join mv on mv.n = b.n and mv.drink_id = b.drink_id
-    ${salesSince(establishmentId, sql`b.drink_id`, sql`b.base`, sql`b.at`, sql`(b.at + interval '2 days')::date`)}
+    left join sl on sl.n = b.n and sl.drink_id = b.drink_id
   `.execute(db);
   const out: StockAtRow[][] = instants.map(() => []);
   for (const r of rows.rows)

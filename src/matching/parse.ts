@@ -80,8 +80,9 @@ function splitSlashes(chunk: string): string {
   for (let i = 1; i < parts.length; i++) {
     const prev = parts[i - 1] ?? '';
     const cur = parts[i] ?? '';
+    // the half (1/2) and the quarter (1/4) are the fractions a till writes: MARCEAU/3/1/2 is cuvée 3, a half
     const pair =
-      /^\d$/.test(prev) && /^\d(?![\d.])/.test(cur) ? true : /^[A-Z]$/.test(prev) && /^[A-Z]$/.test(cur);
+      prev === '1' && /^[24](?![\d.])/.test(cur) ? true : /^[A-Z]$/.test(prev) && /^[A-Z]$/.test(cur);
     out += prev === '' || cur === '' || pair ? `/${cur}` : ` ${cur}`;
   }
   return out;
@@ -94,7 +95,9 @@ const TWO_DECIMAL_SIZES = new Set(['37.50', '18.75', '12.50']);
 function splitDotted(all: string, a: string, b: string, unit: string | undefined): string {
   const bareBottle = unit === undefined && readBareSize(b) !== null; // 2024.37.5, 19.75
   if (unit === undefined && !bareBottle) return all;
-  if (a.length === 2 && (/^\d$/.test(b) || TWO_DECIMAL_SIZES.has(`${a}.${b}`))) return all;
+  // 18.75CL is a size; a bare 18.75 in a dotted label is a year and a bottle (CH.X.18.75)
+  if (a.length === 2 && (/^\d$/.test(b) || (unit !== undefined && TWO_DECIMAL_SIZES.has(`${a}.${b}`))))
+    return all;
   return `${a} ${b}${unit ?? ''}`;
 }
 
@@ -122,7 +125,7 @@ function setServing(st: State, w: ServingWord, word: string): void {
 function vintageContextOk(toks: readonly string[], i: number): boolean {
   const prev = toks[i - 1] ?? '';
   const t = toks[i] ?? '';
-  if (/^['`’]\d\d$/.test(t)) return true; // the apostrophe marks a year ("PINOT N '20")
+  if (/^['`’/]\d\d$/.test(t)) return true; // the apostrophe or slash marks a year ("PINOT N '20", "CUVEE /20")
   return /^\d{4}$/.test(t) ? !NAME_NUMBER_CONTEXT.has(prev) : !SIZE_CONTEXT.has(prev);
 }
 
@@ -186,7 +189,9 @@ function walk(
       const pour = next !== undefined && fromStart ? readPourSize(next) : null;
       const pourOk =
         pour !== null && (sw.serving === 'carafe' || (sw.serving === 'glass' && pour <= MAX_BARE_GLASS_CL));
-      const bottle = next !== undefined && CONTAINERS.has(sw.serving) ? readBottleNumber(next) : null;
+      // a magnum or a half is its own size: MAGNUM 3 LES CELLIER names cuvée 3, not a 3 l bottle
+      const read = next !== undefined && CONTAINERS.has(sw.serving) ? readBottleNumber(next) : null;
+      const bottle = read !== null && sw.formatCl !== null && read !== sw.formatCl ? null : read;
       if ((pourOk || bottle !== null) && st.formatCl === null && !st.used[i + 1]) {
         st.formatCl = pourOk ? pour : bottle;
         st.used[i + 1] = true;

@@ -19,6 +19,8 @@ describe('notation by shape', () => {
     ['PFALZ.TROCKEN.2024.37.5', 2024, 37.5],
     ['CLOS.ANCESTRAL.23.37.5', 2023, 37.5],
     ['ROSSO.DEL.BEPI.2014.1/2', 2014, 37.5],
+    ['VALLEE.DU.PARADIS.18.75', 2018, 75],
+    ['CHINON 18.75CL', null, 18.8],
   ])('%s: a vintage and a size joined by a dot → %s, %s cl', (label, vintage, formatCl) => {
     expect(p(label)).toMatchObject({ vintage, formatCl });
   });
@@ -63,6 +65,7 @@ describe('notation by shape', () => {
     ['CRFE 50 CHINON', 'carafe', 50],
     ['PCHT 25 GAMAY', 'carafe', 25],
     ['CHINON MGNM', 'magnum', 150],
+    ['MAG 150 CDP', 'magnum', 150],
     ['MAGN CHINON', 'magnum', 150],
     ['½ BTL CHABLIS', 'half', 37.5],
     ['1/2BTL CHABLIS', 'half', 37.5],
@@ -74,6 +77,11 @@ describe('notation by shape', () => {
     expect(r.serving).toBe(serving);
     expect(r.formatCl).toBe(formatCl);
     expect(r.identityText).not.toMatch(/\d/);
+  });
+
+  it('reads a magnum as 150 cl whatever number follows it (MAGNUM 3 LES CELLIER: cuvée 3)', () => {
+    expect(p('MAGNUM 3 LES CELLIER CDP')).toMatchObject({ serving: 'magnum', formatCl: 150 });
+    expect(p('MAGNUM 3 LES CELLIER CDP').identityText).toBe('3 cellier cdp');
   });
 
   it('keeps words that only look like serving shortenings', () => {
@@ -97,6 +105,9 @@ describe('notation by shape', () => {
     ['CHABLIS/1ER/1/2', null, 'half', 37.5, 'chablis 1er'],
     ['COUPE/SAUMUR/1/2/SEC', null, 'glass', null, 'saumur demi sec'],
     ['S/M/CHAMPAGNE/BRUT', null, null, null, 'champagne brut'],
+    ['CELLIER/CDP/MARCEAU/3/1/2', null, 'half', 37.5, 'cellier cdp marceau 3'],
+    ['BOURGOGNE/PINOT/N//20', 2020, null, null, 'bourgogne pinot noir'],
+    ['GRANDE/CUV//20', 2020, null, null, 'grande cuv'],
   ])(
     '%s: words joined by slashes, with a fraction or a year mark among them',
     (label, vintage, serving, formatCl, text) => {

@@ -166,13 +166,14 @@ export async function listDrinks(
   );
   // The page and the count apart: a window count made every request sort every drink; the page alone reads
   // drink_name_order_idx in the default order, and the count is an index-only scan.
-  const [page, counted] = await Promise.all([
-    sortBy(base.clearSelect().select('d.id'), filter).limit(filter.limit).offset(filter.offset).execute(),
-    base
-      .clearSelect()
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirst(),
-  ]);
+  const page = await sortBy(base.clearSelect().select('d.id'), filter)
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  const counted = await base
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst();
   if (page.length === 0) return { items: [], total: Number(counted?.n ?? 0) };
   const rows = await withStock(db, establishmentId)
     .selectAll('d')
@@ -193,19 +194,17 @@ export async function listDrinks(
 async function listDrinksByStock(db: Db, establishmentId: string, filter: DrinkFilter) {
   const filtered = applyFilters(withStock(db, establishmentId), filter);
   // The count apart, so that the page is a top-N sort of the joined rows rather than a full one under a window.
-  const [rows, counted] = await Promise.all([
-    sortBy(
-      db
-        .with('f', () => filtered.selectAll('d').select(stockColumns))
-        .selectFrom('f')
-        .selectAll('f'),
-      filter,
-    )
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
-    filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
-  ]);
+  const rows = await sortBy(
+    db
+      .with('f', () => filtered.selectAll('d').select(stockColumns))
+      .selectFrom('f')
+      .selectAll('f'),
+    filter,
+  )
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  const counted = await filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   return { items: rows.map(toDrinkWithStock), total: Number(counted?.n ?? 0) };
 }
 

@@ -64,12 +64,11 @@ export async function computeBevCost(
   dormantDays = 90,
 ): Promise<BevCost> {
   const since = dormantSince(toAt, dormantDays);
-  const [facts, identities, unlinked, active] = await Promise.all([
-    loadReportFacts(db, establishmentId, { valuedAt: [fromAt, toAt], detailFrom: fromAt }),
-    drinkIdentities(db, establishmentId),
-    unlinkedDrinkRevenue(db, establishmentId, fromAt, toAt),
-    activeDrinks(db, establishmentId, since, toAt),
-  ]);
+  // One statement after the other: a request runs on one connection, and none is sent once its client has gone.
+  const facts = await loadReportFacts(db, establishmentId, { valuedAt: [fromAt, toAt], detailFrom: fromAt });
+  const identities = await drinkIdentities(db, establishmentId);
+  const unlinked = await unlinkedDrinkRevenue(db, establishmentId, fromAt, toAt);
+  const active = await activeDrinks(db, establishmentId, since, toAt);
   return bevCostFromFacts(facts, { identities, unlinked, active }, fromAt, toAt, dormantDays);
 }
 

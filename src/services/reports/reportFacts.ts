@@ -31,11 +31,10 @@ export async function loadReportFacts(
   const instants = bounds;
   // Per-drink detail from the first bucket starting at or after detailFrom (a bound itself).
   const detailBucket = bounds.findIndex((b) => b >= opts.detailFrom) + 1;
-  const [valued, sales, receipts] = await Promise.all([
-    valuedStockAtInstants(db, establishmentId, instants),
-    bounds.length < 2 ? [] : linkedSalesByBucket(db, establishmentId, bounds, detailBucket),
-    bounds.length < 2 ? [] : receiptsByBucket(db, establishmentId, bounds),
-  ]);
+  // One statement after the other: a request runs on one connection, and none is sent once its client has gone.
+  const valued = await valuedStockAtInstants(db, establishmentId, instants);
+  const sales = bounds.length < 2 ? [] : await linkedSalesByBucket(db, establishmentId, bounds, detailBucket);
+  const receipts = bounds.length < 2 ? [] : await receiptsByBucket(db, establishmentId, bounds);
   return {
     bounds,
     valued: new Map(instants.map((at, i) => [at.getTime(), valued[i] ?? []])),

@@ -61,16 +61,15 @@ export async function reportsOverview(
   const lastDay = localDateHour(new Date(period.toAt.getTime() - 1), establishment.timeZone).date;
   const months = monthBounds(establishment, lastDay, 6);
   const since = dormantSince(period.toAt, DORMANT_DAYS);
-  const [facts, identities, unlinked, active, revenueByDay] = await Promise.all([
-    loadReportFacts(db, establishmentId, {
-      valuedAt: [...months.instants, period.fromAt, period.toAt],
-      detailFrom: period.fromAt,
-    }),
-    drinkIdentities(db, establishmentId),
-    unlinkedDrinkRevenue(db, establishmentId, period.fromAt, period.toAt),
-    activeDrinks(db, establishmentId, since, period.toAt),
-    revenueByDayAndCategory(db, establishmentId, period.fromAt, period.toAt),
-  ]);
+  // One statement after the other: a request runs on one connection, and none is sent once its client has gone.
+  const facts = await loadReportFacts(db, establishmentId, {
+    valuedAt: [...months.instants, period.fromAt, period.toAt],
+    detailFrom: period.fromAt,
+  });
+  const identities = await drinkIdentities(db, establishmentId);
+  const unlinked = await unlinkedDrinkRevenue(db, establishmentId, period.fromAt, period.toAt);
+  const active = await activeDrinks(db, establishmentId, since, period.toAt);
+  const revenueByDay = await revenueByDayAndCategory(db, establishmentId, period.fromAt, period.toAt);
   const extras = { identities, unlinked, active };
   const bev = bevCostFromFacts(facts, extras, period.fromAt, period.toAt, DORMANT_DAYS);
   const days = { label: period.label, fromDay: period.fromDay, toDay: period.toDay };

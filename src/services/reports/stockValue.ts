@@ -18,10 +18,8 @@ export async function valuedStockAtInstants(
   establishmentId: string,
   instants: readonly Date[],
 ): Promise<ValuedStock[][]> {
-  const [stocks, costs] = await Promise.all([
-    stockAtInstants(db, establishmentId, instants),
-    unitCostsAtInstants(db, establishmentId, instants),
-  ]);
+  const stocks = await stockAtInstants(db, establishmentId, instants);
+  const costs = await unitCostsAtInstants(db, establishmentId, instants);
   return stocks.map((stock, i) =>
     stock.map((s) => {
       const unit = costs[i]?.get(s.drinkId) ?? null;

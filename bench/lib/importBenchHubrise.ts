@@ -1,7 +1,7 @@
 import { insertEstablishment } from '../../src/db/repositories/establishments.ts';
 import { insertTillConnection } from '../../src/db/repositories/tillConnections.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { importNight } from '../../src/services/imports/importNight.ts';
+import { importNight } from '../../src/jobs/importNight.ts';
 import { createHubriseSimulator } from '../../src/tills/simulator/hubrise/index.ts';
 import { benchTillAccess, createBenchDatabase } from './importBenchSetup.ts';
 

@@ -1,6 +1,6 @@
 import type { DbKind } from '../../src/db/database.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
-import { importNight } from '../../src/services/imports/importNight.ts';
+import { importNight } from '../../src/jobs/importNight.ts';
 import type { AsterioSimulator } from '../../src/tills/simulator/index.ts';
 import { benchTillAccess, connectEstablishment, createBenchDatabase } from './importBenchSetup.ts';
 

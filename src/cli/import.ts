@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { daysBetween, isIsoDay } from '../domain/businessDay.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import { openReadyDatabase } from '../runtime.ts';
-import { importNight } from '../services/imports/importNight.ts';
+import { importNight } from '../jobs/importNight.ts';
 import { MAX_RANGE_DAYS } from '../services/imports/requestImports.ts';
 import { tillsToImport } from '../services/imports/tillsToImport.ts';
 import { AppError } from '../domain/errors.ts';

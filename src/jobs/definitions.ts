@@ -3,7 +3,7 @@ import { purgeExpiredRateLimits } from '../services/rateLimits/rateLimits.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { TillAccess } from '../services/tills/tillAccess.ts';
-import { importNight } from '../services/imports/importNight.ts';
+import { importNight } from './importNight.ts';
 import type { ImportNightData, ImportQueue } from '../services/imports/importQueue.ts';
 import { planImports } from '../services/imports/planImports.ts';
 import { nightsOfEveryTill } from '../services/imports/tillsToImport.ts';

@@ -3,7 +3,7 @@ import { insertAccount } from '../../src/db/repositories/accounts.ts';
 import { insertMembership } from '../../src/db/repositories/establishments.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { Role } from '../../src/db/schema.ts';
-import { importNight } from '../../src/services/imports/importNight.ts';
+import { importNight } from '../../src/jobs/importNight.ts';
 import { createDrink } from '../../src/services/drinks/createDrink.ts';
 import { recordMovement } from '../../src/services/stock/recordMovements.ts';
 import type { connectedEstablishment } from './importSetup.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHubriseSimulator, type HubriseSimulator } from '../../src/tills/simulator/hubrise/index.ts';
-import { importNight } from '../../src/services/imports/importNight.ts';
+import { importNight } from '../../src/jobs/importNight.ts';
 import { soleTill, soleTillId } from '../helpers/soleTill.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/client.ts';

@@ -10,7 +10,7 @@
  */
 import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { importNight } from '../../src/services/imports/importNight.ts';
+import { importNight } from '../../src/jobs/importNight.ts';
 import { ensureSaleLinePartition } from '../../src/db/repositories/saleLines.ts';
 import { planImports } from '../../src/services/imports/planImports.ts';
 import { createPgBossQueue } from '../../src/jobs/pgBossQueue.ts';

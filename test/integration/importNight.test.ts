@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { importNight } from '../../src/services/imports/importNight.ts';
+import { importNight } from '../../src/jobs/importNight.ts';
+import { fetchNight, writeNight } from '../../src/services/imports/importNight.ts';
 import { soleTill } from '../helpers/soleTill.ts';
 import { describeOnBothDatabases, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { connectedEstablishment, dumpImportTables } from '../helpers/importSetup.ts';
@@ -120,5 +121,53 @@ describeOnBothDatabases('nightly import', (kind) => {
     env.sim.setFaults(env.kmlcode, { serverErrorRate: 1 });
     const down = await run('2026-11-24');
     expect(down).toMatchObject({ status: 'failed', errorCode: 'server_error' });
+  });
+
+  it('rolls the write back when it fails before commit, and records the run failed outside it', async () => {
+    env.clock.set('2026-11-26T05:00:00Z');
+    const input = {
+      establishmentId: env.establishmentId,
+      tillId: env.tillId,
+      day,
+      trigger: 'manual' as const,
+    };
+    const failing = importNight(db.db, env.access, input, env.clock, {
+      beforeCommit: () => {
+        throw new Error('disque plein');
+      },
+    });
+    await expect(failing).rejects.toThrow('disque plein');
+    const runs = await db.db
+      .selectFrom('import_run')
+      .selectAll()
+      .where('establishment_id', '=', env.establishmentId)
+      .execute();
+    expect(runs).toMatchObject([
+      {
+        status: 'failed',
+        error_code: 'internal',
+        error_message: 'Erreur interne pendant l’import',
+        lines_new: 0,
+      },
+    ]);
+    expect((await dumpImportTables(db.db, env.establishmentId)).lines).toHaveLength(0);
+    expect(await soleTill(db.db, env.establishmentId)).toMatchObject({
+      lastImportAt: null,
+      lastError: 'Erreur interne pendant l’import',
+    });
+  });
+
+  it('writes a fetched night only inside the caller’s transaction', async () => {
+    env.clock.set('2026-11-26T05:00:00Z');
+    const input = {
+      establishmentId: env.establishmentId,
+      tillId: env.tillId,
+      day,
+      trigger: 'manual' as const,
+    };
+    const fetched = await fetchNight(db.db, env.access, input, env.clock);
+    if (!('data' in fetched)) throw new Error(`not fetched: ${fetched.status}`);
+    await expect(writeNight(db.db, fetched, env.clock)).rejects.toThrow(/transaction/);
+    expect((await dumpImportTables(db.db, env.establishmentId)).lines).toHaveLength(0);
   });
 });

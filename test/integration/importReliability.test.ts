@@ -9,7 +9,7 @@ import { soleTill, soleTillId } from '../helpers/soleTill.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { planImports } from '../../src/services/imports/planImports.ts';
 import { createEmbeddedQueue } from '../../src/jobs/embeddedQueue.ts';
-import { importNight } from '../../src/services/imports/importNight.ts';
+import { importNight } from '../../src/jobs/importNight.ts';
 import type { TillAccess } from '../../src/services/tills/tillAccess.ts';
 import { createTillConnector } from '../../src/tills/connector.ts';
 import { createAsterioSimulator, type AsterioSimulator } from '../../src/tills/simulator/index.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { importNight } from '../../src/services/imports/importNight.ts';
+import { importNight } from '../../src/jobs/importNight.ts';
 import { linkTillProduct } from '../../src/services/sync/linkTillProduct.ts';
 import {
   breakLink,

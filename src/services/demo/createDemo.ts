@@ -6,7 +6,7 @@ import type { Clock } from '../../domain/clock.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ImportNightData } from '../imports/importQueue.ts';
 import { createEstablishment } from '../establishments/createEstablishment.ts';
-import { importNight } from '../imports/importNight.ts';
+import { fetchNight, findNightRun, writeNight } from '../imports/importNight.ts';
 import type { TillAccess } from '../tills/tillAccess.ts';
 import { DEMO_DOMAIN, DEMO_KMLCODE, demoSimulator } from './demoTill.ts';
 
@@ -47,12 +47,15 @@ export async function createDemoEstablishment(
     clock.now(),
   );
   const last = lastClosedBusinessDay(clock.now(), establishment.timeZone, establishment.dayCutoffHour);
-  const run = await importNight(
+  const fetched = await fetchNight(
     db,
     access,
     { establishmentId: establishment.id, tillId: till.id, day: last, trigger: 'demo' },
     clock,
   );
+  // The night is written in the demo's own transaction: a failure rolls it back with the establishment.
+  if ('data' in fetched) await writeNight(db, fetched, clock);
+  const run = 'data' in fetched ? await findNightRun(db, fetched.run) : fetched;
   if (run.status === 'failed')
     throw new AppError('internal', `Démo : import impossible (${run.errorMessage ?? ''})`);
   const queuedDays = Array.from({ length: DEMO_HISTORY_DAYS - 1 }, (_, i) =>

@@ -45,18 +45,27 @@ export async function unitCostsAtInstants(
   const out = instants.map(() => new Map<string, number | null>());
   if (instants.length === 0 || (drinkIds && drinkIds.length === 0)) return out;
   const ats = sql`${sql.val(instants.map((i) => i.toISOString()))}::timestamptz[]`;
-  // Each CMUP row with the start of the next one: it is in force at an instant when it began at or before and the next after.
-  // One pass over the drink's costs serves every instant (a lookup per drink and instant cost 40% more).
   const only = drinkIds ? sql`and d.id = any(${sql.val([...drinkIds])}::uuid[])` : sql``;
+  // One or two instants (a period's ends): one index lookup per drink and instant. More (a report's month starts):
+  // each CMUP row carries the start of the next one, and one pass over the costs serves every instant (40% faster at
+  // seven instants, 40% slower at two).
+  const inForce =
+    instants.length <= 2
+      ? sql`left join lateral (
+          select c.unit_cost_cents from drink_cost c
+          where c.establishment_id = d.establishment_id and c.drink_id = d.id and c.valid_from <= i.at
+          order by c.valid_from desc, c.seq desc limit 1
+        ) c on true`
+      : sql`left join (
+          select c.drink_id, c.unit_cost_cents, c.valid_from,
+            lead(c.valid_from) over (partition by c.drink_id order by c.valid_from, c.seq) as next_from
+          from drink_cost c where c.establishment_id = ${establishmentId}
+        ) c on c.drink_id = d.id and c.valid_from <= i.at and (c.next_from is null or c.next_from > i.at)`;
   const rows = await sql<{ n: number; id: string; cost: number | null }>`
     select i.n, d.id, coalesce(c.unit_cost_cents, d.purchase_price_cents) as cost
     from unnest(${ats}) with ordinality as i(at, n)
     cross join drink d
-    left join (
-      select c.drink_id, c.unit_cost_cents, c.valid_from,
-        lead(c.valid_from) over (partition by c.drink_id order by c.valid_from, c.seq) as next_from
-      from drink_cost c where c.establishment_id = ${establishmentId}
-    ) c on c.drink_id = d.id and c.valid_from <= i.at and (c.next_from is null or c.next_from > i.at)
+    ${inForce}
     where d.establishment_id = ${establishmentId} ${only}
   `.execute(db);
   for (const r of rows.rows) out[Number(r.n) - 1]?.set(r.id, r.cost === null ? null : Number(r.cost));

@@ -5,6 +5,11 @@ type StockAtRow = { drinkId: string; quantity: number; baseAt: Date | null };
 
 type StockAtOptions = { drinkIds?: readonly string[]; excludeSessionId?: string };
 
+/** The counts a stock reads (alias `c`): all, or all but those a count session wrote itself. */
+const keptCounts = (opts: StockAtOptions) =>
+  // `null is distinct from null` is false: without a session to leave out, every count must stay in.
+  opts.excludeSessionId ? sql`c.count_session_id is distinct from ${opts.excludeSessionId}::uuid` : sql`true`;
+
 /**
  * The stock rule (DESIGN §4) evaluated at a past instant: the last count at or before `at`, the movements after it
  * up to `at`, and the linked sales with base < sold_at ≤ at. Before its first count (its creation) a drink had no
@@ -27,15 +32,11 @@ export async function stockAtInstants(
   instants: readonly Date[],
   opts: StockAtOptions = {},
 ): Promise<StockAtRow[][]> {
-  // `null is distinct from null` is false: without a session to leave out, every count must stay in.
-  const keep = opts.excludeSessionId
-    ? sql`c.count_session_id is distinct from ${opts.excludeSessionId}::uuid`
-    : sql`true`;
+  const keep = keptCounts(opts);
   const ids = opts.drinkIds;
   if (instants.length === 0) return [];
   if (ids && ids.length === 0) return instants.map(() => []);
   if (instants.length >= 3) return stockAtManyInstants(db, establishmentId, instants, opts);
-  const atDay = sql`(i.at + interval '2 days')::date`;
   const at = sql`i.at`;
   const ats = sql`${sql.val(instants.map((i) => i.toISOString()))}::timestamptz[]`;
   const rows = await sql<{ n: number; drink_id: string; quantity: number; base_at: Date | null }>`
@@ -65,7 +66,13 @@ export async function stockAtInstants(
         and (lc.seq is null or (m.occurred_at, m.seq) > (lc.occurred_at, lc.seq))
     ) mv on true
     cross join lateral (select coalesce(lc.occurred_at, fc.occurred_at, '-infinity') as base) b
-    ${salesSince(establishmentId, sql`d.id`, sql`b.base`, at, atDay)}
+    left join lateral (
+      -- Sales in (base, at] of the drink's linked products; quantity × factor is exact in numeric.
+      select sum(l.factor * x.q) as sold
+      from till_link l
+      cross join lateral (${productSoldBetween(establishmentId, sql`l.till_product_id`, sql`b.base`, at)}) x
+      where l.establishment_id = ${establishmentId} and l.drink_id = d.id
+    ) sl on true
     where d.establishment_id = ${establishmentId}
     ${ids ? sql`and d.id = any(${sql.val([...ids])}::uuid[])` : sql``}
   `.execute(db);
@@ -75,32 +82,28 @@ export async function stockAtInstants(
   return out;
 }
 
-/** Linked sales of a drink in (base, at], as a lateral join `sl(sold)`. */
-function salesSince(
+/**
+ * What one till product sold in (base, at], as a one-row subquery `(q)`: a product-day lying wholly inside counts from
+ * sale_product_day, one the window cuts (at most the two edge days) from its lines. Both days bound the summary's
+ * index range (a line is sold within two days of its business day); one probe per product, lines only for an edge day.
+ */
+function productSoldBetween(
   establishmentId: string,
-  drinkId: RawBuilder<unknown>,
+  productId: RawBuilder<unknown>,
   base: RawBuilder<unknown>,
   at: RawBuilder<unknown>,
-  atDay: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   return sql`
-    left join lateral (
-      -- Sales in (base, at]: a product-day lying wholly inside counts from sale_product_day, one the window cuts (at
-      -- most the two edge days of each product) from its lines. Both days bound the summary's index range (a line is
-      -- sold within two days of its business day); quantity × factor is exact in numeric, so whole days sum to their
-      -- lines. One probe per linked product-day: the lines are read only for an edge day.
-      select sum(l.factor * case
-          when t.first_sold_at > ${base} and t.last_sold_at <= ${at} then t.quantity
-          else (select coalesce(sum(s.quantity), 0) from sale_line s
-            where s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
-              and s.business_day = t.business_day and s.sold_at > ${base} and s.sold_at <= ${at})
-        end) as sold
-      from till_link l
-      join sale_product_day t on t.establishment_id = l.establishment_id and t.till_product_id = l.till_product_id
-      where l.establishment_id = ${establishmentId} and l.drink_id = ${drinkId}
-        and t.business_day >= (${base} - interval '2 days')::date and t.business_day <= ${atDay}
-        and t.last_sold_at > ${base} and t.first_sold_at <= ${at}
-    ) sl on true`;
+    select sum(case
+        when t.first_sold_at > ${base} and t.last_sold_at <= ${at} then t.quantity
+        else (select coalesce(sum(s.quantity), 0) from sale_line s
+          where s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
+            and s.business_day = t.business_day and s.sold_at > ${base} and s.sold_at <= ${at})
+      end) as q
+    from sale_product_day t
+    where t.establishment_id = ${establishmentId} and t.till_product_id = ${productId}
+      and t.business_day >= (${base} - interval '2 days')::date and t.business_day <= (${at} + interval '2 days')::date
+      and t.last_sold_at > ${base} and t.first_sold_at <= ${at}`;
 }
 
 /**
@@ -114,9 +117,7 @@ async function stockAtManyInstants(
   instants: readonly Date[],
   opts: StockAtOptions,
 ): Promise<StockAtRow[][]> {
-  const keep = opts.excludeSessionId
-    ? sql`c.count_session_id is distinct from ${opts.excludeSessionId}::uuid`
-    : sql`true`;
+  const keep = keptCounts(opts);
   const ids = opts.drinkIds;
   const only = (col: string) => (ids ? sql`and ${sql.ref(col)} = any(${sql.val([...ids])}::uuid[])` : sql``);
   const ats = sql`${sql.val(instants.map((i) => i.toISOString()))}::timestamptz[]`;
@@ -153,17 +154,7 @@ async function stockAtManyInstants(
         from b join till_link l on l.establishment_id = ${establishmentId} and l.drink_id = b.drink_id
       ) bl
       cross join lateral (
-        select sum(case
-            when t.first_sold_at > bl.base and t.last_sold_at <= bl.at then t.quantity
-            else (select coalesce(sum(s.quantity), 0) from sale_line s
-              where s.establishment_id = t.establishment_id and s.till_product_id = t.till_product_id
-                and s.business_day = t.business_day and s.sold_at > bl.base and s.sold_at <= bl.at)
-          end) as q
-        from sale_product_day t
-        where t.establishment_id = ${establishmentId} and t.till_product_id = bl.till_product_id
-          and t.business_day >= (bl.base - interval '2 days')::date
-          and t.business_day <= (bl.at + interval '2 days')::date
-          and t.last_sold_at > bl.base and t.first_sold_at <= bl.at
+        ${productSoldBetween(establishmentId, sql`bl.till_product_id`, sql`bl.base`, sql`bl.at`)}
       ) x
       group by bl.n, bl.drink_id
     )

@@ -27,17 +27,17 @@ export async function loadReportFacts(
   establishmentId: string,
   opts: { valuedAt: readonly Date[]; detailFrom: Date },
 ): Promise<ReportFacts> {
+  // The instants valued are the bounds the sales and receipts are cut at.
   const bounds = sortedUnique(opts.valuedAt);
-  const instants = bounds;
   // Per-drink detail from the first bucket starting at or after detailFrom (a bound itself).
   const detailBucket = bounds.findIndex((b) => b >= opts.detailFrom) + 1;
   // One statement after the other: a request runs on one connection, and none is sent once its client has gone.
-  const valued = await valuedStockAtInstants(db, establishmentId, instants);
+  const valued = await valuedStockAtInstants(db, establishmentId, bounds);
   const sales = bounds.length < 2 ? [] : await linkedSalesByBucket(db, establishmentId, bounds, detailBucket);
   const receipts = bounds.length < 2 ? [] : await receiptsByBucket(db, establishmentId, bounds);
   return {
     bounds,
-    valued: new Map(instants.map((at, i) => [at.getTime(), valued[i] ?? []])),
+    valued: new Map(bounds.map((at, i) => [at.getTime(), valued[i] ?? []])),
     sales,
     receipts,
   };

@@ -13,6 +13,7 @@ import { linkedSalesBetween, rebuildSaleSummary } from '../../src/db/repositorie
 import { upsertLink } from '../../src/db/repositories/tillLinks.ts';
 import { insertTillProducts } from '../../src/db/repositories/tillProducts.ts';
 import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
+import { plainDrink } from '../helpers/plainDrink.ts';
 
 // sale_product_day (kept by triggers on sale_line) must equal a direct aggregation of sale_line after any history of
 // imports, corrections (quantity, amounts, even the product) and removals, and again after a rebuild;
@@ -42,24 +43,7 @@ const windowArb = fc.record({
   from: fc.option(fc.record({ day: fc.integer({ min: 1, max: 4 }), hour: fc.integer({ min: 0, max: 23 }) })),
   to: fc.record({ day: fc.integer({ min: 1, max: 4 }), hour: fc.integer({ min: 0, max: 23 }) }),
 });
-const drinkValues = {
-  libraryEntryId: null,
-  type: 'wine' as const,
-  colour: null,
-  producer: 'P',
-  cuvee: null,
-  appellationId: null,
-  appellation: null,
-  region: null,
-  country: null,
-  grapes: [],
-  vintage: null,
-  formatCl: 75,
-  purchasePriceCents: null,
-  salePriceCents: null,
-  location: null,
-  minStock: null,
-};
+const drinkValues = plainDrink();
 type Line = SaleLineValues & { day: string };
 
 describeOnBothDatabases('per-product daily sales summary equals sale_line', (kind) => {

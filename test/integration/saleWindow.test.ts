@@ -15,6 +15,7 @@ import { upsertLink } from '../../src/db/repositories/tillLinks.ts';
 import { insertTillProducts } from '../../src/db/repositories/tillProducts.ts';
 import { drinkFamily, unlinkedSoldProducts } from '../../src/db/repositories/varianceFacts.ts';
 import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
+import { plainDrink } from '../helpers/plainDrink.ts';
 
 // The reports read sales through sale_product_day (whole days) and lines (cut days, lines without the till's amount
 // before tax). On random sales and windows they must give what summing every line gives (the rule before).
@@ -82,31 +83,10 @@ describeOnBothDatabases('sales windows from the summary equal the lines', (kind)
           );
           const product = (i: number) => ids.get(`P${i}`) ?? '';
           for (const [i, type] of (['wine', 'beer'] as const).entries()) {
-            const d = await insertDrink(
-              db.db,
-              e,
-              {
-                libraryEntryId: null,
-                type,
-                colour: null,
-                producer: `D${i}`,
-                cuvee: null,
-                appellationId: null,
-                appellation: null,
-                region: null,
-                country: null,
-                grapes: [],
-                vintage: null,
-                formatCl: 75,
-                purchasePriceCents: null,
-                salePriceCents: null,
-                location: null,
-                minStock: null,
-              },
-              '',
-              null,
-              { quantity: 0, at: at(1, 0) },
-            );
+            const d = await insertDrink(db.db, e, plainDrink({ type, producer: `D${i}` }), '', null, {
+              quantity: 0,
+              at: at(1, 0),
+            });
             await upsertLink(db.db, e, {
               tillProductId: product(i),
               drinkId: d.id,

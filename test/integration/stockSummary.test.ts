@@ -15,6 +15,7 @@ import { deleteLink, updateLinkFactor, upsertLink } from '../../src/db/repositor
 import { insertTillProducts } from '../../src/db/repositories/tillProducts.ts';
 import { computeStock } from '../../src/domain/stock.ts';
 import { createTestDatabase, describeOnBothDatabases, type TestDatabase } from '../helpers/databases.ts';
+import { plainDrink } from '../helpers/plainDrink.ts';
 
 // The stored summary (drink_stock, kept by triggers) must equal the pure rule of domain/stock.ts after any
 // history of movements, counts, links, relinks, factor changes, breaks, sales, corrections and removals, for drinks
@@ -60,24 +61,7 @@ const bases = fc.tuple(
   ),
 );
 const probe = fc.record({ day: fc.integer({ min: 1, max: 3 }), hour: fc.integer({ min: 8, max: 16 }) });
-const drinkValues = {
-  libraryEntryId: null,
-  type: 'wine' as const,
-  colour: null,
-  producer: 'P',
-  cuvee: null,
-  appellationId: null,
-  appellation: null,
-  region: null,
-  country: null,
-  grapes: [],
-  vintage: null,
-  formatCl: 75,
-  purchasePriceCents: null,
-  salePriceCents: null,
-  location: null,
-  minStock: null,
-};
+const drinkValues = plainDrink();
 
 describeOnBothDatabases('stock summary equals the domain rule', (kind) => {
   let db: TestDatabase;
